@@ -1,0 +1,77 @@
+"""Assemble the annual reports of the EU Justice and Home Affairs Agencies' Network.
+
+The public API: load a year's records from fixtures, build its documents, and the record classes.
+"""
+
+from .agencies import REGISTRY, Agency, Body, UnknownNameError
+from .loading import LoadError, Problem, load_year
+from .markup import Markup, MarkupError
+from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
+from .records import (
+    Acronym,
+    Foreword,
+    Format,
+    Highlight,
+    Meeting,
+    MeetingKind,
+    NetworkProduct,
+    NetworkYear,
+    OperationalAction,
+    OperationalActionPlan,
+    OtherActivity,
+    Priority,
+    PriorityTopic,
+    Scorecard,
+    ScorecardAction,
+    ScorecardArea,
+    ScorecardField,
+    ScorecardPart,
+    Session,
+    Signatory,
+    ThematicEvent,
+    TimelineEntry,
+    WorkingGroup,
+    YearRecords,
+)
+
+__all__ = [
+    "REGISTRY",
+    "Acronym",
+    "Agency",
+    "Body",
+    "Foreword",
+    "Format",
+    "Highlight",
+    "LoadError",
+    "Markup",
+    "MarkupError",
+    "Meeting",
+    "MeetingKind",
+    "NetworkProduct",
+    "NetworkYear",
+    "OperationalAction",
+    "OperationalActionPlan",
+    "OtherActivity",
+    "Period",
+    "PeriodError",
+    "Priority",
+    "PriorityTopic",
+    "Problem",
+    "Scorecard",
+    "ScorecardAction",
+    "ScorecardArea",
+    "ScorecardField",
+    "ScorecardPart",
+    "Session",
+    "Signatory",
+    "StateOfPlay",
+    "Status",
+    "ThematicEvent",
+    "TimelineEntry",
+    "UnknownNameError",
+    "WorkingGroup",
+    "YearRecords",
+    "format_period",
+    "load_year",
+    "parse_period",
+]

@@ -1,0 +1,209 @@
+"""The small rich-text markup of record texts: Markdown, read by markdown-it-py.
+
+A text is paragraphs and list items made of spans (plain, *italic*, **bold**, [linked](https://…))
+and footnote references, with the footnotes' own texts beside them. That is all a report needs and
+all a template can place; anything else Markdown offers (headings, tables, HTML, images, code) is
+refused with the line it stands on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from attrs import field, frozen
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+__all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
+           "to_markup"]
+
+
+class MarkupError(ValueError):
+    """A text that uses what the markup does not offer; `line` counts from 1 within the text."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(f"{message} (line {line} of the text)" if line else message)
+        self.line = line
+
+
+class ListKind(Enum):
+    BULLET = "bullet"
+    NUMBER = "number"
+
+
+@frozen
+class Span:
+    """A run of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@frozen
+class FootnoteRef:
+    """The place of a footnote's mark; `number` counts the text's footnotes from 1."""
+
+    number: int
+
+
+Inline = Span | FootnoteRef
+
+
+@frozen
+class Block:
+    """A paragraph, or an item of a list at `level` (0 outermost) of the text's list `list_id`."""
+
+    inlines: tuple[Inline, ...]
+    list_kind: ListKind | None = None
+    level: int = 0
+    list_id: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(i.text for i in self.inlines if isinstance(i, Span))
+
+
+@frozen
+class Footnote:
+    number: int
+    blocks: tuple[Block, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+_PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).disable(
+    ["html_block", "html_inline", "image"])
+
+_REFUSED = {
+    "heading_open": "a heading",
+    "lheading_open": "a heading",
+    "code_block": "a code block",
+    "fence": "a code block",
+    "hr": "a horizontal rule",
+    "blockquote_open": "a quotation block",
+    "table_open": "a table",
+}
+
+
+@frozen
+class Markup:
+    """A record's text, parsed; `source` is the Markdown it was read from."""
+
+    source: str
+    blocks: tuple[Block, ...] = field(eq=False, repr=False)
+    footnotes: tuple[Footnote, ...] = field(eq=False, repr=False)
+
+    @classmethod
+    def parse(cls, source: str) -> Markup:
+        """Parse Markdown; MarkupError names the line of anything the markup does not offer."""
+        text = str(source).strip("\n")
+        tokens = _PARSER.parse(text)
+        labels: dict[str, int] = {}
+        blocks, footnotes = _Walker(labels).walk(tokens)
+        return cls(text, blocks, footnotes)
+
+    @property
+    def plain(self) -> str:
+        """The words of the text and its footnotes, without formatting (for searching)."""
+        return "\n".join([*(b.text for b in self.blocks), *(f.text for f in self.footnotes)])
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks)
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def to_markup(value: str | Markup) -> Markup:
+    """Accept Markdown or an already parsed text (for records built in code)."""
+    return value if isinstance(value, Markup) else Markup.parse(value)
+
+
+class _Walker:
+    """Turns markdown-it's token stream into blocks and footnotes."""
+
+    def __init__(self, labels: dict[str, int]) -> None:
+        self.labels = labels
+        self.list_counter = 0
+
+    def walk(self, tokens: list[Token]) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+        blocks: list[Block] = []
+        footnotes: list[Footnote] = []
+        lists: list[tuple[ListKind, int]] = []
+        current: list[Block] = blocks
+        footnote_number = 0
+        line = 1
+        for token in tokens:
+            if token.map:
+                line = token.map[0] + 1
+            if token.type in _REFUSED:
+                raise MarkupError(f"{_REFUSED[token.type]} is not allowed in a text", line)
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                kind = ListKind.BULLET if token.type == "bullet_list_open" else ListKind.NUMBER
+                if not lists:
+                    self.list_counter += 1
+                lists.append((kind, self.list_counter))
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif token.type == "footnote_open":
+                footnote_number += 1
+                current = []
+            elif token.type == "footnote_close":
+                footnotes.append(Footnote(footnote_number, tuple(current)))
+                current = blocks
+            elif token.type == "inline":
+                inlines = tuple(self.inlines(token, line))
+                if lists:
+                    kind, list_id = lists[-1]
+                    current.append(Block(inlines, kind, len(lists) - 1, list_id))
+                else:
+                    current.append(Block(inlines))
+        refs = {i.number for b in blocks for i in b.inlines if isinstance(i, FootnoteRef)}
+        missing = refs - {f.number for f in footnotes}
+        if missing:
+            raise MarkupError(f"footnote [^{min(missing)}] has no text")
+        return tuple(blocks), tuple(footnotes)
+
+    def inlines(self, token: Token, line: int) -> Iterator[Inline]:
+        bold = italic = False
+        link: str | None = None
+        for child in token.children or []:
+            kind = child.type
+            if kind == "text" or kind == "code_inline":
+                if child.content:
+                    yield Span(_clean(child.content), bold, italic, link)
+            elif kind in ("softbreak", "hardbreak"):
+                yield Span(" ", bold, italic, link)
+            elif kind == "strong_open":
+                bold = True
+            elif kind == "strong_close":
+                bold = False
+            elif kind == "em_open":
+                italic = True
+            elif kind == "em_close":
+                italic = False
+            elif kind == "link_open":
+                link = str(child.attrs.get("href", ""))
+                if not re.match(r"(https?|mailto):", link):
+                    raise MarkupError(f"the link {link!r} is not a web or mail address", line)
+            elif kind == "link_close":
+                link = None
+            elif kind == "footnote_ref":
+                meta: dict[str, Any] = child.meta
+                yield FootnoteRef(int(meta["id"]) + 1)
+            elif kind == "footnote_anchor":
+                continue
+            else:
+                raise MarkupError(f"{kind.replace('_', ' ')} is not allowed in a text", line)
+
+
+def _clean(text: str) -> str:
+    return text.replace("\u00a0", " ") if "\u00a0" in text else text
