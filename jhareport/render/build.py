@@ -1,0 +1,177 @@
+"""A year's documents built from its records: the final report, the scorecard annex, the acronyms."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+from babel import UnknownLocaleError
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..loading import load_year
+from ..periods import reader_locale
+from ..records import YearRecords
+from ..views import (
+    acronyms_in,
+    final_report_context,
+    final_report_gaps,
+    has_final_report_content,
+    scorecard_context,
+    unlisted_acronyms,
+)
+from .filters import FILTERS
+from .package import document_texts, normalise, write_atomically
+from .word import TemplateStyleError, WordWriter
+
+__all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
+
+DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
+DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
+
+
+class BuildError(Exception):
+    """A build that cannot be done; `problems` lists every reason. Nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@frozen
+class BuildResult:
+    """What a build wrote, and what it noticed on the way."""
+
+    outputs: tuple[Path, ...]
+    warnings: tuple[str, ...]
+    acronyms: int
+
+
+def template_environment(locale: str, as_of: datetime | Any) -> SandboxedEnvironment:
+    """The one Jinja environment of templates: sandboxed, strict about undefined names, escaping
+    on, with every filter of `FILTERS` bound to the build's locale and the report's year."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
+                        for name, f in FILTERS.items()})
+    return env
+
+
+def _template_path(name: str, templates: Path | None) -> Path:
+    if templates is not None and (templates / f"{name}.docx").is_file():
+        return templates / f"{name}.docx"
+    return DEFAULT_TEMPLATES / f"{name}.docx"
+
+
+def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
+            records: YearRecords) -> bytes:
+    year = records.year
+    try:
+        template = DocxTemplate(str(path))
+        writer = WordWriter(template, draft)
+        env = template_environment(locale, year.as_of)
+        env.filters["rich"] = writer.rich
+        env.globals["todo"] = writer.todo
+        template.render({**context, "draft": draft, "locale": locale}, env, autoescape=True)
+        writer.finish()
+        properties = template.docx.core_properties
+        stamp = datetime(year.year, 12, 31, 12, 0, 0)
+        properties.title = f"{_TITLES[name]} {year.year}"
+        properties.subject = "Justice and Home Affairs Agencies' Network"
+        properties.author = (year.chair.short_on(year.as_of) if year.chair
+                             else "JHA Agencies' Network")
+        properties.last_modified_by = properties.author
+        properties.created = stamp
+        properties.modified = stamp
+        properties.last_printed = stamp
+        properties.revision = 1
+        properties.keywords = "DRAFT" if draft else ""
+        buffer = io.BytesIO()
+        template.save(buffer)
+    except TemplateError as error:
+        context_lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
+        near = f" (near: {' / '.join(context_lines)[:200]})" if context_lines else ""
+        raise BuildError([f"{path}: {type(error).__name__}: {error}{near}"]) from None
+    except TemplateStyleError as error:
+        raise BuildError([f"{path}: {error}"]) from None
+    except (OSError, KeyError, ValueError) as error:
+        if isinstance(error, FileNotFoundError) or "zip" in str(error).lower():
+            raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
+        raise
+    return normalise(buffer.getvalue(), stamp)
+
+
+_TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
+           "acronyms": "List of acronyms"}
+
+
+def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
+          strict: bool = False, locale: str = "en", templates: str | Path | None = None,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the year's documents into `out`: final-report.docx, scorecard-annex.docx and
+    acronyms.docx, for those the year has content for (all three with `draft`).
+
+    `source` is a year's fixtures folder or records already loaded. Raises LoadError for bad
+    fixtures and BuildError for anything else; in both cases nothing is written.
+    """
+    records = source if isinstance(source, YearRecords) else load_year(source)
+    target = Path(out)
+    template_dir = Path(templates) if templates is not None else None
+    say = progress or (lambda message: None)
+    try:
+        reader_locale(locale)
+    except (ValueError, UnknownLocaleError):
+        raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
+    if template_dir is not None and not template_dir.is_dir():
+        raise BuildError([f"{template_dir}: no such template folder"])
+
+    wanted_report = draft or has_final_report_content(records)
+    wanted_scorecard = draft or records.scorecard is not None
+    if not (wanted_report or wanted_scorecard):
+        raise BuildError([f"the year {records.year.year} has no content for a final report or a "
+                          "scorecard annex (use --draft for documents with placeholders)"])
+    if wanted_report and not draft:
+        gaps = final_report_gaps(records)
+        if gaps:
+            raise BuildError([f"the final report lacks: {', '.join(gaps)} "
+                              "(complete the fixtures, or build with --draft)"])
+
+    rendered: dict[str, bytes] = {}
+    if wanted_report:
+        say("rendering final-report.docx")
+        rendered["final-report"] = _render(
+            "final-report", _template_path("final-report", template_dir),
+            final_report_context(records), draft=draft, locale=locale, records=records)
+    if wanted_scorecard:
+        say("rendering scorecard-annex.docx")
+        rendered["scorecard-annex"] = _render(
+            "scorecard-annex", _template_path("scorecard-annex", template_dir),
+            scorecard_context(records), draft=draft, locale=locale, records=records)
+
+    texts = [t for data in rendered.values() for t in document_texts(data)]
+    used = acronyms_in(texts, records.glossary)
+    unlisted = unlisted_acronyms(texts, records.glossary)
+    warnings = [f"acronyms used but not in the glossary: {', '.join(unlisted)}"] if unlisted else []
+    if strict and unlisted:
+        raise BuildError([f"{warnings[0]} (add them to the glossary, or build without --strict)"])
+    if used or draft:
+        say("rendering acronyms.docx")
+        rendered["acronyms"] = _render(
+            "acronyms", _template_path("acronyms", template_dir),
+            {"year": records.year, "acronyms": used}, draft=draft, locale=locale,
+            records=records)
+
+    outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
+    write_atomically(outputs)
+    return BuildResult(tuple(outputs), tuple(warnings), len(used))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

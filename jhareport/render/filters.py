@@ -1,0 +1,106 @@
+"""The filters a template author may use: plain functions, collected in FILTERS.
+
+Every filter that shows a date or a number to a reader goes through Babel with the build's locale;
+every filter that shows an agency uses the name the agency bore in the report's year. The build
+binds `locale` and `as_of` when it makes the template environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from ..agencies import Agency, Body
+from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
+from ..records import Format, Session
+
+__all__ = ["FILTERS", "agencies", "agency", "agency_full", "dates", "details", "join_counts",
+           "join_list", "number", "period", "state"]
+
+
+def period(value: Period, *, locale: str, as_of: date) -> str:
+    """A date or period as readers of the locale read it: ``{{ entry.date|period }}`` →
+    "13–14 June 2023"."""
+    return format_period(value, locale)
+
+
+def dates(sessions: Sequence[Session | Period], *, locale: str, as_of: date) -> str:
+    """The dates of a meeting's or event's sessions in one phrase:
+    ``{{ meeting.sessions|dates }}`` → "20 April 2023 and 11 December 2023"."""
+    periods = [s.date if isinstance(s, Session) else s for s in sessions]
+    return format_periods(periods, locale) if periods else ""
+
+
+def agency(value: Agency | Body | None, *, locale: str, as_of: date) -> str:
+    """An agency's short name in the report's year (EASO in 2019, EUAA in 2023)."""
+    return value.short_on(as_of) if value is not None else ""
+
+
+def agency_full(value: Agency | Body | None, *, locale: str, as_of: date) -> str:
+    """An agency's full name in the report's year."""
+    return value.full_on(as_of) if value is not None else ""
+
+
+def agencies(values: Iterable[Agency | Body], *, locale: str, as_of: date) -> str:
+    """Agencies' short names in the report's year, joined as a list in the locale:
+    "Europol, Eurojust and Frontex"."""
+    names = [v.short_on(as_of) for v in values]
+    return format_list(names, locale=reader_locale(locale)) if names else ""
+
+
+def number(value: int | float, *, locale: str, as_of: date) -> str:
+    """A number with the locale's separators: 12,345 (en), 12 345 (fr), 12.345 (de)."""
+    return format_decimal(value, locale=reader_locale(locale))
+
+
+def join_list(values: Iterable[Any], *, locale: str, as_of: date) -> str:
+    """Texts joined as a list in the locale: "a, b and c", "a, b et c"."""
+    items = [str(v) for v in values]
+    return format_list(items, locale=reader_locale(locale)) if items else ""
+
+
+def join_counts(values: Iterable[Any], *, locale: str, as_of: date) -> str:
+    """Counted things (with `label` and `count`) as a phrase: "66 ongoing, 31 done"."""
+    loc = reader_locale(locale)
+    items = [f"{format_decimal(v.count, locale=loc)} {v.label.lower()}" for v in values]
+    return format_list(items, locale=loc) if items else ""
+
+
+def state(value: StateOfPlay | None, *, locale: str, as_of: date) -> str:
+    """A scorecard action's state of play: "Done (11 July 2019)", "Throughout 2019"."""
+    return value.format(locale) if value is not None else ""
+
+
+def details(record: Any, *, locale: str, as_of: date) -> str:
+    """The facts line of a meeting or event: format, place and participating agencies."""
+    parts: list[str] = []
+    held = getattr(record, "format", None)
+    place = getattr(record, "place", None)
+    if isinstance(held, Format) and place:
+        parts.append(f"{held.value.capitalize()}, {place}")
+    elif isinstance(held, Format):
+        parts.append(held.value.capitalize())
+    elif place:
+        parts.append(str(place))
+    taking_part = [*getattr(record, "agencies", ()), *getattr(record, "bodies", ())]
+    if taking_part:
+        parts.append("Participants: " + agencies(taking_part, locale=locale, as_of=as_of))
+    return ". ".join(parts)
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "period": period,
+    "dates": dates,
+    "agency": agency,
+    "agency_full": agency_full,
+    "agencies": agencies,
+    "number": number,
+    "join_list": join_list,
+    "join_counts": join_counts,
+    "state": state,
+    "details": details,
+}

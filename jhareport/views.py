@@ -1,0 +1,285 @@
+"""What the documents show, derived from records: plain functions, no Word, no Jinja.
+
+Each function takes records and returns plain data that a template walks: the timeline sorted by
+date, meetings split into horizontal and working-group ones, thematic events under their topics,
+the scorecard grouped and counted, the agencies' involvement in EMPACT, the acronyms in use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from .agencies import AGENCIES, REGISTRY, Agency
+from .records import (
+    Acronym,
+    Meeting,
+    OperationalActionPlan,
+    PriorityTopic,
+    Scorecard,
+    ScorecardAction,
+    ThematicEvent,
+    TimelineEntry,
+    YearRecords,
+)
+
+__all__ = [
+    "AreaCount",
+    "EmpactRow",
+    "EmpactView",
+    "ScorecardRow",
+    "ScorecardSummary",
+    "StateCount",
+    "TopicView",
+    "acronyms_in",
+    "empact_involvement",
+    "final_report_context",
+    "final_report_gaps",
+    "scorecard_context",
+    "scorecard_rows",
+    "scorecard_summary",
+    "timeline",
+    "unlisted_acronyms",
+]
+
+
+def timeline(records: YearRecords) -> list[TimelineEntry]:
+    """Every entry of the year's list of events, in date order.
+
+    Sessions with a timeline label of meetings, thematic events and other activities, and the
+    announced entries of timeline.yaml; entries on the same date keep the order of the files.
+    """
+    entries: list[TimelineEntry] = []
+    sources: Iterable[Any] = (*records.meetings, *records.thematic_events,
+                              *records.other_activities, *records.network_products)
+    for record in sources:
+        for session in record.sessions:
+            if session.timeline:
+                entries.append(TimelineEntry(session.date, session.timeline, record.id))
+    entries.extend(records.timeline)
+    return sorted(entries, key=lambda e: e.date.sort_key)
+
+
+@frozen
+class TopicView:
+    """A priority topic of the year with its thematic events."""
+
+    id: str
+    title: str
+    intro: Any
+    events: tuple[ThematicEvent, ...]
+
+
+def topics(records: YearRecords) -> list[TopicView]:
+    return [
+        TopicView(t.id, t.title, t.intro,
+                  tuple(e for e in records.thematic_events if e.topic == t.id))
+        for t in records.year.priority_topics
+    ]
+
+
+def horizontal_meetings(records: YearRecords) -> list[Meeting]:
+    return [m for m in records.meetings if m.kind.horizontal]
+
+
+def working_group_meetings(records: YearRecords) -> list[Meeting]:
+    return [m for m in records.meetings if not m.kind.horizontal]
+
+
+@frozen
+class EmpactRow:
+    """An agency's part in the operational actions of the plans."""
+
+    agency: Agency
+    led: int
+    co_led: int
+    participated: int
+
+    @property
+    def total(self) -> int:
+        return self.led + self.co_led + self.participated
+
+
+@frozen
+class EmpactView:
+    plans: tuple[str, ...]
+    actions: int
+    rows: tuple[EmpactRow, ...]
+
+
+def empact_involvement(plans: Sequence[OperationalActionPlan]) -> EmpactView:
+    """Per agency of the network: operational actions led, co-led and participated in.
+
+    Agencies with no part in any action are left out; the others are in the registry's order.
+    """
+    led: Counter[Agency] = Counter()
+    co_led: Counter[Agency] = Counter()
+    participated: Counter[Agency] = Counter()
+    for plan in plans:
+        for action in plan.actions:
+            if isinstance(action.leader, Agency):
+                led[action.leader] += 1
+            for actor in action.co_leaders:
+                if isinstance(actor, Agency):
+                    co_led[actor] += 1
+            for actor in action.participants:
+                if isinstance(actor, Agency):
+                    participated[actor] += 1
+    rows = tuple(EmpactRow(a, led[a], co_led[a], participated[a]) for a in AGENCIES
+                 if led[a] + co_led[a] + participated[a])
+    return EmpactView(tuple(p.plan for p in plans), sum(len(p.actions) for p in plans), rows)
+
+
+@frozen
+class ScorecardRow:
+    """A row of the scorecard table: a heading (part, area or field) or an action."""
+
+    heading: str | None = None
+    level: int = 0
+    field: str = ""
+    action: ScorecardAction | None = None
+
+
+def scorecard_rows(scorecard: Scorecard) -> list[ScorecardRow]:
+    """The table's rows: each part, area and field heading, then its actions, as in 2019."""
+    rows: list[ScorecardRow] = []
+    by_field: dict[str, list[ScorecardAction]] = {}
+    for action in scorecard.actions:
+        by_field.setdefault(action.field, []).append(action)
+    for part in scorecard.parts:
+        rows.append(ScorecardRow(f"{part.code}. {part.title}", 0))
+        for area in (a for a in scorecard.areas if a.part == part.code):
+            rows.append(ScorecardRow(f"{area.number}. {area.title}", 1))
+            for item in (f for f in scorecard.fields if f.area == area.number):
+                label = "" if item.number == area.number else f"{item.number} {item.title}"
+                for index, action in enumerate(by_field.get(item.number, [])):
+                    rows.append(ScorecardRow(None, 2, label if index == 0 else "", action))
+    return rows
+
+
+@frozen
+class AreaCount:
+    number: str
+    title: str
+    count: int
+
+
+@frozen
+class StateCount:
+    label: str
+    count: int
+
+
+@frozen
+class ScorecardSummary:
+    total: int
+    areas: tuple[AreaCount, ...]
+    states: tuple[StateCount, ...]
+
+
+def scorecard_summary(scorecard: Scorecard) -> ScorecardSummary:
+    """Actions per area and per state of play, for the summary before the table."""
+    per_area = Counter(a.area for a in scorecard.actions)
+    per_state = Counter(a.state.label if a.state else "Not stated" for a in scorecard.actions)
+    order = ["Ongoing", "Throughout", "Planned", "Done", "Held", "Not stated"]
+    return ScorecardSummary(
+        total=len(scorecard.actions),
+        areas=tuple(AreaCount(a.number, a.title, per_area[a.number]) for a in scorecard.areas),
+        states=tuple(StateCount(label, per_state[label]) for label in order if per_state[label]),
+    )
+
+
+def final_report_gaps(records: YearRecords) -> list[str]:
+    """The content a final report needs and the year does not have, in report order."""
+    year = records.year
+    needed: list[tuple[str, object]] = [
+        ("chair", year.chair),
+        ("foreword", year.foreword),
+        ("about the network", year.about),
+        ("executive summary", year.executive_summary),
+        ("timeline", timeline(records)),
+        ("horizontal meetings", horizontal_meetings(records)),
+        ("working group meetings", working_group_meetings(records)),
+        ("thematic events", records.thematic_events or year.priority_topics),
+        ("highlights", records.highlights),
+        ("priorities for next year", records.priorities),
+    ]
+    return [name for name, value in needed if not value]
+
+
+def has_final_report_content(records: YearRecords) -> bool:
+    year = records.year
+    return any((year.foreword, year.about, year.executive_summary, records.meetings,
+                records.thematic_events, records.highlights, records.priorities,
+                records.timeline))
+
+
+def final_report_context(records: YearRecords) -> dict[str, Any]:
+    """The variables of the final-report template."""
+    year = records.year
+    chair = year.chair.short_on(year.as_of) if year.chair else None
+    return {
+        "year": year,
+        "members": AGENCIES,
+        "foreword_title": year.foreword.title if year.foreword else (
+            f"Foreword by the chair{f' ({chair})' if chair else ''}"),
+        "timeline": timeline(records),
+        "horizontal_meetings": horizontal_meetings(records),
+        "working_group_meetings": working_group_meetings(records),
+        "working_groups": records.working_groups,
+        "topics": topics(records),
+        "other_activities": records.other_activities,
+        "network_products": records.network_products,
+        "highlights": records.highlights,
+        "priorities": records.priorities,
+        "empact": empact_involvement(records.action_plans),
+    }
+
+
+def scorecard_context(records: YearRecords) -> dict[str, Any]:
+    """The variables of the scorecard-annex template."""
+    scorecard = records.scorecard or Scorecard(
+        title=f"Multilateral JHA Agencies Scorecard {records.year.year}", parts=(), areas=(),
+        fields=())
+    return {
+        "year": records.year,
+        "scorecard": scorecard,
+        "scorecard_rows": scorecard_rows(scorecard),
+        "summary": scorecard_summary(scorecard),
+    }
+
+
+def acronyms_in(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[Acronym]:
+    """The glossary entries that occur in the texts, in alphabetical order."""
+    corpus = "\n".join(texts)
+    used = [a for a in glossary if _occurs(a.short, corpus)]
+    return sorted(used, key=lambda a: (a.short.casefold(), a.short))
+
+
+def _occurs(short: str, corpus: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", corpus) is not None
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?(?![\w-])")
+# Words in capitals that are no acronyms: the reports' own headings, roman numerals.
+_NOT_ACRONYMS = frozenset({"DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
+
+
+def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[str]:
+    """Acronyms in the texts that the glossary lacks (names of agencies and bodies aside)."""
+    known = {a.short for a in glossary}
+    found: set[str] = set()
+    for text in texts:
+        for match in _ACRONYM.finditer(text):
+            word = match.group(0)
+            if word in known or word in _NOT_ACRONYMS or not word.isupper():
+                continue
+            try:
+                REGISTRY.resolve(word)
+            except ValueError:
+                found.add(word)
+    return sorted(found)

@@ -1,0 +1,467 @@
+"""Produce the first versions of the Word templates in jhareport/templates/.
+
+The .docx files are the source of truth: communication staff restyle them in Word. This script only
+made their first versions (styles, numbered headings, table of contents, headers and footers, Jinja
+tags) and is kept to show how a template is put together; running it again overwrites any change
+made in Word.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+BLUE = RGBColor(0x1F, 0x38, 0x64)
+ACCENT = RGBColor(0x2E, 0x74, 0xB5)
+FONT = "Calibri"
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def base_document(title: str) -> Document:
+    doc = Document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.1
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for name in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        if fonts.get(qn(name)) is not None:
+            del fonts.attrib[qn(name)]
+    for level, size in ((1, 16), (2, 13), (3, 12)):
+        style = styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = BLUE if level < 3 else ACCENT
+        style.font.bold = True
+        style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        if level == 1:
+            style.paragraph_format.page_break_before = True
+        srpr = style.element.get_or_add_rPr()
+        sfonts = srpr.find(qn("w:rFonts"))
+        if sfonts is not None:
+            srpr.remove(sfonts)
+    for name in ("Title", "Subtitle"):
+        if name not in [s.name for s in styles]:
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
+    title_style = styles["Title"]
+    title_style.font.name = FONT
+    title_style.font.size = Pt(30)
+    title_style.font.color.rgb = BLUE
+    title_style.font.bold = True
+    subtitle = styles["Subtitle"]
+    subtitle.font.size = Pt(20)
+    subtitle.font.color.rgb = ACCENT
+    body = styles["Body Text"]
+    body.base_style = styles["Normal"]
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
+                 "List Number 3"):
+        styles[name].paragraph_format.space_after = Pt(3)
+    styles["Caption"].font.color.rgb = BLUE
+    styles["Caption"].font.size = Pt(10)
+    styles["Caption"].font.italic = False
+    styles["Caption"].font.bold = True
+    add_char_style(doc, "Hyperlink", color="0563C1", underline=True)
+    add_char_style(doc, "Footnote Reference", superscript=True)
+    footnote = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    footnote.base_style = styles["Normal"]
+    footnote.font.size = Pt(9)
+    footnote.paragraph_format.space_after = Pt(0)
+    signature = styles.add_style("Signature", WD_STYLE_TYPE.PARAGRAPH)
+    signature.base_style = styles["Normal"]
+    signature.paragraph_format.space_after = Pt(0)
+    signature.font.bold = True
+    meta = styles.add_style("Record Details", WD_STYLE_TYPE.PARAGRAPH)
+    meta.base_style = styles["Normal"]
+    meta.font.italic = True
+    meta.font.size = Pt(10)
+    meta.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    placeholder = styles.add_style("Placeholder", WD_STYLE_TYPE.CHARACTER)
+    placeholder.font.highlight_color = 7  # yellow
+    placeholder.font.bold = True
+    for level in (1, 2, 3):
+        name = f"TOC {level}"
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        style.paragraph_format.space_after = Pt(2)
+        style.font.bold = level == 1
+    add_footnotes_part(doc)
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+    doc.core_properties.title = title
+    doc.core_properties.author = "JHA Agencies' Network"
+    return doc
+
+
+def add_char_style(doc: Document, name: str, color: str | None = None, underline: bool = False,
+                   superscript: bool = False) -> None:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    if color:
+        style.font.color.rgb = RGBColor.from_string(color)
+    style.font.underline = underline
+    style.font.superscript = superscript
+
+
+def add_footnotes_part(doc: Document) -> None:
+    xml = (
+        f"<w:footnotes {nsdecls('w')}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+        ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+        "</w:footnote></w:footnotes>")
+    part = XmlPart(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, parse_xml(xml), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+
+
+def number_headings(doc: Document) -> None:
+    """Link Heading 1-3 to one multi-level list: 1., 1.1., 1.1.1."""
+    numbering = doc.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids) + 1
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:lvlText w:val="{".".join(f"%{j + 1}" for j in range(i + 1))}."/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{567 + 284 * i}" '
+        f'w:hanging="{567 + 284 * i}"/></w:pPr></w:lvl>'
+        for i in range(3))
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(abstract)
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(nums) + 1
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                               f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    for level in range(3):
+        ppr = doc.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
+        numpr = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                          f'<w:numId w:val="{num_id}"/></w:numPr>')
+        ppr.insert(0, numpr)
+
+
+def add_field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC) that Word and LibreOffice compute."""
+    def run_with(child) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    text = OxmlElement("w:t")
+    text.text = placeholder or "1"
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def header_footer(doc: Document, header_text: str) -> None:
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = header_text
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.style.font.size = Pt(9)
+    header.style.font.color.rgb = BLUE
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    add_field(footer, "PAGE")
+    footer.add_run(" of ")
+    add_field(footer, "NUMPAGES")
+
+
+def tag(doc: Document, text: str, style: str | None = None):
+    return doc.add_paragraph(text, style=style)
+
+
+def table(doc: Document, headers: list[str], widths: list[float], style: str = "Table Grid"):
+    grid = doc.add_table(rows=1, cols=len(headers))
+    grid.style = doc.styles[style]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text, width in zip(grid.rows[0].cells, headers, widths, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        shade(cell, "1F3864")
+        cell.width = Cm(width)
+    header_row = grid.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_row.append(repeat)
+    return grid
+
+
+def shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tcpr.append(shading)
+
+
+def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bold: bool = False):
+    new = grid.add_row()
+    cells = new.cells
+    if span:
+        merged = cells[0].merge(cells[-1])
+        merged.text = texts[0]
+        if fill:
+            shade(merged, fill)
+        if bold:
+            for run in merged.paragraphs[0].runs:
+                run.bold = True
+        return new
+    for cell, text in zip(cells, texts, strict=True):
+        cell.text = text
+    return new
+
+
+def page_break(doc: Document) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def final_report() -> Document:
+    doc = base_document("JHAAN final report")
+    number_headings(doc)
+    header_footer(doc, "Justice and Home Affairs Agencies' Network — Final report {{ year.year }}"
+                       "{% if draft %} — DRAFT{% endif %}")
+    for _ in range(6):
+        doc.add_paragraph()
+    tag(doc, "Justice and Home Affairs Agencies' Network", "Title")
+    tag(doc, "Final report {{ year.year }}", "Subtitle")
+    tag(doc, "{% if draft %}DRAFT — not for distribution{% endif %}", "Subtitle")
+    tag(doc, "Chair of the network: {{ year.chair|agency_full }} ({{ year.chair|agency }})")
+    tag(doc, "{% if year.trio %}Trio presidency: {{ year.trio|agencies }}{% endif %}")
+    tag(doc, "The network: {{ members|agencies }}")
+    page_break(doc)
+    tag(doc, "Contents", "TOC Heading")
+    add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
+              "The table of contents is refreshed when the document is opened.")
+
+    doc.add_heading("{{ foreword_title }}", 1)
+    tag(doc, "{{p year.foreword.text|rich('foreword') if year.foreword else todo('foreword') }}")
+    tag(doc, "{%p if year.foreword and year.foreword.signatory %}")
+    tag(doc, "{{ year.foreword.signatory.name }}", "Signature")
+    tag(doc, "{{ year.foreword.signatory.role }}", "Signature")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("About the Justice and Home Affairs Agencies Network", 1)
+    tag(doc, "{{p year.about|rich('about the network') }}")
+    doc.add_heading("Executive summary", 1)
+    tag(doc, "{{p year.executive_summary|rich('executive summary') }}")
+
+    doc.add_heading("Timeline", 1)
+    tag(doc, "List of events organised in {{ year.year }} by the Justice and Home Affairs "
+             "Agencies' Network.", "Caption")
+    tag(doc, "{%p if not timeline %}")
+    tag(doc, "{{p todo('timeline') }}")
+    tag(doc, "{%p endif %}")
+    grid = table(doc, ["Date", "Event"], [4.5, 11.5])
+    row(grid, ["{%tr for entry in timeline %}", ""], span=True)
+    row(grid, ["{{ entry.date|period }}", "{{ entry.label }}"])
+    row(grid, ["{%tr endfor %}", ""], span=True)
+
+    doc.add_heading("Meetings", 1)
+    doc.add_heading("Horizontal meetings", 2)
+    tag(doc, "{%p for meeting in horizontal_meetings %}")
+    doc.add_heading("{{ meeting.title }}", 3)
+    tag(doc, "{%p if meeting|details %}")
+    tag(doc, "{{ meeting|details }}", "Record Details")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p meeting.body|rich }}")
+    tag(doc, "{%p else %}")
+    tag(doc, "{{p todo('horizontal meetings') }}")
+    tag(doc, "{%p endfor %}")
+    doc.add_heading("Working Group meetings", 2)
+    tag(doc, "{%p if year.working_groups_intro %}")
+    tag(doc, "{{p year.working_groups_intro|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for meeting in working_group_meetings %}")
+    doc.add_heading("{{ meeting.title }}{% if meeting.sessions %}, "
+                    "{{ meeting.sessions|dates }}{% endif %}", 3)
+    tag(doc, "{%p if meeting|details %}")
+    tag(doc, "{{ meeting|details }}", "Record Details")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p meeting.body|rich }}")
+    tag(doc, "{%p else %}")
+    tag(doc, "{{p todo('working group meetings') }}")
+    tag(doc, "{%p endfor %}")
+
+    doc.add_heading("Thematic events", 1)
+    tag(doc, "{%p for topic in topics %}")
+    doc.add_heading("{{ topic.title }}", 2)
+    tag(doc, "{%p if topic.intro %}")
+    tag(doc, "{{p topic.intro|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for event in topic.events %}")
+    doc.add_heading("{{ event.title }}{% if event.sessions %}, {{ event.sessions|dates }}"
+                    "{% endif %}", 3)
+    tag(doc, "{%p if event|details %}")
+    tag(doc, "{{ event|details }}", "Record Details")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p event.body|rich }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p else %}")
+    tag(doc, "{{p todo('thematic events') }}")
+    tag(doc, "{%p endfor %}")
+
+    tag(doc, "{%p if other_activities %}")
+    doc.add_heading("Other activities", 1)
+    tag(doc, "{%p for activity in other_activities %}")
+    doc.add_heading("{{ activity.title }}", 2)
+    tag(doc, "{{p activity.body|rich }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+    tag(doc, "{%p if network_products %}")
+    doc.add_heading("Network products", 1)
+    tag(doc, "{%p for product in network_products %}")
+    doc.add_heading("{{ product.title }}", 2)
+    tag(doc, "{{p product.body|rich }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("Highlights of inter-agency cooperation in {{ year.year }}", 1)
+    tag(doc, "{%p for highlight in highlights %}")
+    doc.add_heading("{{ highlight.title }}", 2)
+    tag(doc, "{%p if highlight.agencies %}")
+    tag(doc, "Agencies: {{ highlight.agencies|agencies }}", "Record Details")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p highlight.body|rich }}")
+    tag(doc, "{%p else %}")
+    tag(doc, "{{p todo('highlights') }}")
+    tag(doc, "{%p endfor %}")
+
+    doc.add_heading("Priorities for {{ year.year + 1 }}", 1)
+    tag(doc, "{%p for priority in priorities %}")
+    doc.add_heading("{{ priority.title }}", 2)
+    tag(doc, "{{p priority.body|rich }}")
+    tag(doc, "{%p else %}")
+    tag(doc, "{{p todo('priorities for next year') }}")
+    tag(doc, "{%p endfor %}")
+
+    tag(doc, "{%p if empact.plans %}")
+    doc.add_heading("Annexes", 1)
+    doc.add_heading("EMPACT: the agencies in the operational action plans", 2)
+    tag(doc, "Operational actions led, co-led and participated in by each agency of the network "
+             "in {{ empact.plans|join_list }}: {{ empact.actions|number }} operational actions "
+             "in all.")
+    grid = table(doc, ["Agency", "Led", "Co-led", "Participated in"], [7, 3, 3, 3])
+    row(grid, ["{%tr for line in empact.rows %}", "", "", ""], span=True)
+    row(grid, ["{{ line.agency|agency_full }} ({{ line.agency|agency }})",
+               "{{ line.led|number }}", "{{ line.co_led|number }}",
+               "{{ line.participated|number }}"])
+    row(grid, ["{%tr endfor %}", "", "", ""], span=True)
+    tag(doc, "Source: {{ empact.plans|join_list }}.", "Caption")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def scorecard_annex() -> Document:
+    doc = base_document("JHAAN scorecard annex")
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.8))
+    header_footer(doc, "{{ scorecard.title }}{% if draft %} — DRAFT{% endif %}")
+    section.different_first_page_header_footer = False
+    tag(doc, "{{ scorecard.title }}", "Title")
+    tag(doc, "Joint actions of the Justice and Home Affairs agencies{% if year.chair %}, "
+             "annex to the final report {{ year.year }} of the network chaired by "
+             "{{ year.chair|agency }}{% endif %}.", "Subtitle")
+    tag(doc, "{{ summary.total|number }} joint actions in {{ summary.areas|length|number }} areas. "
+             "{{ summary.states|join_counts }}.")
+    grid = table(doc, ["Area", "Joint actions"], [14, 4], style="Table Grid")
+    row(grid, ["{%tr for area in summary.areas %}", ""], span=True)
+    row(grid, ["{{ area.number }}. {{ area.title }}", "{{ area.count|number }}"])
+    row(grid, ["{%tr endfor %}", ""], span=True)
+    tag(doc, "")
+    grid = table(doc, ["State of play", "Joint actions"], [14, 4], style="Table Grid")
+    row(grid, ["{%tr for state in summary.states %}", ""], span=True)
+    row(grid, ["{{ state.label }}", "{{ state.count|number }}"])
+    row(grid, ["{%tr endfor %}", ""], span=True)
+    page_break(doc)
+    grid = table(doc, ["Field of the action", "Detail of the action", "State of play",
+                       "Agencies involved"], [4.5, 13.5, 3.5, 4.5])
+    row(grid, ["{%tr for line in scorecard_rows %}", "", "", ""], span=True)
+    row(grid, ["{%tr if line.heading %}", "", "", ""], span=True)
+    row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3", bold=True)
+    row(grid, ["{%tr else %}", "", "", ""], span=True)
+    row(grid, ["{{ line.field }}", "{{p line.action.detail|rich }}",
+               "{{ line.action.state|state }}",
+               "{{ line.action.agencies|agencies }}{% if line.action.bodies %}; "
+               "{{ line.action.bodies|agencies }}{% endif %}"])
+    row(grid, ["{%tr endif %}", "", "", ""], span=True)
+    row(grid, ["{%tr endfor %}", "", "", ""], span=True)
+    return doc
+
+
+def acronyms() -> Document:
+    doc = base_document("JHAAN list of acronyms")
+    header_footer(doc, "List of acronyms{% if year.year %} — {{ year.year }}{% endif %}"
+                       "{% if draft %} — DRAFT{% endif %}")
+    section = doc.sections[0]
+    section.different_first_page_header_footer = False
+    tag(doc, "List of acronyms", "Title")
+    tag(doc, "Acronyms and abbreviations used in the documents of the Justice and Home Affairs "
+             "Agencies' Network for {{ year.year }}: {{ acronyms|length|number }} entries.")
+    tag(doc, "{%p if not acronyms %}")
+    tag(doc, "{{p todo('acronyms') }}")
+    tag(doc, "{%p endif %}")
+    grid = table(doc, ["Acronym", "Meaning"], [4, 12])
+    row(grid, ["{%tr for acronym in acronyms %}", ""], span=True)
+    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
+    row(grid, ["{%tr endfor %}", ""], span=True)
+    return doc
+
+
+def main(folder: str) -> None:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, build in (("final-report", final_report), ("scorecard-annex", scorecard_annex),
+                        ("acronyms", acronyms)):
+        build().save(out / f"{name}.docx")
+        print(out / f"{name}.docx")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "jhareport/templates")
