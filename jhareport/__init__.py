@@ -7,6 +7,7 @@ from .agencies import REGISTRY, Agency, Body, UnknownNameError
 from .loading import LoadError, Problem, load_year
 from .markup import Markup, MarkupError
 from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
+from .render import BuildError, BuildResult, build
 from .records import (
     Acronym,
     Foreword,
@@ -39,6 +40,8 @@ __all__ = [
     "Acronym",
     "Agency",
     "Body",
+    "BuildError",
+    "BuildResult",
     "Foreword",
     "Format",
     "Highlight",
@@ -71,6 +74,7 @@ __all__ = [
     "UnknownNameError",
     "WorkingGroup",
     "YearRecords",
+    "build",
     "format_period",
     "load_year",
     "parse_period",

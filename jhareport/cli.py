@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .loading import LoadError, load_year
 from .records import YearRecords
+from .render import BuildError, build
 
 __all__ = ["main"]
 
@@ -38,6 +39,21 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    def progress(message: str) -> None:
+        print(f"  {message}", file=sys.stderr)
+
+    result = build(args.path, args.out, draft=args.draft, strict=args.strict, locale=args.locale,
+                   templates=args.templates, progress=progress)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    names = ", ".join(p.name for p in result.outputs)
+    kind = "draft " if args.draft else ""
+    print(f"wrote {len(result.outputs)} {kind}documents to {args.out}: {names} "
+          f"({result.acronyms} acronyms listed)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
@@ -47,6 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
     check.add_argument("path", type=Path, help="the year's folder of YAML files")
     check.set_defaults(run=_check)
+
+    run = commands.add_parser(
+        "build", help="build the year's final report, scorecard annex and list of acronyms")
+    run.add_argument("path", type=Path, help="the year's folder of YAML files")
+    run.add_argument("--out", type=Path, required=True, help="the folder to write the .docx to")
+    run.add_argument("--draft", action="store_true",
+                     help="show missing content as highlighted placeholders and mark DRAFT")
+    run.add_argument("--strict", action="store_true",
+                     help="fail when an acronym used is missing from the glossary")
+    run.add_argument("--locale", default="en", help="how dates and numbers read (en, fr, de…)")
+    run.add_argument("--templates", type=Path, default=None,
+                     help="a folder with the agency's own templates (same file names)")
+    run.set_defaults(run=_build)
     return parser
 
 
@@ -55,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except LoadError as error:
+    except (LoadError, BuildError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code

@@ -270,16 +270,24 @@ _NOT_ACRONYMS = frozenset({"DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX"
 
 
 def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[str]:
-    """Acronyms in the texts that the glossary lacks (names of agencies and bodies aside)."""
+    """Acronyms in the texts that the glossary lacks (names of agencies and bodies aside).
+
+    Glossary entries of several words ("DG HOME") are taken out first, and a joined pair such as
+    "EUAA-FRA" counts as its parts.
+    """
     known = {a.short for a in glossary}
+    several = sorted((s for s in known if " " in s), key=len, reverse=True)
     found: set[str] = set()
     for text in texts:
+        for short in several:
+            text = text.replace(short, " ")
         for match in _ACRONYM.finditer(text):
-            word = match.group(0)
-            if word in known or word in _NOT_ACRONYMS or not word.isupper():
-                continue
-            try:
-                REGISTRY.resolve(word)
-            except ValueError:
-                found.add(word)
+            for word in match.group(0).split("-"):
+                if (len(word) < 2 or word in known or word in _NOT_ACRONYMS
+                        or not word.isupper() or match.group(0) in known):
+                    continue
+                try:
+                    REGISTRY.resolve(word)
+                except ValueError:
+                    found.add(word)
     return sorted(found)

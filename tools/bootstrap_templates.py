@@ -106,6 +106,15 @@ def base_document(title: str) -> Document:
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         style.paragraph_format.space_after = Pt(2)
         style.font.bold = level == 1
+    cell_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    cell_text.base_style = styles["Normal"]
+    cell_text.font.size = Pt(9.5)
+    cell_text.paragraph_format.space_after = Pt(3)
+    cell_text.paragraph_format.line_spacing = 1.0
+    toc_heading = styles["TOC Heading"].element.get_or_add_pPr()
+    toc_heading.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
+                                    '<w:numId w:val="0"/></w:numPr>'))
+    styles["TOC Heading"].paragraph_format.page_break_before = False
     add_footnotes_part(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
@@ -221,6 +230,9 @@ def table(doc: Document, headers: list[str], widths: list[float], style: str = "
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         shade(cell, "1F3864")
         cell.width = Cm(width)
+    grid.autofit = False
+    for col, width in zip(grid.columns, widths, strict=True):
+        col.width = Cm(width)
     header_row = grid.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
@@ -240,6 +252,8 @@ def shade(cell, fill: str) -> None:
 def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bold: bool = False):
     new = grid.add_row()
     cells = new.cells
+    for cell, header in zip(cells, grid.rows[0].cells, strict=True):
+        cell.width = header.width
     if span:
         merged = cells[0].merge(cells[-1])
         merged.text = texts[0]
@@ -251,6 +265,7 @@ def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bol
         return new
     for cell, text in zip(cells, texts, strict=True):
         cell.text = text
+        cell.paragraphs[0].style = grid.part.document.styles["Table Text"]
     return new
 
 
@@ -426,7 +441,7 @@ def scorecard_annex() -> Document:
     row(grid, ["{%tr if line.heading %}", "", "", ""], span=True)
     row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3", bold=True)
     row(grid, ["{%tr else %}", "", "", ""], span=True)
-    row(grid, ["{{ line.field }}", "{{p line.action.detail|rich }}",
+    row(grid, ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
                "{{ line.action.state|state }}",
                "{{ line.action.agencies|agencies }}{% if line.action.bodies %}; "
                "{{ line.action.bodies|agencies }}{% endif %}"])

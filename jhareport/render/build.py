@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
-import re
+import zipfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from importlib.resources import files
@@ -13,9 +13,11 @@ from typing import Any
 
 from attrs import frozen
 from babel import UnknownLocaleError
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..loading import load_year
 from ..periods import reader_locale
@@ -101,10 +103,8 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         raise BuildError([f"{path}: {type(error).__name__}: {error}{near}"]) from None
     except TemplateStyleError as error:
         raise BuildError([f"{path}: {error}"]) from None
-    except (OSError, KeyError, ValueError) as error:
-        if isinstance(error, FileNotFoundError) or "zip" in str(error).lower():
-            raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
-        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
+        raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
     return normalise(buffer.getvalue(), stamp)
 
 
@@ -171,7 +171,3 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     write_atomically(outputs)
     return BuildResult(tuple(outputs), tuple(warnings), len(used))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

@@ -55,13 +55,14 @@ class WordWriter:
 
     # -- what templates call -------------------------------------------------------------------
 
-    def rich(self, value: Markup | None, section: str = "") -> Subdoc:
-        """A text as Word paragraphs; a missing text is a placeholder (drafts only)."""
+    def rich(self, value: Markup | None, section: str = "", style: str = "Body Text") -> Subdoc:
+        """A text as Word paragraphs in `style` (lists in the List styles); a missing text is a
+        placeholder naming `section` (drafts only)."""
         if value is None or not value:
             return self.todo(section or "text") if section else self._subdoc([])
         self._text_counter += 1
         numbers = self._add_footnotes(value)
-        paragraphs = [self._paragraph(block, numbers) for block in value.blocks]
+        paragraphs = [self._paragraph(block, numbers, style) for block in value.blocks]
         return self._subdoc(paragraphs)
 
     def todo(self, section: str) -> Subdoc:
@@ -102,9 +103,9 @@ class WordWriter:
             body.append(paragraph)
         return subdoc
 
-    def _paragraph(self, block: Block, footnotes: dict[int, int]) -> Any:
+    def _paragraph(self, block: Block, footnotes: dict[int, int], style: str) -> Any:
         if block.list_kind is None:
-            paragraph = self._p(self._style_id("Body Text"))
+            paragraph = self._p(self._style_id(style))
         else:
             level = min(block.level, 2)
             paragraph = self._p(self._style_id(_LIST_STYLES[block.list_kind, level]))

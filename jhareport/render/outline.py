@@ -1,0 +1,113 @@
+"""A readable, stable text of a .docx: what a reviewer compares when a template's output changes.
+
+The outline lists, in document order, each paragraph with its style (list items marked), each
+table cell by cell, then the footnotes, the hyperlinks with their targets, the headers and footers.
+`canonical_xml` gives the parts that matter as canonical, indented XML without revision ids.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+__all__ = ["canonical_xml", "outline"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS = {"w": _W, "r": _R}
+_PARTS = ("word/document.xml", "word/footnotes.xml", "word/numbering.xml", "word/styles.xml")
+
+
+def _package(source: str | Path | bytes) -> zipfile.ZipFile:
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    return zipfile.ZipFile(io.BytesIO(data))
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{{{_W}}}t"))
+
+
+def _style_names(package: zipfile.ZipFile) -> dict[str, str]:
+    if "word/styles.xml" not in package.namelist():
+        return {}
+    root = etree.fromstring(package.read("word/styles.xml"))
+    names = {}
+    for style in root.iterfind("w:style", _NS):
+        name = style.find("w:name", _NS)
+        names[style.get(f"{{{_W}}}styleId")] = (name.get(f"{{{_W}}}val") if name is not None
+                                                 else style.get(f"{{{_W}}}styleId"))
+    return names
+
+
+def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
+    style = paragraph.find("w:pPr/w:pStyle", _NS)
+    name = styles.get(style.get(f"{{{_W}}}val"), "?") if style is not None else "Normal"
+    marker = ""
+    if paragraph.find("w:pPr/w:numPr", _NS) is not None or name.startswith("List"):
+        marker = "• " if "Bullet" in name else "# " if "Number" in name else "- "
+    notes = len(paragraph.findall(".//w:footnoteReference", _NS))
+    suffix = f"  [footnotes: {notes}]" if notes else ""
+    return f"[{name}] {marker}{_text(paragraph)}{suffix}"
+
+
+def outline(source: str | Path | bytes) -> str:
+    """The outline of a .docx given as a path or its bytes."""
+    package = _package(source)
+    styles = _style_names(package)
+    lines: list[str] = []
+    body = etree.fromstring(package.read("word/document.xml")).find("w:body", _NS)
+    tables = 0
+    for element in body:
+        if element.tag == f"{{{_W}}}p":
+            lines.append(_paragraph_line(element, styles))
+        elif element.tag == f"{{{_W}}}tbl":
+            tables += 1
+            lines.append(f"table {tables}:")
+            for row in element.iterfind("w:tr", _NS):
+                cells = [" / ".join(_text(p) for p in cell.iterfind("w:p", _NS))
+                         for cell in row.iterfind("w:tc", _NS)]
+                repeat = " (repeated header)" if row.find("w:trPr/w:tblHeader", _NS) is not None \
+                    else ""
+                lines.append("  | " + " | ".join(cells) + " |" + repeat)
+    names = set(package.namelist())
+    if "word/footnotes.xml" in names:
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        for note in notes.iterfind("w:footnote", _NS):
+            if note.get(f"{{{_W}}}type") is None:
+                lines.append(f"footnote {note.get(f'{{{_W}}}id')}: {_text(note).strip()}")
+    rels_name = "word/_rels/document.xml.rels"
+    if rels_name in names:
+        rels = etree.fromstring(package.read(rels_name))
+        targets = {r.get("Id"): r.get("Target") for r in rels}
+        for link in body.iter(f"{{{_W}}}hyperlink"):
+            lines.append(f"link: {_text(link)} -> {targets.get(link.get(f'{{{_R}}}id'), '?')}")
+    for name in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
+        root = etree.fromstring(package.read(name))
+        text = " ".join(_text(p) for p in root.iter(f"{{{_W}}}p") if _text(p))
+        if text:
+            lines.append(f"{name.split('/')[-1].removesuffix('.xml')}: {text}")
+    return "\n".join(lines) + "\n"
+
+
+def canonical_xml(source: str | Path | bytes, parts: tuple[str, ...] = _PARTS) -> str:
+    """The parts that matter as canonical XML (sorted attributes, no revision ids), indented."""
+    package = _package(source)
+    chunks = []
+    for name in parts:
+        if name not in package.namelist():
+            continue
+        root = etree.fromstring(package.read(name))
+        for element in root.iter():
+            for attribute in list(element.attrib):
+                if re.search(r"\}rsid", attribute):
+                    del element.attrib[attribute]
+        for rsids in root.iter(f"{{{_W}}}rsids"):
+            rsids.getparent().remove(rsids)
+        etree.indent(root, space=" ")
+        chunks.append(f"<!-- {name} -->\n"
+                      + etree.tostring(root, method="c14n2").decode("utf-8"))
+    return "\n".join(chunks) + "\n"

@@ -1,0 +1,276 @@
+"""The built documents, read back as a reader would: headings, rows, footnotes, links."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import attrs
+import docx
+import pytest
+
+import jhareport
+from jhareport.render import BuildError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def headings(path: Path, level: int | None = None) -> list[str]:
+    document = docx.Document(str(path))
+    return [p.text for p in document.paragraphs
+            if p.style.name.startswith("Heading")
+            and (level is None or p.style.name == f"Heading {level}")]
+
+
+def table_rows(path: Path, index: int) -> list[list[str]]:
+    document = docx.Document(str(path))
+    return [[c.text for c in row.cells] for row in document.tables[index].rows]
+
+
+def part_xml(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read(name).decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("2023")
+    jhareport.build(FIXTURES / "2023", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_2019(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("2019")
+    jhareport.build(FIXTURES / "2019", out)
+    return out
+
+
+def test_2023_yields_the_report_and_acronyms_but_no_scorecard(built_2023: Path) -> None:
+    assert sorted(p.name for p in built_2023.iterdir()) == ["acronyms.docx", "final-report.docx"]
+
+
+def test_final_report_chapters_in_the_order_of_the_2023_report(built_2023: Path) -> None:
+    assert headings(built_2023 / "final-report.docx", 1) == [
+        "Foreword by the Executive Director of the EUAA",
+        "About the Justice and Home Affairs Agencies Network",
+        "Executive summary",
+        "Timeline",
+        "Meetings",
+        "Thematic events",
+        "Other activities",
+        "Network products",
+        "Highlights of inter-agency cooperation in 2023",
+        "Priorities for 2024",
+        "Annexes",
+    ]
+
+
+def test_the_twelve_highlights_each_under_its_heading(built_2023: Path) -> None:
+    titles = headings(built_2023 / "final-report.docx", 2)
+    records = jhareport.load_year(FIXTURES / "2023")
+    start = titles.index(records.highlights[0].title)
+    assert titles[start:start + 12] == [h.title for h in records.highlights]
+    assert "FRA-EIGE joint implementation of the Violence against Women Survey II" in titles
+
+
+def test_working_group_headings_carry_their_dates(built_2023: Path) -> None:
+    level3 = headings(built_2023 / "final-report.docx", 3)
+    assert "Working Group on Data Protection, 20 April 2023 and 11 December 2023" in level3
+    assert "Working Group on European Situation Monitoring, 17–18 October 2023" in level3
+
+
+def test_thematic_events_grouped_under_the_five_priorities(built_2023: Path) -> None:
+    level2 = headings(built_2023 / "final-report.docx", 2)
+    for topic in ("Digitalisation", "Cybersecurity"):
+        assert topic in level2
+    level3 = headings(built_2023 / "final-report.docx", 3)
+    assert "Conference on digital innovation, 13–14 June 2023" in level3
+
+
+def test_every_timeline_entry_in_date_order(built_2023: Path) -> None:
+    rows = table_rows(built_2023 / "final-report.docx", 0)
+    assert rows[0] == ["Date", "Event"]
+    entries = rows[1:]
+    source = (Path("/work/shared/seeds/002_b093d6781c76cff1.txt")
+              if Path("/work/shared/seeds").is_dir() else None)
+    assert len(entries) == 36
+    assert entries[0] == ["25 January 2023", "Trio Contact Points Coordination Meeting"]
+    assert entries[-1][0] == "Q1–Q2 2024"
+    assert ["13–14 June 2023", "Digitalisation Conference"] in entries
+    if source is not None:
+        text = source.read_text(encoding="utf-8")
+        for _, label in entries:
+            plain = label.replace("2nd", "2<sup>nd</sup>")
+            assert plain in text or label in text, label
+
+
+def test_about_the_network_has_real_footnotes(built_2023: Path) -> None:
+    report = built_2023 / "final-report.docx"
+    body = part_xml(report, "word/document.xml")
+    notes = part_xml(report, "word/footnotes.xml")
+    assert body.count("<w:footnoteReference ") == 2
+    assert "CEPOL, EIGE, EMCDDA, EUAA, eu-LISA, Eurojust, Europol, FRA and Frontex." in \
+        re.sub(r"<[^>]+>", "", notes)
+    assert "DG HOME, DG JUST, EEAS, LIBE Secretariat" in re.sub(r"<[^>]+>", "", notes)
+
+
+def test_bullet_lists_are_word_lists(built_2023: Path) -> None:
+    document = docx.Document(str(built_2023 / "final-report.docx"))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Working Group on Training, chaired by CEPOL" in bullets
+
+
+def test_empact_annex_counts_each_agency(built_2023: Path) -> None:
+    rows = table_rows(built_2023 / "final-report.docx", 1)
+    assert rows[0] == ["Agency", "Led", "Co-led", "Participated in"]
+    by_agency = {r[0]: r[1:] for r in rows[1:]}
+    europol = by_agency["European Union Agency for Law Enforcement Cooperation (Europol)"]
+    plan = jhareport.load_year(FIXTURES / "2023").action_plans[0]
+    led = sum(1 for a in plan.actions if a.leader.short == "Europol")
+    assert europol[0] == str(led) and led > 0
+
+
+def test_header_names_the_report_and_footer_numbers_pages(built_2023: Path) -> None:
+    report = built_2023 / "final-report.docx"
+    with zipfile.ZipFile(report) as package:
+        headers = [package.read(n).decode() for n in package.namelist() if "header" in n]
+        footers = [package.read(n).decode() for n in package.namelist() if "footer" in n]
+    assert any("Final report 2023" in re.sub(r"<[^>]+>", "", h) for h in headers)
+    assert not any("DRAFT" in h for h in headers)
+    assert any("PAGE" in f for f in footers)
+    assert "TOC \\o" in part_xml(report, "word/document.xml")
+
+
+def test_acronym_list_holds_exactly_the_glossary_entries_used(built_2023: Path) -> None:
+    rows = table_rows(built_2023 / "acronyms.docx", 0)[1:]
+    shorts = [r[0] for r in rows]
+    assert shorts == sorted(shorts, key=str.casefold)
+    assert ["EUAA", "European Union Agency for Asylum"] in rows
+    assert "COSI" in shorts
+    # In the glossary (from the 2017 annex) but never used in the 2023 report.
+    assert "CHAFEA" not in shorts
+
+
+def test_scorecard_annex_groups_rows_by_part_area_and_field(built_2019: Path) -> None:
+    annex = built_2019 / "scorecard-annex.docx"
+    assert not (built_2019 / "final-report.docx").exists()
+    rows = table_rows(annex, 2)
+    assert rows[0] == ["Field of the action", "Detail of the action", "State of play",
+                       "Agencies involved"]
+    assert rows[1][0].startswith("A. Operational cooperation")
+    assert rows[2][0].startswith("1. Migration, asylum and border management")
+    first = rows[3]
+    assert first[0].startswith("1.1 Asylum, migration and border management")
+    assert first[2] == "Ongoing"
+    assert first[3] == "eu-LISA and Europol"
+    actions = [r for r in rows[1:] if len(set(r)) > 1]
+    assert len(actions) == 189
+    assert any(r[0].startswith("B. Horizontal") for r in rows)
+    assert any(r[2] == "Done (11 July 2019)" for r in actions)
+    # 2019 names: EASO, not EUAA.
+    assert any("EASO" in r[3] for r in actions) and not any("EUAA" in r[3] for r in actions)
+    header = docx.Document(str(annex)).tables[2].rows[0]._tr
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None
+
+
+def test_scorecard_annex_is_landscape_with_a_summary(built_2019: Path) -> None:
+    document = docx.Document(str(built_2019 / "scorecard-annex.docx"))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    areas = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert areas[1][1] == "65" and len(areas) == 7
+    assert any(p.text.startswith("189 joint actions in 6 areas") for p in document.paragraphs)
+
+
+def test_same_records_same_bytes(tmp_path: Path, built_2023: Path) -> None:
+    jhareport.build(FIXTURES / "2023", tmp_path)
+    for name in ("final-report.docx", "acronyms.docx"):
+        assert (tmp_path / name).read_bytes() == (built_2023 / name).read_bytes()
+
+
+def test_links_in_texts_become_hyperlinks(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2023")
+    extra = jhareport.Highlight(
+        "linked", "A linked highlight", ("Europol",),
+        "See the [network's page](https://www.europol.europa.eu/jhaan) and:\n\n"
+        "1. first\n2. second\n\nthen\n\n1. again")
+    records = attrs.evolve(records, highlights=(*records.highlights, extra))
+    jhareport.build(records, tmp_path)
+    report = tmp_path / "final-report.docx"
+    body = part_xml(report, "word/document.xml")
+    rels = part_xml(report, "word/_rels/document.xml.rels")
+    assert "<w:hyperlink " in body
+    assert 'Target="https://www.europol.europa.eu/jhaan" TargetMode="External"' in rels
+    numbered = re.findall(r'<w:pStyle w:val="ListNumber"/><w:numPr><w:ilvl w:val="0"/>'
+                          r'<w:numId w:val="(\d+)"/>', body)
+    assert len(numbered) == 3 and numbered[0] == numbered[1] != numbered[2]
+
+
+def test_missing_content_is_an_error_listing_every_gap(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2023")
+    records = attrs.evolve(records, highlights=(), priorities=())
+    (tmp_path / "final-report.docx").write_bytes(b"earlier")
+    with pytest.raises(BuildError, match="lacks: highlights, priorities for next year"):
+        jhareport.build(records, tmp_path)
+    assert (tmp_path / "final-report.docx").read_bytes() == b"earlier"
+
+
+def test_draft_shows_placeholders_and_marks_the_header(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2023")
+    records = attrs.evolve(records, highlights=())
+    result = jhareport.build(records, tmp_path, draft=True)
+    assert {p.name for p in result.outputs} == {"final-report.docx", "scorecard-annex.docx",
+                                                "acronyms.docx"}
+    body = part_xml(tmp_path / "final-report.docx", "word/document.xml")
+    assert "[to be completed: highlights]" in body
+    assert '<w:highlight w:val="yellow"/>' in body
+    with zipfile.ZipFile(tmp_path / "final-report.docx") as package:
+        headers = "".join(package.read(n).decode() for n in package.namelist() if "header" in n)
+    assert "DRAFT" in headers
+
+
+def test_locale_changes_dates_and_numbers(tmp_path: Path) -> None:
+    jhareport.build(FIXTURES / "2023", tmp_path, locale="fr")
+    rows = table_rows(tmp_path / "final-report.docx", 0)
+    assert rows[1][0] == "25 janvier 2023"
+    jhareport.build(FIXTURES / "2023", tmp_path, locale="de")
+    assert table_rows(tmp_path / "final-report.docx", 0)[1][0] == "25. Januar 2023"
+
+
+def test_strict_fails_on_acronyms_missing_from_the_glossary(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2023")
+    extra = jhareport.Priority("zzq", "The ZZQX initiative", "Work on ZZQX.")
+    records = attrs.evolve(records, priorities=(*records.priorities, extra))
+    result = jhareport.build(records, tmp_path / "loose")
+    assert any("ZZQX" in w for w in result.warnings)
+    with pytest.raises(BuildError, match="ZZQX"):
+        jhareport.build(records, tmp_path / "strict", strict=True)
+    assert not (tmp_path / "strict").exists()
+
+
+def test_broken_template_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "acronyms.docx").write_bytes(b"not a word file")
+    out = tmp_path / "out"
+    with pytest.raises(BuildError, match="acronyms.docx"):
+        jhareport.build(FIXTURES / "2023", out, templates=templates)
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_build_summary_and_errors(tmp_path: Path) -> None:
+    ok = subprocess.run([sys.executable, "-m", "jhareport.cli", "build", str(FIXTURES / "2019"),
+                         "--out", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0
+    assert "wrote 2 documents" in ok.stdout and "scorecard-annex.docx" in ok.stdout
+    bad = subprocess.run([sys.executable, "-m", "jhareport.cli", "build", str(FIXTURES / "2020"),
+                          "--out", str(tmp_path / "x")], capture_output=True, text=True,
+                         check=False)
+    assert bad.returncode == 2
+    assert "the final report lacks" in bad.stderr and "Traceback" not in bad.stderr
