@@ -7,7 +7,6 @@ from .agencies import REGISTRY, Agency, Body, UnknownNameError
 from .loading import LoadError, Problem, load_year
 from .markup import Markup, MarkupError
 from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
-from .render import BuildError, BuildResult, build
 from .records import (
     Acronym,
     Foreword,
@@ -34,6 +33,7 @@ from .records import (
     WorkingGroup,
     YearRecords,
 )
+from .render import BuildError, BuildResult, build
 
 __all__ = [
     "REGISTRY",

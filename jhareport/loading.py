@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_origin
 
 import cattrs
 from attrs import frozen
@@ -101,7 +101,7 @@ def _converter(default_year: int | None) -> cattrs.Converter:
 
     def text_only(value: Any, what: str) -> str:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError(f"expected {what}, got {type(value).__name__}")
+            raise ValueError(f"expected {what}, got {_kind(value)}")
         return str(value)
 
     def markup(value: Any, _: Any) -> Markup:
@@ -128,14 +128,52 @@ def _converter(default_year: int | None) -> cattrs.Converter:
         return text_only(value, "a text")
 
     converter.register_structure_hook(str, plain_text)
+
+    def list_only(value: Any, kind: Any) -> Any:
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {_kind(value)}")
+        return converter._structure_tuple(value, kind)
+
+    converter.register_structure_hook_func(
+        lambda t: get_origin(t) is tuple and t not in (tuple[Agency, ...], tuple[Actor, ...]),
+        list_only)
+
+    def whole_number(value: Any, _: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected a whole number, got {_kind(value)}")
+        return value
+
+    converter.register_structure_hook(int, whole_number)
+
+    def flag(value: Any, _: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {_kind(value)}")
+        return value
+
+    converter.register_structure_hook(bool, flag)
     return converter
+
+
+def _kind(value: Any) -> str:
+    """What a YAML value is, in the words of whoever writes YAML."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"the value {value!r}"
 
 
 def _names(value: Any, text_only: Callable[[Any, str], str]) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list):
-        raise ValueError(f"expected a list of names, got {type(value).__name__}")
+        raise ValueError(f"expected a list of names, got {_kind(value)}")
     return [text_only(v, "a name") for v in value]
 
 
@@ -295,8 +333,10 @@ def load_year(path: str | Path) -> YearRecords:
                                            + _closest(stray.name, known)))
 
     data = reader.read(year_file)
-    if data is not None and not isinstance(data, CommentedMap):
-        reader.problems.append(Problem(year_file, 1, "expected a mapping of fields"))
+    if not isinstance(data, CommentedMap):
+        if not reader.problems or reader.problems[-1].file != year_file:
+            reader.problems.append(Problem(year_file, 1, "expected a mapping of fields "
+                                           "(year: …, chair: …)"))
         data = None
     links = {key: data.pop(key) for key in _LINKS if data is not None and key in data}
     year_number = data.get("year") if data is not None else None
@@ -446,10 +486,10 @@ def _load_plans(reader: _Reader, folder: Path, link: Any,
             continue
         plan = reader.structure(path, data, OperationalActionPlan, converter, "plan")
         if plan is not None:
-            actions = data.get("actions") or []
+            actions = data.get("actions")
             seen: dict[str, int] = {}
             for index, action in enumerate(plan.actions):
-                line = actions.lc.item(index)[0] + 1
+                line = actions.lc.item(index)[0] + 1 if isinstance(actions, CommentedSeq) else 0
                 if action.reference in seen:
                     reader.problems.append(Problem(
                         path, line, f"duplicate reference {action.reference!r} "

@@ -79,8 +79,7 @@ class Footnote:
         return "\n".join(b.text for b in self.blocks)
 
 
-_PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).disable(
-    ["html_block", "html_inline", "image"])
+_PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
 
 _REFUSED = {
     "heading_open": "a heading",
@@ -90,6 +89,7 @@ _REFUSED = {
     "hr": "a horizontal rule",
     "blockquote_open": "a quotation block",
     "table_open": "a table",
+    "html_block": "HTML",
 }
 
 
@@ -178,6 +178,9 @@ class _Walker:
         for child in token.children or []:
             kind = child.type
             if kind == "text" or kind == "code_inline":
+                dangling = re.search(r"\[\^([^\]]+)\]", child.content)
+                if dangling:
+                    raise MarkupError(f"footnote [^{dangling.group(1)}] has no text", line)
                 if child.content:
                     yield Span(_clean(child.content), bold, italic, link)
             elif kind in ("softbreak", "hardbreak"):
@@ -201,6 +204,10 @@ class _Walker:
                 yield FootnoteRef(int(meta["id"]) + 1)
             elif kind == "footnote_anchor":
                 continue
+            elif kind == "html_inline":
+                raise MarkupError(f"HTML ({child.content}) is not allowed in a text", line)
+            elif kind == "image":
+                raise MarkupError("an image is not allowed in a text", line)
             else:
                 raise MarkupError(f"{kind.replace('_', ' ')} is not allowed in a text", line)
 

@@ -9,6 +9,7 @@ open state (ONGOING, PLANNED, THROUGHOUT) or done, with or without its period.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -137,10 +138,10 @@ def _days(g: dict[str, str]) -> Period:
     days = [_day(year, month, n) for n in numbers]
     if days != sorted(days) or len(set(days)) != len(days):
         raise PeriodError(f"the days {g['ds']!r} are not in order")
-    ranged = "-" in g["ds"] or "–" in g["ds"] or "to" in g["ds"].casefold()
+    ranged = re.search(r"-|–|\bto\b", g["ds"], re.IGNORECASE) is not None
     if len(days) == 1 or ranged:
         return Period(days[0], days[-1], Unit.DAY)
-    consecutive = all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
+    consecutive = all((b - a).days == 1 for a, b in itertools.pairwise(days))
     return Period(days[0], days[-1], Unit.DAY, () if consecutive else tuple(days))
 
 
@@ -153,11 +154,11 @@ def _day_span(g: dict[str, str]) -> Period:
 
 def _months(g: dict[str, str]) -> Period:
     year = int(g["y"])
-    names = [n for n in re.split(_SEP, g["ms"]) if n]
+    names = [n for n in re.split(_SEP, g["ms"], flags=re.IGNORECASE) if n]
     months = [_month(n.rstrip(".")) for n in names]
     if months != sorted(months):
         raise PeriodError(f"the months {g['ms']!r} are not in order")
-    ranged = len(months) == 2 and re.search(r"-|–|\bto\b", g["ms"]) is not None
+    ranged = len(months) == 2 and re.search(r"-|–|\bto\b", g["ms"], re.IGNORECASE) is not None
     start, end = date(year, months[0], 1), _month_end(year, months[-1])
     if len(months) == 1 or ranged:
         return Period(start, end, Unit.MONTH)

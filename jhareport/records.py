@@ -47,6 +47,14 @@ __all__ = [
     "YearRecords",
 ]
 
+_EMPTY = Markup.parse("")
+
+
+def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Lists from YAML and tuples from code alike become tuples."""
+    return tuple(values)
+
+
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -75,7 +83,7 @@ def _actor(value: str | Actor) -> Actor:
 def _agencies(values: Iterable[str | Agency]) -> tuple[Agency, ...]:
     """Agencies, each once, in the order given; "ALL JHA AGENCIES" stands for the nine."""
     found: list[Agency] = []
-    for value in values:
+    for value in [values] if isinstance(values, str) else values:
         resolved = [value] if isinstance(value, Agency) else list(REGISTRY.resolve_all([value]))
         for actor in resolved:
             if not isinstance(actor, Agency):
@@ -88,7 +96,7 @@ def _agencies(values: Iterable[str | Agency]) -> tuple[Agency, ...]:
 
 def _actors(values: Iterable[str | Actor]) -> tuple[Actor, ...]:
     found: list[Actor] = []
-    for value in values:
+    for value in [values] if isinstance(values, str) else values:
         resolved = ([value] if isinstance(value, Agency | Body)
                     else list(REGISTRY.resolve_all([value])))
         found.extend(a for a in resolved if a not in found)
@@ -170,7 +178,7 @@ class NetworkYear:
     about: Markup | None = field(default=None, converter=_optional_markup)
     executive_summary: Markup | None = field(default=None, converter=_optional_markup)
     observers: tuple[Actor, ...] = field(default=(), converter=_actors)
-    priority_topics: tuple[PriorityTopic, ...] = field(default=(), converter=tuple)
+    priority_topics: tuple[PriorityTopic, ...] = field(default=(), converter=_tuple)
     working_groups_intro: Markup | None = field(default=None, converter=_optional_markup)
 
     @trio.validator
@@ -202,8 +210,18 @@ class WorkingGroup:
     permanent_chair: bool = False
 
 
-def _sessions(values: Iterable[Session]) -> tuple[Session, ...]:
-    return tuple(values)
+def _session(value: Session | str | Period | dict[str, Any]) -> Session:
+    if isinstance(value, Session):
+        return value
+    if isinstance(value, str | Period):
+        return Session(value)
+    if isinstance(value, dict):
+        return Session(**value)
+    raise ValueError(f"a session is a date or a mapping with date and timeline, not {value!r}")
+
+
+def _sessions(values: Iterable[Session | str | Period | dict[str, Any]]) -> tuple[Session, ...]:
+    return tuple(_session(v) for v in values)
 
 
 @frozen
@@ -213,7 +231,7 @@ class Meeting:
     id: str = field(validator=_identifier)
     kind: MeetingKind = field(converter=MeetingKind)
     title: str = field(validator=_text)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
     group: str | None = field(default=None)
     format: Format | None = field(default=None, converter=_format)
     place: str | None = None
@@ -237,7 +255,7 @@ class ThematicEvent:
     id: str = field(validator=_identifier)
     topic: str = field(validator=_identifier)
     title: str = field(validator=_text)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
     format: Format | None = field(default=None, converter=_format)
     place: str | None = None
     agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
@@ -251,7 +269,7 @@ class OtherActivity:
 
     id: str = field(validator=_identifier)
     title: str = field(validator=_text)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
     format: Format | None = field(default=None, converter=_format)
     place: str | None = None
     agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
@@ -265,7 +283,7 @@ class NetworkProduct:
 
     id: str = field(validator=_identifier)
     title: str = field(validator=_text)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
     format: Format | None = field(default=None, converter=_format)
     place: str | None = None
     agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
@@ -280,7 +298,7 @@ class Highlight:
     id: str = field(validator=_identifier)
     title: str = field(validator=_text)
     agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
 
 
 @frozen
@@ -289,7 +307,7 @@ class Priority:
 
     id: str = field(validator=_identifier)
     title: str = field(validator=_text)
-    body: Markup = field(default="", converter=to_markup)
+    body: Markup = field(default=_EMPTY, converter=to_markup)
 
 
 @frozen
@@ -362,10 +380,10 @@ class Scorecard:
     """The year's scorecard: its structure and every action."""
 
     title: str = field(validator=_text)
-    parts: tuple[ScorecardPart, ...] = field(converter=tuple)
-    areas: tuple[ScorecardArea, ...] = field(converter=tuple)
-    fields: tuple[ScorecardField, ...] = field(converter=tuple)
-    actions: tuple[ScorecardAction, ...] = field(default=(), converter=tuple)
+    parts: tuple[ScorecardPart, ...] = field(converter=_tuple)
+    areas: tuple[ScorecardArea, ...] = field(converter=_tuple)
+    fields: tuple[ScorecardField, ...] = field(converter=_tuple)
+    actions: tuple[ScorecardAction, ...] = field(default=(), converter=_tuple)
 
 
 @frozen
@@ -394,7 +412,7 @@ class OperationalActionPlan:
     plan: str = field(validator=_text)
     year: int
     priority: str = field(validator=_text)
-    actions: tuple[OperationalAction, ...] = field(default=(), converter=tuple)
+    actions: tuple[OperationalAction, ...] = field(default=(), converter=_tuple)
 
 
 @frozen
@@ -402,14 +420,14 @@ class YearRecords:
     """Everything the network's documents of one year are made from."""
 
     year: NetworkYear
-    working_groups: tuple[WorkingGroup, ...] = field(default=(), converter=tuple)
-    meetings: tuple[Meeting, ...] = field(default=(), converter=tuple)
-    thematic_events: tuple[ThematicEvent, ...] = field(default=(), converter=tuple)
-    other_activities: tuple[OtherActivity, ...] = field(default=(), converter=tuple)
-    network_products: tuple[NetworkProduct, ...] = field(default=(), converter=tuple)
-    highlights: tuple[Highlight, ...] = field(default=(), converter=tuple)
-    priorities: tuple[Priority, ...] = field(default=(), converter=tuple)
-    timeline: tuple[TimelineEntry, ...] = field(default=(), converter=tuple)
+    working_groups: tuple[WorkingGroup, ...] = field(default=(), converter=_tuple)
+    meetings: tuple[Meeting, ...] = field(default=(), converter=_tuple)
+    thematic_events: tuple[ThematicEvent, ...] = field(default=(), converter=_tuple)
+    other_activities: tuple[OtherActivity, ...] = field(default=(), converter=_tuple)
+    network_products: tuple[NetworkProduct, ...] = field(default=(), converter=_tuple)
+    highlights: tuple[Highlight, ...] = field(default=(), converter=_tuple)
+    priorities: tuple[Priority, ...] = field(default=(), converter=_tuple)
+    timeline: tuple[TimelineEntry, ...] = field(default=(), converter=_tuple)
     scorecard: Scorecard | None = None
-    glossary: tuple[Acronym, ...] = field(default=(), converter=tuple)
-    action_plans: tuple[OperationalActionPlan, ...] = field(default=(), converter=tuple)
+    glossary: tuple[Acronym, ...] = field(default=(), converter=_tuple)
+    action_plans: tuple[OperationalActionPlan, ...] = field(default=(), converter=_tuple)

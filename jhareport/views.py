@@ -19,7 +19,6 @@ from .records import (
     Acronym,
     Meeting,
     OperationalActionPlan,
-    PriorityTopic,
     Scorecard,
     ScorecardAction,
     ThematicEvent,
