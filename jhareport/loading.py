@@ -135,7 +135,7 @@ def _converter(default_year: int | None) -> cattrs.Converter:
         return converter._structure_tuple(value, kind)
 
     converter.register_structure_hook_func(
-        lambda t: get_origin(t) is tuple and t not in (tuple[Agency, ...], tuple[Actor, ...]),
+        lambda t: get_origin(t) in (tuple,) and t not in (tuple[Agency, ...], tuple[Actor, ...]),
         list_only)
 
     def whole_number(value: Any, _: Any) -> int:
@@ -245,7 +245,8 @@ def _leaves(error: BaseException,
         return
     inner = getattr(error, "exceptions", None)
     if inner is None:
-        yield steps, error
+        field = getattr(error, "field", None)
+        yield ((*steps, field) if isinstance(field, str) else steps), error
         return
     for child in inner:
         step: tuple[str | int, ...] = ()
@@ -291,7 +292,8 @@ def _message(error: BaseException) -> str:
     if isinstance(error, TypeError) and "missing" in str(error) and "argument" in str(error):
         names = str(error).split(":", 1)[-1].strip()
         return f"missing field {names}"
-    if type(error).__name__ in ("ValueError", "PeriodError", "UnknownNameError", "TypeError"):
+    if type(error).__name__ in ("ValueError", "PeriodError", "UnknownNameError", "TypeError",
+                                "FieldError"):
         return str(error)
     return f"{type(error).__name__}: {error}"
 

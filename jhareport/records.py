@@ -58,14 +58,23 @@ def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+class FieldError(ValueError):
+    """A record's field that fails its validation; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def _identifier(instance: Any, attribute: Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise ValueError(f"{attribute.name} {value!r} must be lowercase words joined by '-'")
+        raise FieldError(attribute.name,
+                         f"{attribute.name} {value!r} must be lowercase words joined by '-'")
 
 
 def _text(instance: Any, attribute: Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty text")
+        raise FieldError(attribute.name, f"{attribute.name} must be a non-empty text")
 
 
 def _agency(value: str | Agency) -> Agency:
@@ -185,8 +194,8 @@ class NetworkYear:
     def _trio_has_chair(self, attribute: Attribute[tuple[Agency, ...]],
                         value: tuple[Agency, ...]) -> None:
         if value and self.chair is not None and self.chair not in value:
-            raise ValueError(f"the trio {[a.short for a in value]} does not include the chair "
-                             f"{self.chair.short}")
+            raise FieldError("trio", f"the trio {[a.short for a in value]} does not include the "
+                             f"chair {self.chair.short}")
 
     @property
     def as_of(self) -> date:
@@ -243,9 +252,10 @@ class Meeting:
     def _group_for_working_groups(self, attribute: Attribute[str | None],
                                   value: str | None) -> None:
         if self.kind is MeetingKind.WORKING_GROUP and not value:
-            raise ValueError("a working-group meeting needs the group it belongs to")
+            raise FieldError("group", "a working-group meeting needs the group it belongs to")
         if self.kind is not MeetingKind.WORKING_GROUP and value:
-            raise ValueError(f"only working-group meetings have a group, not {self.kind.value}")
+            raise FieldError("group",
+                             f"only working-group meetings have a group, not {self.kind.value}")
 
 
 @frozen
@@ -324,7 +334,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 def _number(instance: Any, attribute: Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _NUMBER.fullmatch(value):
-        raise ValueError(f"{attribute.name} {value!r} must be a number such as \"1\" or \"1.2\"")
+        raise FieldError(attribute.name,
+                         f"{attribute.name} {value!r} must be a number such as \"1\" or \"1.2\"")
 
 
 @frozen

@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 import pytest
-
 from conftest import SEEDS, source
+
 from jhareport.agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind, UnknownNameError
 
 # The spellings of agencies that the source documents use, and the agency each stands for.
@@ -146,13 +146,15 @@ def test_member_state_code_gives_its_country() -> None:
 
 
 def test_unknown_name_suggests_the_closest() -> None:
-    with pytest.raises(UnknownNameError, match=r"unknown agency or body 'Eurojst' \(did you mean 'Eurojust'") as info:
+    message = r"unknown agency or body 'Eurojst' \(did you mean 'Eurojust'"
+    with pytest.raises(UnknownNameError, match=message) as info:
         REGISTRY.resolve("Eurojst")
     assert info.value.name == "Eurojst"
     assert info.value.suggestions[0] == "Eurojust"
 
 
-@pytest.mark.parametrize(("typo", "meant"), [("Frontx", "Frontex"), ("Europl", "Europol"), ("CEPLO", "CEPOL")])
+@pytest.mark.parametrize(("typo", "meant"),
+                         [("Frontx", "Frontex"), ("Europl", "Europol"), ("CEPLO", "CEPOL")])
 def test_typos_of_agencies_suggest_the_agency(typo: str, meant: str) -> None:
     with pytest.raises(UnknownNameError, match=f"did you mean .*'{meant}'"):
         REGISTRY.resolve(typo)

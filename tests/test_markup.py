@@ -183,30 +183,26 @@ def test_a_bad_link_on_the_second_line_of_a_paragraph_names_that_line() -> None:
         Markup.parse("The first line of the paragraph\nand the [bad link](#) on the second.")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the parser runs in plain commonmark, where tables do "
-                   "not exist: a table is kept as a paragraph of '|' characters instead of refused")
 def test_tables_are_refused() -> None:
-    with pytest.raises(MarkupError, match=r"a table is not allowed in a text \(line 3"):
+    with pytest.raises(MarkupError, match=r"a table is not allowed in a text \(line 3 of the text\)"):
         Markup.parse("Intro.\n\n| agency | events |\n|---|---|\n| EUAA | 12 |\n")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: with the image rule disabled an image becomes the "
-                   "text '!' followed by a link, instead of being refused")
 def test_images_are_refused() -> None:
-    with pytest.raises(MarkupError, match=r"image.*\(line 3 of the text\)"):
+    with pytest.raises(MarkupError, match=r"an image is not allowed in a text \(line 3 of the text\)"):
         Markup.parse("Intro.\n\n![the network's logo](https://example.eu/logo.png)\n")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: with the HTML rules disabled, HTML is kept as literal "
-                   "text ('<u>Charter</u>' shows its tags) instead of being refused")
-@pytest.mark.parametrize("source", ["The <u>Charter</u> of 2000.", "<p>Toolbox on Migration updated.</p>"])
-def test_html_is_refused(source: str) -> None:
-    with pytest.raises(MarkupError, match="HTML|html"):
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [("The <u>Charter</u> of 2000.", 1), ("<p>Toolbox on Migration updated.</p>", 1),
+     ("Intro.\n\n<div>\nblock\n</div>", 3)],
+)
+def test_html_is_refused_with_the_line(source: str, line: int) -> None:
+    with pytest.raises(MarkupError, match=rf"HTML.* is not allowed in a text \(line {line} of the text\)"):
         Markup.parse(source)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a footnote mark without its definition is kept as "
-                   "the literal text '[^1]'; the 'footnote [^1] has no text' check can never fire")
 def test_a_footnote_without_its_text_is_refused() -> None:
     with pytest.raises(MarkupError, match=r"footnote \[\^1\] has no text"):
         Markup.parse("Nine agencies[^1].")
