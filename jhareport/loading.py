@@ -134,9 +134,7 @@ def _converter(default_year: int | None) -> cattrs.Converter:
             raise ValueError(f"expected a list, got {_kind(value)}")
         return converter._structure_tuple(value, kind)
 
-    converter.register_structure_hook_func(
-        lambda t: get_origin(t) in (tuple,) and t not in (tuple[Agency, ...], tuple[Actor, ...]),
-        list_only)
+    converter.register_structure_hook_func(_plain_tuple, list_only)
 
     def whole_number(value: Any, _: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -152,6 +150,12 @@ def _converter(default_year: int | None) -> cattrs.Converter:
 
     converter.register_structure_hook(bool, flag)
     return converter
+
+
+def _plain_tuple(kind: Any) -> bool:
+    """A tuple of records or texts, as opposed to the agencies' tuples with their own hooks."""
+    origin: Any = get_origin(kind)
+    return origin is tuple and kind not in (tuple[Agency, ...], tuple[Actor, ...])
 
 
 def _kind(value: Any) -> str:

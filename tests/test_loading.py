@@ -619,3 +619,29 @@ def test_validator_problems_name_line_and_field(tmp_path: Path, files: dict[str,
     (problem,) = problems_of(tmp_path)
     assert problem.file == tmp_path / file
     assert (problem.line, problem.field, problem.message) == (line, field, message)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: unknown topics and duplicate ids are only checked on "
+                   "records that were built without another problem, so they show up one run later")
+def test_problems_of_a_broken_record_are_all_reported_at_once(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": YEAR,
+        "thematic-events.yaml": """
+            - id: conference
+              topic: digitalization
+              title: Conference on digital innovation
+              sessions:
+                - date: 31 February 2023
+            """,
+        "highlights.yaml": """
+            - id: same
+              title: First
+            - id: same
+              title: [second]
+            """,
+    })
+    messages = [p.message for p in problems_of(tmp_path)]
+    assert "there is no day 31 in February 2023" in messages
+    assert "expected a text, got a list" in messages
+    assert any(m.startswith("unknown priority topic 'digitalization'") for m in messages)
+    assert any(m.startswith("duplicate highlight id 'same'") for m in messages)
