@@ -14,6 +14,13 @@ from .render import BuildError, build
 __all__ = ["main"]
 
 
+_SINGULAR = {"meetings": "meeting", "working groups": "working group",
+             "thematic events": "thematic event", "other activities": "other activity",
+             "network products": "network product", "highlights": "highlight",
+             "priorities": "priority", "scorecard actions": "scorecard action",
+             "acronyms": "acronym", "operational actions": "operational action"}
+
+
 def _summary(records: YearRecords) -> str:
     year = records.year
     counts = [
@@ -29,7 +36,8 @@ def _summary(records: YearRecords) -> str:
         ("operational actions", sum(len(p.actions) for p in records.action_plans)),
     ]
     chair = f" (chair {year.chair.short_on(year.as_of)})" if year.chair else ""
-    shown = ", ".join(f"{n} {what}" for what, n in counts if n)
+    shown = ", ".join(f"{n} {what if n != 1 else _SINGULAR.get(what, what)}"
+                      for what, n in counts if n)
     return f"{year.year}{chair}: {shown or 'no records'}"
 
 

@@ -88,8 +88,6 @@ def test_check_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert "path" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the summary does not agree counts with their noun: "
-                   "'1 other activities', '1 network products', '1 highlights'")
 def test_check_summary_says_one_in_the_singular(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     write_folder(tmp_path, {

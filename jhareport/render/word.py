@@ -148,23 +148,10 @@ class WordWriter:
         return run
 
     def _p(self, style_id: str | None) -> Any:
-        paragraph = OxmlElement("w:p")
-        if style_id:
-            ppr = OxmlElement("w:pPr")
-            pstyle = OxmlElement("w:pStyle")
-            pstyle.set(qn("w:val"), style_id)
-            ppr.append(pstyle)
-            paragraph.append(ppr)
-        return paragraph
+        return _styled("w:p", "w:pPr", "w:pStyle", style_id)
 
     def _run(self, text: str | None, style: str | None = None) -> Any:
-        run = OxmlElement("w:r")
-        if style:
-            rpr = OxmlElement("w:rPr")
-            rstyle = OxmlElement("w:rStyle")
-            rstyle.set(qn("w:val"), style)
-            rpr.append(rstyle)
-            run.append(rpr)
+        run = _styled("w:r", "w:rPr", "w:rStyle", style)
         if text is not None:
             t = OxmlElement("w:t")
             t.set(qn("xml:space"), "preserve")
@@ -263,3 +250,15 @@ class WordWriter:
                 ids = [int(f.get(f"{{{_W}}}id")) for f in root.findall(f"{{{_W}}}footnote")]
                 return max([0, *ids]) + 1
         return 1
+
+
+def _styled(tag: str, properties: str, style_tag: str, style_id: str | None) -> Any:
+    """A paragraph or run element, with its style when one is given."""
+    element = OxmlElement(tag)
+    if style_id:
+        holder = OxmlElement(properties)
+        style = OxmlElement(style_tag)
+        style.set(qn("w:val"), style_id)
+        holder.append(style)
+        element.append(holder)
+    return element
