@@ -10,6 +10,10 @@ from pathlib import Path
 from .loading import LoadError, load_year
 from .records import YearRecords
 from .render import BuildError, build
+from .render.inspect import TemplateReadError, show
+from .render.lint import UnknownKindError, lint
+from .render.reference import reference
+from .render.schema import KINDS
 
 __all__ = ["main"]
 
@@ -62,6 +66,28 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_show(args: argparse.Namespace) -> int:
+    sys.stdout.write(show(args.template))
+    return 0
+
+
+def _template_lint(args: argparse.Namespace) -> int:
+    problems = lint(args.template, args.kind)
+    for problem in problems:
+        print(f"{args.template}: {problem}", file=sys.stderr)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} in {args.template}", file=sys.stderr)
+        return 2
+    print(f"ok: {args.template}")
+    return 0
+
+
+def _template_reference(args: argparse.Namespace) -> int:
+    sys.stdout.write(reference())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
@@ -84,6 +110,23 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--templates", type=Path, default=None,
                      help="a folder with the agency's own templates (same file names)")
     run.set_defaults(run=_build)
+
+    template = commands.add_parser("template", help="inspect a Word template")
+    actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
+    shown = actions.add_parser(
+        "show", help="print the template's text with its tags, paragraph by paragraph and cell by "
+        "cell (usable as a git textconv driver)")
+    shown.add_argument("template", type=Path, help="a .docx template")
+    shown.set_defaults(run=_template_show)
+    linted = actions.add_parser(
+        "lint", help="report every mistake of a template with its place; exit 2 if there is any")
+    linted.add_argument("template", type=Path, help="a .docx template")
+    linted.add_argument("--kind", choices=KINDS, default=None,
+                        help="the kind of document (told by the file name when it is one of them)")
+    linted.set_defaults(run=_template_lint)
+    documented = actions.add_parser(
+        "reference", help="print the reference of the variables and filters templates may use")
+    documented.set_defaults(run=_template_reference)
     return parser
 
 
@@ -92,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except (LoadError, BuildError) as error:
+    except (LoadError, BuildError, TemplateReadError, UnknownKindError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code

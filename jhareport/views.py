@@ -12,29 +12,43 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from .agencies import AGENCIES, REGISTRY, Agency
+from .markup import Markup
 from .records import (
     Acronym,
+    Highlight,
     Meeting,
+    NetworkProduct,
+    NetworkYear,
     OperationalActionPlan,
+    OtherActivity,
+    Priority,
     Scorecard,
     ScorecardAction,
     ThematicEvent,
     TimelineEntry,
+    WorkingGroup,
     YearRecords,
 )
 
 __all__ = [
+    "CONTEXTS",
+    "AcronymsContext",
     "AreaCount",
     "EmpactRow",
     "EmpactView",
+    "FinalReportContext",
+    "ScorecardContext",
     "ScorecardRow",
     "ScorecardSummary",
     "StateCount",
     "TopicView",
+    "acronyms_context",
     "acronyms_in",
+    "as_variables",
     "empact_involvement",
     "final_report_context",
     "final_report_gaps",
@@ -69,7 +83,7 @@ class TopicView:
 
     id: str
     title: str
-    intro: Any
+    intro: Markup | None
     events: tuple[ThematicEvent, ...]
 
 
@@ -217,39 +231,108 @@ def has_final_report_content(records: YearRecords) -> bool:
                 records.timeline))
 
 
-def final_report_context(records: YearRecords) -> dict[str, Any]:
+def _doc(text: str) -> dict[str, str]:
+    """What the template reference says of a template variable."""
+    return {"doc": text}
+
+
+@frozen
+class FinalReportContext:
+    """The variables of a final-report template."""
+
+    year: NetworkYear = attrs.field(
+        metadata=_doc('the year: `year.year`, `chair`, `trio`, `foreword`, `about`, `executive_summary`…'))
+    members: tuple[Agency, ...] = attrs.field(
+        metadata=_doc("the nine agencies of the network, in the registry's order"))
+    foreword_title: str = attrs.field(metadata=_doc('the foreword\'s title, or "Foreword by the chair (…)"'))
+    timeline: list[TimelineEntry] = attrs.field(metadata=_doc('the list of events, in date order'))
+    horizontal_meetings: list[Meeting] = attrs.field(
+        metadata=_doc('Heads of Agencies, contact points, trio and presidency meetings'))
+    working_group_meetings: list[Meeting] = attrs.field(metadata=_doc('the meetings of the working groups'))
+    working_groups: tuple[WorkingGroup, ...] = attrs.field(metadata=_doc("the year's working groups"))
+    topics: list[TopicView] = attrs.field(
+        metadata=_doc("the year's priority topics, each with its thematic events"))
+    other_activities: tuple[OtherActivity, ...] = attrs.field(
+        metadata=_doc("activities outside the year's priorities"))
+    network_products: tuple[NetworkProduct, ...] = attrs.field(
+        metadata=_doc('joint products: papers, videos, brochures'))
+    highlights: tuple[Highlight, ...] = attrs.field(
+        metadata=_doc('the highlights of inter-agency cooperation'))
+    priorities: tuple[Priority, ...] = attrs.field(metadata=_doc('the priorities for next year'))
+    empact: EmpactView = attrs.field(metadata=_doc("each agency's part in the EMPACT operational actions"))
+
+
+@frozen
+class ScorecardContext:
+    """The variables of a scorecard-annex template."""
+
+    year: NetworkYear = attrs.field(metadata=_doc('the year'))
+    scorecard: Scorecard = attrs.field(metadata=_doc('the scorecard: its parts, areas, fields and actions'))
+    scorecard_rows: list[ScorecardRow] = attrs.field(
+        metadata=_doc("the table's rows: part and area headings, then actions with their field"))
+    summary: ScorecardSummary = attrs.field(metadata=_doc('actions counted per area and per state of play'))
+
+
+@frozen
+class AcronymsContext:
+    """The variables of an acronyms template."""
+
+    year: NetworkYear = attrs.field(metadata=_doc('the year'))
+    acronyms: list[Acronym] = attrs.field(
+        metadata=_doc("the glossary entries the year's documents use, in alphabetical order"))
+
+
+CONTEXTS: dict[str, type] = {
+    "final-report": FinalReportContext,
+    "scorecard-annex": ScorecardContext,
+    "acronyms": AcronymsContext,
+}
+"""The context class of each kind of document, by the template's file name."""
+
+
+def as_variables(context: FinalReportContext | ScorecardContext | AcronymsContext) -> dict[str, Any]:
+    """A context as the template's variables (the attributes, not copied deeper)."""
+    return {a.name: getattr(context, a.name) for a in attrs.fields(type(context))}
+
+
+def final_report_context(records: YearRecords) -> FinalReportContext:
     """The variables of the final-report template."""
     year = records.year
     chair = year.chair.short_on(year.as_of) if year.chair else None
-    return {
-        "year": year,
-        "members": AGENCIES,
-        "foreword_title": year.foreword.title if year.foreword else (
+    return FinalReportContext(
+        year=year,
+        members=AGENCIES,
+        foreword_title=year.foreword.title if year.foreword else (
             f"Foreword by the chair{f' ({chair})' if chair else ''}"),
-        "timeline": timeline(records),
-        "horizontal_meetings": horizontal_meetings(records),
-        "working_group_meetings": working_group_meetings(records),
-        "working_groups": records.working_groups,
-        "topics": topics(records),
-        "other_activities": records.other_activities,
-        "network_products": records.network_products,
-        "highlights": records.highlights,
-        "priorities": records.priorities,
-        "empact": empact_involvement(records.action_plans),
-    }
+        timeline=timeline(records),
+        horizontal_meetings=horizontal_meetings(records),
+        working_group_meetings=working_group_meetings(records),
+        working_groups=records.working_groups,
+        topics=topics(records),
+        other_activities=records.other_activities,
+        network_products=records.network_products,
+        highlights=records.highlights,
+        priorities=records.priorities,
+        empact=empact_involvement(records.action_plans),
+    )
 
 
-def scorecard_context(records: YearRecords) -> dict[str, Any]:
+def scorecard_context(records: YearRecords) -> ScorecardContext:
     """The variables of the scorecard-annex template."""
     scorecard = records.scorecard or Scorecard(
         title=f"Multilateral JHA Agencies Scorecard {records.year.year}", parts=(), areas=(),
         fields=())
-    return {
-        "year": records.year,
-        "scorecard": scorecard,
-        "scorecard_rows": scorecard_rows(scorecard),
-        "summary": scorecard_summary(scorecard),
-    }
+    return ScorecardContext(
+        year=records.year,
+        scorecard=scorecard,
+        scorecard_rows=scorecard_rows(scorecard),
+        summary=scorecard_summary(scorecard),
+    )
+
+
+def acronyms_context(records: YearRecords, acronyms: list[Acronym]) -> AcronymsContext:
+    """The variables of the acronyms template: the glossary entries the documents use."""
+    return AcronymsContext(year=records.year, acronyms=acronyms)
 
 
 def acronyms_in(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[Acronym]:

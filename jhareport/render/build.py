@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import zipfile
 from collections.abc import Callable, Mapping
@@ -15,7 +14,7 @@ from attrs import frozen
 from babel import UnknownLocaleError
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -23,16 +22,19 @@ from ..loading import load_year
 from ..periods import reader_locale
 from ..records import YearRecords
 from ..views import (
+    acronyms_context,
     acronyms_in,
+    as_variables,
     final_report_context,
     final_report_gaps,
     has_final_report_content,
     scorecard_context,
     unlisted_acronyms,
 )
-from .filters import FILTERS
+from .environment import template_environment
+from .locate import explain
 from .package import document_texts, normalise, write_atomically
-from .word import TemplateStyleError, WordWriter
+from .word import WordWriter
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
 
@@ -57,15 +59,6 @@ class BuildResult:
     acronyms: int
 
 
-def template_environment(locale: str, as_of: datetime | Any) -> SandboxedEnvironment:
-    """The one Jinja environment of templates: sandboxed, strict about undefined names, escaping
-    on, with every filter of `FILTERS` bound to the build's locale and the report's year."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-    env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
-                        for name, f in FILTERS.items()})
-    return env
-
-
 def _template_path(name: str, templates: Path | None) -> Path:
     if templates is not None and (templates / f"{name}.docx").is_file():
         return templates / f"{name}.docx"
@@ -77,34 +70,40 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     year = records.year
     try:
         template = DocxTemplate(str(path))
-        writer = WordWriter(template, draft)
+        template.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
+        raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
+    writer = WordWriter(template, draft)
+
+    def environment() -> SandboxedEnvironment:
         env = template_environment(locale, year.as_of)
         env.filters["rich"] = writer.rich
         env.globals["todo"] = writer.todo
-        template.render({**context, "draft": draft, "locale": locale}, env, autoescape=True)
+        return env
+
+    variables = {**context, "draft": draft, "locale": locale}
+    try:
+        template.render(variables, environment(), autoescape=True)
         writer.finish()
-        properties = template.docx.core_properties
-        stamp = datetime(year.year, 12, 31, 12, 0, 0)
-        properties.title = f"{_TITLES[name]} {year.year}"
-        properties.subject = "Justice and Home Affairs Agencies' Network"
-        properties.author = (year.chair.short_on(year.as_of) if year.chair
-                             else "JHA Agencies' Network")
-        properties.last_modified_by = properties.author
-        properties.created = stamp
-        properties.modified = stamp
-        properties.last_printed = stamp
-        properties.revision = 1
-        properties.keywords = "DRAFT" if draft else ""
-        buffer = io.BytesIO()
-        template.save(buffer)
-    except TemplateError as error:
-        context_lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
-        near = f" (near: {' / '.join(context_lines)[:200]})" if context_lines else ""
-        raise BuildError([f"{path}: {type(error).__name__}: {error}{near}"]) from None
-    except TemplateStyleError as error:
-        raise BuildError([f"{path}: {error}"]) from None
-    except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
-        raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
+    except (etree.XMLSyntaxError, TemplateSyntaxError) as error:
+        raise BuildError([f"{path}: the template is broken ({error}); "
+                          f"`jhareport template lint {path}` shows where"]) from None
+    except Exception as error:  # a template may fail in any filter: say where, and on what
+        raise BuildError([explain(path, variables, environment, error)]) from None
+    properties = template.docx.core_properties
+    stamp = datetime(year.year, 12, 31, 12, 0, 0)
+    properties.title = f"{_TITLES[name]} {year.year}"
+    properties.subject = "Justice and Home Affairs Agencies' Network"
+    properties.author = (year.chair.short_on(year.as_of) if year.chair
+                         else "JHA Agencies' Network")
+    properties.last_modified_by = properties.author
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_printed = stamp
+    properties.revision = 1
+    properties.keywords = "DRAFT" if draft else ""
+    buffer = io.BytesIO()
+    template.save(buffer)
     return normalise(buffer.getvalue(), stamp)
 
 
@@ -148,12 +147,12 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         say("rendering final-report.docx")
         rendered["final-report"] = _render(
             "final-report", _template_path("final-report", template_dir),
-            final_report_context(records), draft=draft, locale=locale, records=records)
+            as_variables(final_report_context(records)), draft=draft, locale=locale, records=records)
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"] = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir),
-            scorecard_context(records), draft=draft, locale=locale, records=records)
+            as_variables(scorecard_context(records)), draft=draft, locale=locale, records=records)
 
     texts = [t for data in rendered.values() for t in document_texts(data)]
     used = acronyms_in(texts, records.glossary)
@@ -165,7 +164,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         say("rendering acronyms.docx")
         rendered["acronyms"] = _render(
             "acronyms", _template_path("acronyms", template_dir),
-            {"year": records.year, "acronyms": used}, draft=draft, locale=locale,
+            as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records)
 
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}

@@ -1,0 +1,481 @@
+"""Template lint: a template's mistakes found before a build, each with its place.
+
+What is checked, place by place: Jinja syntax; variables, attributes, filters and tests that the
+kind of document does not offer (with the closest valid name); tags split across runs formatted
+differently; docxtpl's row and paragraph tags ({%tr …%}, {%p …%}) opened and closed in pairs and
+standing where they can work; record texts (`rich`) placed in paragraph tags.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import define, frozen
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
+
+from .environment import template_environment
+from .inspect import Part, Place, read_template
+from .schema import (
+    BUILD_GLOBALS,
+    KINDS,
+    attributes,
+    element_type,
+    filter_names,
+    kind_variables,
+    result_type,
+    test_names,
+    type_name,
+    unwrap_optional,
+)
+
+__all__ = ["LintProblem", "kind_of", "lint", "tags"]
+
+
+@frozen
+class LintProblem:
+    """A mistake of a template at a place: "paragraph 12 “{{ yaer }}”: …"."""
+
+    where: str
+    text: str
+    message: str
+
+    def __str__(self) -> str:
+        shown = self.text.strip()
+        shown = shown if len(shown) <= 70 else shown[:67] + "…"
+        return f"{self.where} “{shown}”: {self.message}"
+
+
+class UnknownKindError(ValueError):
+    """The kind of a template cannot be told from its name."""
+
+
+def kind_of(path: str | Path, kind: str | None = None) -> str:
+    """The kind of document a template makes: given, or told by its file name."""
+    if kind is not None:
+        if kind not in KINDS:
+            raise UnknownKindError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        return kind
+    stem = Path(path).stem
+    if stem in KINDS:
+        return stem
+    raise UnknownKindError(f"{path}: cannot tell the kind of document from the file name; give "
+                           f"--kind ({', '.join(KINDS)})")
+
+
+@frozen
+class Tag:
+    """A Jinja tag in a place's text: `kind` is "{{", "{%" or "{#"; `prefix` is docxtpl's p, tr,
+    tc or r; `body` is what stands between the delimiters."""
+
+    kind: str
+    prefix: str
+    body: str
+    start: int
+    end: int
+    raw: str
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_PREFIX = re.compile(r"(p|tr|tc|r) ")
+
+
+def tags(text: str) -> Iterator[Tag]:
+    """The tags of a text, in order."""
+    for match in _TAG.finditer(text):
+        raw = match.group(0)
+        inner = raw[2:-2]
+        if inner[:1] in ("-", "+"):  # whitespace control, right inside the braces: {%- … -%}
+            inner = inner[1:]
+        if inner[-1:] in ("-", "+"):
+            inner = inner[:-1]
+        prefix = ""
+        found = _PREFIX.match(inner)
+        if found and raw[1] in "{%":
+            prefix = found.group(1)
+            inner = inner[found.end():]
+        inner = inner.strip()
+        inner = (inner.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'"))
+        yield Tag(raw[:2], prefix, inner, match.start(), match.end(), raw)
+
+
+_OPENERS = {"for", "if", "macro", "call", "filter", "with", "block", "autoescape", "raw"}
+_MIDDLES = {"else": {"if", "for"}, "elif": {"if"}}
+_SIMPLE = {"set", "colspan", "cellbg", "vm", "hm", "include", "import", "from", "extends", "do"}
+_KNOWN = sorted(_OPENERS | set(_MIDDLES) | _SIMPLE | {f"end{o}" for o in _OPENERS} | {"endset"})
+_REFUSED = {"include", "import", "from", "extends"}
+
+
+@define
+class _Open:
+    name: str
+    tag: Tag
+    place: Place
+    scoped: bool
+
+
+class _Linter:
+    """Walks a part's places in order, keeping the open blocks and the names in scope."""
+
+    def __init__(self, kind: str, part: Part) -> None:
+        self.kind = kind
+        self.part = part
+        self.env = template_environment()
+        self.variables = kind_variables(kind)
+        self.filters = filter_names()
+        self.tests = test_names()
+        self.globals = sorted({*DEFAULT_NAMESPACE, *BUILD_GLOBALS})
+        self.scopes: list[dict[str, Any]] = []
+        self.stack: list[_Open] = []
+        self.problems: list[LintProblem] = []
+        self.place: Place | None = None
+
+    # -- reporting -----------------------------------------------------------------------------
+
+    def report(self, message: str, place: Place | None = None) -> None:
+        where = place or self.place
+        assert where is not None
+        problem = LintProblem(where.where, where.text, message)
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    # -- places --------------------------------------------------------------------------------
+
+    def run(self) -> list[LintProblem]:
+        for place in self.part.places:
+            self.place = place
+            self.check_place(place)
+        for still_open in self.stack:
+            self.report(f"{_shown(still_open.tag)} is never closed "
+                        f"({_closer(still_open)} is missing)", still_open.place)
+        if not self.problems:
+            self.whole_part()
+        return self.problems
+
+    def check_place(self, place: Place) -> None:
+        text = place.text
+        found = list(tags(text))
+        rest = _TAG.sub("", text)
+        for opener in ("{{", "{%", "{#"):
+            if opener in rest:
+                self.report(f"a tag opened with '{opener}' is not closed in this paragraph")
+        self.split_runs(place, found)
+        for tag in found:
+            if tag.prefix == "tr" and not place.table_row:
+                self.report(f"{_shown(tag)} stands outside a table: {{%tr …%}} repeats or drops "
+                            "a table row, so it must stand in one")
+            if tag.prefix == "tc" and not place.table_cell:
+                self.report(f"{_shown(tag)} stands outside a table cell")
+            if tag.prefix == "p" and tag.kind == "{%" and (text[:tag.start] + text[tag.end:]).strip():
+                self.report(f"{_shown(tag)} shares its paragraph with other text, which the "
+                            "build drops with the paragraph: put the tag in a paragraph of its own")
+            if tag.kind == "{{":
+                self.output(tag)
+            elif tag.kind == "{%":
+                self.statement(tag)
+
+    def split_runs(self, place: Place, found: list[Tag]) -> None:
+        offsets = []
+        position = 0
+        for run in place.runs:
+            offsets.append((position, position + len(run.text), run.format))
+            position += len(run.text)
+        for tag in found:
+            formats = {fmt for start, end, fmt in offsets if start < tag.end and end > tag.start}
+            if len(formats) > 1:
+                self.report(f"{_shown(tag)} is split across runs formatted differently; the "
+                            "build keeps the first run's formatting only: retype the tag, or "
+                            "clear its formatting")
+
+    # -- tags ----------------------------------------------------------------------------------
+
+    def parse(self, source: str, tag: Tag) -> nodes.Template | None:
+        try:
+            return self.env.parse(source)
+        except TemplateSyntaxError as error:
+            self.report(f"Jinja syntax error in {_shown(tag)}: {error.message}")
+            return None
+
+    def output(self, tag: Tag) -> None:
+        tree = self.parse("{{ " + tag.body + " }}", tag)
+        if tree is None:
+            return
+        output = tree.body[0]
+        assert isinstance(output, nodes.Output)
+        for node in output.nodes:
+            self.expression(node)
+            if tag.prefix != "p" and _makes_paragraphs(node):
+                self.report(f"{_shown(tag)} makes paragraphs (a record's text or a placeholder): "
+                            "write it as {{p …}} in a paragraph of its own")
+
+    def statement(self, tag: Tag) -> None:
+        words = tag.body.split(None, 1)
+        if not words:
+            self.report("an empty tag {% %}")
+            return
+        name, rest = words[0], (words[1] if len(words) > 1 else "")
+        if name in _REFUSED:
+            self.report(f"{_shown(tag)}: templates cannot {name} other templates")
+            return
+        if name in _OPENERS or (name == "set" and "=" not in rest):
+            self.open_block(name, rest, tag)
+        elif name in _MIDDLES:
+            self.middle(name, rest, tag)
+        elif name.startswith("end"):
+            self.close_block(name, tag)
+        elif name in _SIMPLE:
+            self.simple(name, rest, tag)
+        else:
+            self.report(f"unknown tag '{name}'{_suggest(name, _KNOWN)}")
+
+    def open_block(self, name: str, rest: str, tag: Tag) -> None:
+        assert self.place is not None
+        closer = "endset" if name == "set" else f"end{name}"
+        tree = self.parse(f"{{% {name} {rest} %}}{{% {closer} %}}", tag)
+        scope: dict[str, Any] = {}
+        if tree is not None:
+            node = tree.body[0]
+            if isinstance(node, nodes.For):
+                element = element_type(self.expression(node.iter))
+                for target in _names(node.target):
+                    scope[target] = element if isinstance(node.target, nodes.Name) else Any
+                scope["loop"] = Any
+                if node.test is not None:
+                    self.scopes.append(scope)
+                    self.expression(node.test)
+                    self.scopes.pop()
+            elif isinstance(node, nodes.If):
+                self.expression(node.test)
+            elif isinstance(node, nodes.Macro):
+                self.define(node.name, Any)
+                scope.update({a.name: Any for a in node.args})
+                scope.update({"varargs": Any, "kwargs": Any, "caller": Any})
+                for default in node.defaults:
+                    self.expression(default)
+            elif isinstance(node, nodes.With):
+                for given in node.values:
+                    self.expression(given)
+                for assigned in node.targets:
+                    for found in _names(assigned):
+                        scope[found] = Any
+            elif isinstance(node, nodes.AssignBlock):
+                for found in _names(node.target):
+                    self.define(found, str)
+            else:
+                for child in node.iter_child_nodes():
+                    self.expression(child)
+        scoped = name in ("for", "macro", "with", "call")
+        if scoped:
+            self.scopes.append(scope)
+        self.stack.append(_Open(name, tag, self.place, scoped))
+
+    def middle(self, name: str, rest: str, tag: Tag) -> None:
+        if not self.stack or self.stack[-1].name not in _MIDDLES[name]:
+            self.report(f"{_shown(tag)} stands outside any "
+                        f"{' or '.join(sorted(_MIDDLES[name]))} block")
+            return
+        opened = self.stack[-1]
+        if opened.tag.prefix != tag.prefix:
+            self.report(f"{_shown(tag)} belongs to {_shown(opened.tag)} ({opened.place.where}): "
+                        f"write both as {_form(opened.tag.prefix)}")
+        if name == "elif":
+            tree = self.parse(f"{{% if {rest} %}}{{% endif %}}", tag)
+            if tree is not None:
+                node = tree.body[0]
+                assert isinstance(node, nodes.If)
+                self.expression(node.test)
+
+    def close_block(self, name: str, tag: Tag) -> None:
+        wanted = name.removeprefix("end")
+        if wanted not in _OPENERS and wanted != "set":
+            self.report(f"unknown tag '{name}'{_suggest(name, _KNOWN)}")
+            return
+        if not self.stack:
+            self.report(f"{_shown(tag)} closes no open block")
+            return
+        opened = self.stack[-1]
+        if opened.name != wanted:
+            if any(o.name == wanted for o in self.stack):
+                self.report(f"{_shown(tag)} comes before {_closer(opened)}, which "
+                            f"{_shown(opened.tag)} ({opened.place.where}) needs first")
+                while self.stack and self.stack[-1].name != wanted:
+                    self.pop()
+            else:
+                self.report(f"{_shown(tag)} closes no open {wanted} block")
+                return
+        opened = self.stack[-1]
+        if opened.tag.prefix != tag.prefix:
+            self.report(f"{_shown(tag)} closes {_shown(opened.tag)} ({opened.place.where}): "
+                        f"write both as {_form(opened.tag.prefix)}, or both as {_form(tag.prefix)}")
+        self.pop()
+
+    def pop(self) -> None:
+        opened = self.stack.pop()
+        if opened.scoped:
+            self.scopes.pop()
+
+    def simple(self, name: str, rest: str, tag: Tag) -> None:
+        if name in ("vm", "hm"):
+            return
+        if name in ("colspan", "cellbg"):
+            tree = self.parse("{{ " + rest + " }}", tag)
+            if tree is not None:
+                output = tree.body[0]
+                assert isinstance(output, nodes.Output)
+                for node in output.nodes:
+                    self.expression(node)
+            return
+        if name == "do":
+            self.report(f"unknown tag 'do'{_suggest(name, _KNOWN)}")
+            return
+        tree = self.parse(f"{{% {name} {rest} %}}", tag)
+        if tree is not None:
+            statement = tree.body[0]
+            if isinstance(statement, nodes.Assign):
+                value = self.expression(statement.node)
+                for found in _names(statement.target):
+                    self.define(found, value if isinstance(statement.target, nodes.Name) else Any)
+
+    def define(self, name: str, hint: Any) -> None:
+        if self.scopes:
+            self.scopes[-1][name] = hint
+        else:
+            self.variables = {**self.variables, name: hint}
+
+    # -- expressions ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Any:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        if name in self.variables:
+            return self.variables[name]
+        if name in self.globals:
+            return Any
+        known = sorted({*self.variables, *self.globals, *(n for s in self.scopes for n in s)})
+        self.report(f"the {self.kind} template has no variable '{name}'{_suggest(name, known)}")
+        return Any
+
+    def expression(self, node: nodes.Node) -> Any:
+        """Check the names of an expression; its type where it can be told, else Any."""
+        if isinstance(node, nodes.Name):
+            return self.lookup(node.name) if node.ctx == "load" else Any
+        if isinstance(node, nodes.Getattr):
+            return self.attribute(self.expression(node.node), node.attr)
+        if isinstance(node, nodes.Getitem):
+            subject = self.expression(node.node)
+            self.expression(node.arg)
+            if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                return self.attribute(subject, node.arg.value)
+            return element_type(subject)
+        if isinstance(node, nodes.Filter):
+            subject = self.expression(node.node) if node.node is not None else Any
+            self.arguments(node)
+            if node.name not in self.filters:
+                self.report(f"no filter '{node.name}'{_suggest(node.name, self.filters)}")
+                return Any
+            return result_type(node.name, subject)
+        if isinstance(node, nodes.Test):
+            self.expression(node.node)
+            self.arguments(node)
+            if node.name not in self.tests:
+                self.report(f"no test '{node.name}'{_suggest(node.name, self.tests)}")
+            return bool
+        if isinstance(node, nodes.Call):
+            self.expression(node.node)
+            self.arguments(node)
+            return Any
+        if isinstance(node, nodes.Const):
+            return type(node.value)
+        for child in node.iter_child_nodes():
+            self.expression(child)
+        return Any
+
+    def arguments(self, node: nodes.Filter | nodes.Test | nodes.Call) -> None:
+        for argument in node.args:
+            self.expression(argument)
+        for keyword in node.kwargs:
+            self.expression(keyword.value)
+        for extra in (node.dyn_args, node.dyn_kwargs):
+            if extra is not None:
+                self.expression(extra)
+
+    def attribute(self, subject: Any, name: str) -> Any:
+        known = attributes(subject)
+        if known is None:
+            return Any
+        if name in known:
+            return known[name].type
+        shown = type_name(unwrap_optional(subject))
+        names = sorted(known)
+        hint = _suggest(name, names)
+        if not hint:
+            listed = ", ".join(n for n in names if not known[n].method)
+            hint = f"; it has: {listed}" if listed else ""
+        self.report(f"{shown} has no attribute '{name}'{hint}")
+        return Any
+
+    # -- the part as a whole -------------------------------------------------------------------
+
+    def whole_part(self) -> None:
+        try:
+            self.env.parse(self.part.jinja_source())
+        except TemplateSyntaxError as error:
+            index = max(0, min((error.lineno or 1) - 1, len(self.part.places) - 1))
+            place = self.part.places[index] if self.part.places else None
+            if place is None:
+                self.problems.append(LintProblem(self.part.label or "body", "",
+                                                 f"Jinja syntax error: {error.message}"))
+            else:
+                self.report(f"Jinja syntax error: {error.message}", place)
+
+
+def _names(target: nodes.Node) -> list[str]:
+    """The names a target assigns: `x`, or `a, b`."""
+    if isinstance(target, nodes.Name):
+        return [target.name]
+    return [n.name for n in target.find_all(nodes.Name)]
+
+
+def _makes_paragraphs(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.Filter) and node.name == "rich":
+        return True
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "todo":
+        return True
+    if isinstance(node, nodes.CondExpr):
+        return any(_makes_paragraphs(n) for n in (node.expr1, node.expr2) if n is not None)
+    return False
+
+
+def _shown(tag: Tag) -> str:
+    return re.sub(r"\s+", " ", tag.raw)
+
+
+def _form(prefix: str) -> str:
+    return f"{{%{prefix} …%}}" if prefix else "{% … %}"
+
+
+def _closer(opened: _Open) -> str:
+    name = "endset" if opened.name == "set" else f"end{opened.name}"
+    prefix = f"{opened.tag.prefix} " if opened.tag.prefix else " "
+    return f"{{%{prefix}{name} %}}"
+
+
+def _suggest(name: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def lint(path: str | Path, kind: str | None = None) -> list[LintProblem]:
+    """Every problem of a template, in document order (headers, footers and footnotes after the
+    body). Raises TemplateReadError for a file that is no Word document, UnknownKindError when the
+    kind cannot be told."""
+    chosen = kind_of(path, kind)
+    problems: list[LintProblem] = []
+    for part in read_template(path):
+        problems.extend(_Linter(chosen, part).run())
+    return problems

@@ -1,0 +1,187 @@
+"""What a template of each kind may use: its variables with their types, the filters and globals.
+
+Everything here is read from the code that makes the context (the context classes of `views`, the
+filters of `FILTERS`, the build's own names), so the template reference and the template lint
+cannot drift from what a build offers.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import types
+import typing
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+from attrs import frozen
+from jinja2.filters import FILTERS as DEFAULT_FILTERS
+from jinja2.tests import TESTS as DEFAULT_TESTS
+
+from ..views import CONTEXTS
+from .filters import FILTERS
+
+__all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "KINDS", "Attribute", "attributes", "element_type",
+           "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]
+
+KINDS = tuple(CONTEXTS)
+
+BUILD_VARIABLES: dict[str, Any] = {"draft": bool, "locale": str}
+"""Variables every template has besides its kind's context."""
+
+BUILD_VARIABLE_DOCS = {
+    "draft": "true when built with --draft: missing content shows as placeholders",
+    "locale": "the locale dates and numbers are written in (en, fr, de…)",
+}
+
+BUILD_GLOBALS = {
+    "todo": "todo(section): a highlighted placeholder \"[to be completed: section]\" for a draft",
+}
+
+RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word paragraphs, in the "
+            "template's styles (lists in List Bullet / List Number, footnotes, links); use it in a "
+            "{{p …}} tag. A missing text shows the placeholder of `section` in a draft.")
+
+
+def kind_variables(kind: str) -> dict[str, Any]:
+    """Every variable of a kind of template with its type."""
+    context = CONTEXTS[kind]
+    hints = typing.get_type_hints(context)
+    return {**{a.name: hints[a.name] for a in attrs.fields(context)}, **BUILD_VARIABLES}
+
+
+def filter_names() -> list[str]:
+    """The filters a template may use: the project's, `rich`, and Jinja's built-in ones."""
+    return sorted({*FILTERS, "rich", *DEFAULT_FILTERS})
+
+
+def test_names() -> list[str]:
+    return sorted(DEFAULT_TESTS)
+
+
+@frozen
+class Attribute:
+    """An attribute a template may read on a value: a field, a property or a method."""
+
+    name: str
+    type: Any
+    doc: str = ""
+    method: bool = False
+
+
+def unwrap_optional(hint: Any) -> Any:
+    """`X | None` → X; other hints as they are."""
+    args = typing.get_args(hint)
+    if _is_union(hint):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return hint
+
+
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType)
+
+
+def element_type(hint: Any) -> Any:
+    """The type of the items of a sequence type, or Any."""
+    hint = unwrap_optional(hint)
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (list, tuple, Sequence, typing.Sequence) and args:
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            return Any
+        return args[0]
+    return Any
+
+
+def _classes(hint: Any) -> list[type]:
+    hint = unwrap_optional(hint)
+    if hint is Any:
+        return []
+    if _is_union(hint):
+        return [c for a in typing.get_args(hint) for c in _classes(a)]
+    origin = typing.get_origin(hint)
+    if origin is not None:
+        return [origin] if isinstance(origin, type) else []
+    return [hint] if isinstance(hint, type) else []
+
+
+def attributes(hint: Any) -> dict[str, Attribute] | None:
+    """The attributes of values of the type, or None when the type is not known (Any)."""
+    classes = _classes(hint)
+    if not classes:
+        return None
+    found: dict[str, Attribute] = {}
+    for cls in classes:
+        for attribute in _class_attributes(cls):
+            found.setdefault(attribute.name, attribute)
+    return found
+
+
+def _class_attributes(cls: type) -> Iterator[Attribute]:
+    if attrs.has(cls):
+        hints = typing.get_type_hints(cls)
+        for a in attrs.fields(cls):
+            yield Attribute(a.name, hints.get(a.name, Any))
+    if issubclass(cls, enum.Enum):
+        yield Attribute("name", str, "the name of the value")
+        yield Attribute("value", str, "the value as written in the fixtures")
+    for name, member in inspect.getmembers(cls):
+        if name.startswith("_"):
+            continue
+        if isinstance(member, property) and member.fget is not None:
+            doc = inspect.getdoc(member) or ""
+            yield Attribute(name, _return_hint(member.fget), doc.splitlines()[0] if doc else "")
+        elif inspect.isfunction(member) or inspect.ismethoddescriptor(member) or \
+                inspect.isbuiltin(member):
+            doc = inspect.getdoc(member) or ""
+            yield Attribute(name, _return_hint(member), doc.splitlines()[0] if doc else "",
+                            method=True)
+
+
+def _return_hint(function: Callable[..., Any]) -> Any:
+    try:
+        return typing.get_type_hints(function).get("return", Any)
+    except (NameError, TypeError):
+        return Any
+
+
+def result_type(filter_name: str, subject: Any) -> Any:
+    """The type a filter gives: text for the project's filters, what Jinja's built-ins keep."""
+    if filter_name in FILTERS:
+        return str
+    if filter_name in ("length", "count", "wordcount"):
+        return int
+    if filter_name in ("first", "last", "random"):
+        return element_type(subject)
+    if filter_name in ("list", "sort", "reverse", "unique", "selectattr", "rejectattr", "batch"):
+        return list[element_type(subject)]  # type: ignore[misc]
+    if filter_name in ("default", "d"):
+        return subject
+    if filter_name in ("string", "upper", "lower", "title", "capitalize", "trim", "join",
+                       "replace", "truncate", "format", "striptags", "center", "indent"):
+        return str
+    return Any
+
+
+_WORDS = {str: "text", int: "number", bool: "true or false", float: "number", date: "date"}
+
+
+def type_name(hint: Any) -> str:
+    """A type as the reference writes it: "list of Meeting", "Agency or none"."""
+    if hint is Any:
+        return "any"
+    if _is_union(hint):
+        args = typing.get_args(hint)
+        rest = [a for a in args if a is not type(None)]
+        shown = " or ".join(type_name(a) for a in rest)
+        return f"{shown} or none" if len(rest) < len(args) else shown
+    origin = typing.get_origin(hint)
+    if origin in (list, tuple, Sequence):
+        return f"list of {type_name(element_type(hint))}"
+    if hint in _WORDS:
+        return _WORDS[hint]
+    return getattr(hint, "__name__", str(hint))

@@ -1,0 +1,272 @@
+"""Template inspection: `template show`, `template lint`, render errors with their place, and the
+template reference kept equal to the code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+import jhareport
+from jhareport.cli import main
+from jhareport.render import BuildError
+from jhareport.render.lint import lint
+from jhareport.render.reference import reference
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+TEMPLATES = ROOT / "jhareport" / "templates"
+
+
+def template(path: Path, *paragraphs: str, table: list[list[str]] | None = None) -> Path:
+    """A small .docx template: paragraphs, then a table whose cells hold the given texts."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=max(len(r) for r in table))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def edited(source: Path, target: Path, change: Callable[[docx.document.Document], None]) -> Path:
+    """A copy of a real template with one change made as Word would keep it."""
+    document = docx.Document(str(source))
+    change(document)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(target))
+    return target
+
+
+def retype(document: docx.document.Document, old: str, new: str) -> None:
+    paragraphs = [*document.paragraphs,
+                  *(p for t in document.tables for row in t.rows for cell in row.cells
+                    for p in cell.paragraphs)]
+    for paragraph in paragraphs:
+        if paragraph.text == old:
+            paragraph.runs[0].text = new
+            for run in paragraph.runs[1:]:
+                run.text = ""
+            return
+    raise AssertionError(f"no paragraph {old!r}")
+
+
+# -- show --------------------------------------------------------------------------------------
+
+def test_show_lists_paragraphs_and_cells_with_their_tags(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "show", str(TEMPLATES / "scorecard-annex.docx")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "paragraph 1 [Title]: {{ scorecard.title }}" in lines
+    assert "table 3, row 2, cell 1 [Normal]: {%tr for line in scorecard_rows %}" in lines
+    assert ("table 3, row 6, cell 2 [Table Text]: "
+            "{{p line.action.detail|rich(style='Table Text') }}") in lines
+    assert any(line.startswith("header1, paragraph 1 [header]: {{ scorecard.title }}")
+               for line in lines)
+
+
+def test_show_works_as_a_git_textconv_driver(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    run = lambda *args: subprocess.run(["git", *args], cwd=repo, check=True,  # noqa: E731
+                                       capture_output=True, text=True).stdout
+    run("init", "-q")
+    run("config", "user.email", "t@example.eu")
+    run("config", "user.name", "T")
+    (repo / ".gitattributes").write_text("*.docx diff=docx\n")
+    run("config", "diff.docx.textconv", f"{sys.executable} -m jhareport template show")
+    shutil.copy(TEMPLATES / "acronyms.docx", repo / "acronyms.docx")
+    run("add", ".")
+    run("commit", "-qm", "template")
+    edited(TEMPLATES / "acronyms.docx", repo / "acronyms.docx",
+           lambda d: retype(d, "List of acronyms", "Acronyms and abbreviations"))
+    diff = run("diff")
+    assert "-paragraph 1 [Title]: List of acronyms" in diff
+    assert "+paragraph 1 [Title]: Acronyms and abbreviations" in diff
+
+
+# -- lint --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["final-report", "scorecard-annex", "acronyms"])
+def test_the_bundled_templates_are_clean(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "lint", str(TEMPLATES / f"{name}.docx")]) == 0
+    assert "ok:" in capsys.readouterr().out
+
+
+def test_unknown_variables_attributes_and_filters_with_the_closest_name(tmp_path: Path) -> None:
+    path = template(
+        tmp_path / "final-report.docx",
+        "Report {{ yaer.year }}",
+        "{%p for meeting in horizontal_meetings %}",
+        "{{ meeting.titel }}, {{ meeting.sessions|dtaes }}",
+        "{%p endfor %}",
+        table=[["{%tr for entry in timeline %}"], ["{{ entry.lable }}"], ["{%tr endfor %}"]])
+    problems = [str(p) for p in lint(path)]
+    assert problems == [
+        "paragraph 1 “Report {{ yaer.year }}”: the final-report template has no variable "
+        "'yaer'; did you mean 'year'?",
+        "paragraph 3 “{{ meeting.titel }}, {{ meeting.sessions|dtaes }}”: Meeting has no "
+        "attribute 'titel'; did you mean 'title'?",
+        "paragraph 3 “{{ meeting.titel }}, {{ meeting.sessions|dtaes }}”: no filter 'dtaes'; "
+        "did you mean 'dates'?",
+        "table 1, row 2, cell 1 “{{ entry.lable }}”: TimelineEntry has no attribute 'lable'; "
+        "did you mean 'label'?",
+    ]
+
+
+def test_a_variable_of_another_kind_of_document_is_reported(tmp_path: Path) -> None:
+    path = template(tmp_path / "t.docx", "{{ summary.total }} actions")
+    assert lint(path, "scorecard-annex") == []
+    [problem] = lint(path, "acronyms")
+    assert "the acronyms template has no variable 'summary'" in str(problem)
+
+
+def test_unknown_attribute_without_a_close_name_lists_what_there_is(tmp_path: Path) -> None:
+    path = template(tmp_path / "acronyms.docx", "{% for a in acronyms %}{{ a.meaning }}{% endfor %}")
+    [problem] = lint(path)
+    assert "Acronym has no attribute 'meaning'; it has: long, short" in str(problem)
+
+
+def test_jinja_syntax_errors_are_all_reported_with_their_place(tmp_path: Path) -> None:
+    path = template(tmp_path / "acronyms.docx", "Fine {{ year.year }}", "{{ year.year + }}",
+                    "{{ year.year ]] }}", "{% if year %", "{% iff year %}{% endif %}")
+    problems = [str(p) for p in lint(path)]
+    assert problems[0].startswith("paragraph 2 “{{ year.year + }}”: Jinja syntax error in "
+                                  "{{ year.year + }}: ")
+    assert problems[1].startswith("paragraph 3 “{{ year.year ]] }}”: Jinja syntax error")
+    assert problems[2] == ("paragraph 4 “{% if year %”: a tag opened with '{%' is not closed in "
+                           "this paragraph")
+    assert problems[3].startswith("paragraph 5 “{% iff year %}{% endif %}”: unknown tag 'iff'; "
+                                  "did you mean 'if'?")
+
+
+def test_unbalanced_row_and_paragraph_blocks(tmp_path: Path) -> None:
+    path = template(
+        tmp_path / "final-report.docx",
+        "{%p for h in highlights %}", "{{ h.title }}", "{%tr endfor %}",
+        "{%p if draft %}",
+        table=[["{%tr for entry in timeline %}"], ["{{ entry.label }}"], ["{%p endfor %}"]])
+    problems = [str(p) for p in lint(path)]
+    assert ("paragraph 3 “{%tr endfor %}”: {%tr endfor %} stands outside a table: {%tr …%} "
+            "repeats or drops a table row, so it must stand in one") in problems
+    assert ("paragraph 3 “{%tr endfor %}”: {%tr endfor %} closes {%p for h in highlights %} "
+            "(paragraph 1): write both as {%p …%}, or both as {%tr …%}") in problems
+    assert ("table 1, row 3, cell 1 “{%p endfor %}”: {%p endfor %} closes {%tr for entry in "
+            "timeline %} (table 1, row 1, cell 1): write both as {%tr …%}, or both as "
+            "{%p …%}") in problems
+    assert ("paragraph 4 “{%p if draft %}”: {%p if draft %} is never closed ({%p endif %} is "
+            "missing)") in problems
+
+
+def test_tag_split_across_runs_formatted_differently(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Chair: {{ year.ch")
+    paragraph.add_run("air|agency }}").bold = True
+    same = document.add_paragraph("Year {{ year.")
+    same.add_run("year }}")
+    path = tmp_path / "acronyms.docx"
+    document.save(str(path))
+    [problem] = lint(path)
+    assert problem.where == "paragraph 1"
+    assert problem.message == ("{{ year.chair|agency }} is split across runs formatted "
+                               "differently; the build keeps the first run's formatting only: "
+                               "retype the tag, or clear its formatting")
+
+
+def test_record_text_outside_a_paragraph_tag(tmp_path: Path) -> None:
+    path = template(tmp_path / "final-report.docx", "About: {{ year.about|rich }}",
+                    "{%p if year.about %} and more", "{%p endif %}")
+    problems = [str(p) for p in lint(path)]
+    assert problems == [
+        "paragraph 1 “About: {{ year.about|rich }}”: {{ year.about|rich }} makes paragraphs (a "
+        "record's text or a placeholder): write it as {{p …}} in a paragraph of its own",
+        "paragraph 2 “{%p if year.about %} and more”: {%p if year.about %} shares its paragraph "
+        "with other text, which the build drops with the paragraph: put the tag in a paragraph "
+        "of its own",
+    ]
+
+
+def test_lint_command_exit_codes_and_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = template(tmp_path / "ours.docx", "{{ acronyms|length }} acronyms")
+    assert main(["template", "lint", str(path)]) == 2
+    assert "cannot tell the kind of document from the file name; give --kind" in \
+        capsys.readouterr().err
+    assert main(["template", "lint", str(path), "--kind", "acronyms"]) == 0
+    assert main(["template", "lint", str(path), "--kind", "final-report"]) == 2
+    err = capsys.readouterr().err
+    assert "paragraph 1 “{{ acronyms|length }} acronyms”: the final-report template has no " \
+        "variable 'acronyms'" in err
+    assert err.strip().endswith(f"1 problem in {path}")
+    broken = tmp_path / "acronyms.docx"
+    broken.write_text("not a zip")
+    assert main(["template", "lint", str(broken)]) == 2
+    assert "not a readable Word document" in capsys.readouterr().err
+
+
+# -- render errors -----------------------------------------------------------------------------
+
+def test_a_filter_failing_on_a_record_names_the_place_and_the_record(tmp_path: Path) -> None:
+    edited(TEMPLATES / "final-report.docx", tmp_path / "t" / "final-report.docx",
+           lambda d: retype(d, "{{ meeting.title }}", "{{ meeting.title }} {{ meeting.place|period }}"))
+    out = tmp_path / "out"
+    with pytest.raises(BuildError) as failure:
+        jhareport.build(FIXTURES / "2023", out, templates=tmp_path / "t")
+    message = str(failure.value)
+    assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 34 "
+                              "“{{ meeting.title }} {{ meeting.place|period }}”: the filter "
+                              "'period' cannot show 'Malta' (a str)")
+    assert message.endswith("(while rendering meeting 'heads-of-agencies')")
+    assert not out.exists()
+
+
+def test_an_undefined_attribute_in_a_table_row_names_the_cell_and_the_action(tmp_path: Path) -> None:
+    edited(TEMPLATES / "scorecard-annex.docx", tmp_path / "t" / "scorecard-annex.docx",
+           lambda d: retype(d, "{{ line.action.state|state }}", "{{ line.action.stat|state }}"))
+    with pytest.raises(BuildError) as failure:
+        jhareport.build(FIXTURES / "2019", tmp_path / "out", templates=tmp_path / "t")
+    message = str(failure.value)
+    assert "table 3, row 6, cell 3 “{{ line.action.stat|state }}”: " in message
+    assert "has no attribute 'stat'" in message
+    assert "(while rendering scorecard action of field 1.1 (“Participation in the Common Visa" in message
+
+
+def test_render_error_from_the_command_has_no_traceback(tmp_path: Path) -> None:
+    edited(TEMPLATES / "acronyms.docx", tmp_path / "t" / "acronyms.docx",
+           lambda d: retype(d, "{{ acronym.long }}", "{{ acronym.long|agency_full }}"))
+    result = subprocess.run(
+        [sys.executable, "-m", "jhareport", "build", str(FIXTURES / "2023"), "--out",
+         str(tmp_path / "out"), "--templates", str(tmp_path / "t")],
+        capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "table 1, row 3, cell 2 “{{ acronym.long|agency_full }}”: the filter 'agency_full' " \
+        "cannot show" in result.stderr
+    assert "(while rendering acronym '" in result.stderr
+
+
+# -- reference ---------------------------------------------------------------------------------
+
+def test_the_template_reference_in_docs_is_what_the_code_gives() -> None:
+    written = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    assert written == reference(), ("docs/templates.md is out of date: "
+                                    "jhareport template reference > docs/templates.md")
+
+
+def test_the_reference_documents_every_variable_and_filter() -> None:
+    text = reference()
+    for variable in ("`horizontal_meetings` | list of Meeting", "`scorecard_rows` | list of "
+                     "ScorecardRow", "`acronyms` | list of Acronym", "`draft` | true or false"):
+        assert variable in text
+    for name in ("rich", "period", "dates", "agency", "agency_full", "agencies", "number",
+                 "join_list", "join_counts", "state", "details", "todo()"):
+        assert f"| `{name}` |" in text
+    assert "### Meeting" in text and "| `sessions` | list of Session |" in text
