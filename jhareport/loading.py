@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, get_origin
+from typing import Any, Generic, TypeVar, get_origin
 
 import cattrs
-from attrs import frozen
+from attrs import Attribute, frozen
 from cattrs.errors import (
     AttributeValidationNote,
     ForbiddenExtraKeysError,
@@ -67,6 +67,46 @@ class Problem:
         where = ", ".join(x for x in (self.record, f"field {self.field!r}" if self.field else None)
                           if x)
         return f"{place}: {where}: {self.message}" if where else f"{place}: {self.message}"
+
+
+@frozen
+class _Entry(Generic[T]):
+    """One record of a file: its mapping as the YAML gave it, and the record built from it.
+
+    `record` is None when the mapping could not be structured; `faulty` names the top-level
+    fields a problem was already reported on, so that the checks across records, which read
+    `raw`, do not report a second problem on them.
+    """
+
+    raw: Any
+    line: int | None
+    name: str
+    record: T | None
+    faulty: frozenset[str] = frozenset()
+
+
+def _built(entries: Sequence[_Entry[T]]) -> list[tuple[T, int | None]]:
+    return [(e.record, e.line) for e in entries if e.record is not None]
+
+
+def _scalar(raw: Any, key: str) -> str | None:
+    """A field of a record's mapping as the text it is structured to, if it is one."""
+    if not isinstance(raw, dict) or key not in raw:
+        return None
+    value = raw[key]
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)
+
+
+def _key_line(raw: Any, key: str, default: int | None) -> int | None:
+    """The line (from 1) of a field of a record's mapping, or `default`."""
+    if isinstance(raw, CommentedMap) and key in raw:
+        try:
+            return int(raw.lc.key(key)[0]) + 1
+        except (KeyError, TypeError):
+            return default
+    return default
 
 
 class LoadError(Exception):
@@ -202,39 +242,50 @@ class _Reader:
 
     def structure(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
                   record: str, line: int | None = None) -> T | None:
+        return self.entry(path, data, cls, converter, record, line).record
+
+    def entry(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
+              record: str, line: int | None = None) -> _Entry[T]:
+        """The record built from `data`, or None with every problem of it reported."""
         try:
-            return converter.structure(data, cls)
+            return _Entry(data, line, record, converter.structure(data, cls))
         except Exception as error:  # every error of the record is reported, with its place
+            faulty = set()
             for steps, leaf in _leaves(error, ()):
                 self.problems.append(Problem(
                     path, _line(data, steps) or line, _message(leaf), record,
                     _dotted(steps) or None))
-            return None
+                if steps and isinstance(steps[0], str):
+                    faulty.add(steps[0])
+            return _Entry(data, line, record, None, frozenset(faulty))
 
     def records(self, path: Path, cls: type[T], converter: cattrs.Converter,
-                what: str) -> list[tuple[T, int | None]]:
+                what: str) -> list[_Entry[T]] | None:
+        """The records of a file, built or not; None when the file is no list of records."""
         data = self.read(path)
         if data is None:
-            return []
+            return None
         if not isinstance(data, CommentedSeq):
             self.problems.append(Problem(path, 1, f"expected a list of {what} records"))
-            return []
-        found: list[tuple[T, int | None]] = []
-        for index, item in enumerate(data):
-            line = data.lc.item(index)[0] + 1
+            return None
+        return self.entries(path, data, cls, converter, what)
+
+    def entries(self, path: Path, items: CommentedSeq, cls: type[T], converter: cattrs.Converter,
+                what: str) -> list[_Entry[T]]:
+        found: list[_Entry[T]] = []
+        for index, item in enumerate(items):
+            line = items.lc.item(index)[0] + 1
             name = _record_name(what, item, index)
             if not isinstance(item, CommentedMap):
                 self.problems.append(Problem(path, line, "expected a mapping of fields", name))
                 continue
-            record = self.structure(path, item, cls, converter, name, line)
-            if record is not None:
-                found.append((record, line))
+            found.append(self.entry(path, item, cls, converter, name, line))
         return found
 
 
 def _record_name(what: str, item: Any, index: int) -> str:
     if isinstance(item, dict):
-        for key in ("id", "reference", "short", "label"):
+        for key in ("id", "reference", "short", "label", "number", "code"):
             if key in item and isinstance(item[key], str | int | float):
                 return f"{what} {str(item[key])!r}"
     return f"{what} #{index + 1}"
@@ -250,6 +301,8 @@ def _leaves(error: BaseException,
     inner = getattr(error, "exceptions", None)
     if inner is None:
         field = getattr(error, "field", None)
+        if field is None and len(error.args) > 1 and isinstance(error.args[1], Attribute):
+            field = error.args[1].name  # the error of an attrs validator names its attribute
         yield ((*steps, field) if isinstance(field, str) else steps), error
         return
     for child in inner:
@@ -296,22 +349,51 @@ def _message(error: BaseException) -> str:
     if isinstance(error, TypeError) and "missing" in str(error) and "argument" in str(error):
         names = str(error).split(":", 1)[-1].strip()
         return f"missing field {names}"
+    if (type(error).__name__ == "ValueError" and len(error.args) > 1
+            and isinstance(error.args[1], Attribute) and isinstance(error.args[0], str)):
+        return error.args[0]  # an attrs validator's: its message, then what it was checking
     if type(error).__name__ in ("ValueError", "PeriodError", "UnknownNameError", "TypeError",
                                 "FieldError"):
         return str(error)
     return f"{type(error).__name__}: {error}"
 
 
-def _duplicates(reader: _Reader, path: Path, items: list[tuple[T, int | None]],
-                key: Callable[[T], str], what: str) -> None:
+def _duplicates(reader: _Reader, path: Path, entries: Sequence[_Entry[Any]], key: str,
+                what: str) -> None:
+    """Records with the same `key`, read from the YAML whether the records were built or not."""
     seen: dict[str, int | None] = {}
-    for record, line in items:
-        value = key(record)
+    for entry in entries:
+        value = _scalar(entry.raw, key)
+        if value is None:
+            continue
         if value in seen:
             first = f" (first at line {seen[value]})" if seen[value] else ""
-            reader.problems.append(Problem(path, line, f"duplicate {what} {value!r}{first}"))
+            reader.problems.append(Problem(path, entry.line, f"duplicate {what} {value!r}{first}"))
         else:
-            seen[value] = line
+            seen[value] = entry.line
+
+
+def _unknown(reader: _Reader, path: Path, entries: Sequence[_Entry[Any]], key: str,
+             known: Sequence[str] | None, message: Callable[[str], str],
+             value_of: Callable[[str], str] = lambda value: value) -> None:
+    """Records whose `key` names nothing in `known`, read from the YAML whether the records were
+    built or not. Nothing is checked when `known` could not be read, nor a field that already
+    has a problem."""
+    if known is None:
+        return
+    for entry in entries:
+        value = _scalar(entry.raw, key)
+        if value is None or key in entry.faulty or value_of(value) in known:
+            continue
+        reader.problems.append(Problem(path, _key_line(entry.raw, key, entry.line),
+                                       message(value), entry.name, key))
+
+
+def _keys(entries: Sequence[_Entry[Any]] | None, key: str) -> list[str] | None:
+    """The values of `key` in every record of a list, or None when the list could not be read."""
+    if entries is None:
+        return None
+    return [v for v in (_scalar(e.raw, key) for e in entries) if v is not None]
 
 
 def _closest(value: str, choices: Sequence[str]) -> str:
@@ -351,16 +433,15 @@ def load_year(path: str | Path) -> YearRecords:
     year = (reader.structure(year_file, data, NetworkYear, converter, "year")
             if data is not None else None)
 
-    lists: dict[str, list[tuple[Any, int | None]]] = {}
+    # A list is None when its file could not be read as a list of records.
+    lists: dict[str, list[_Entry[Any]] | None] = {}
     for name, (attribute, cls, what) in _LISTS.items():
         file = folder / name
         lists[attribute] = reader.records(file, cls, converter, what) if file.is_file() else []
-        key_name = "label" if cls is TimelineEntry else "id"
-        if key_name == "id":
-            _duplicates(reader, file, lists[attribute], lambda r: str(r.id), f"{what} id")
+        if cls is not TimelineEntry:
+            _duplicates(reader, file, lists[attribute] or [], "id", f"{what} id")
 
-    if year is not None:
-        _check_references(reader, folder, year, lists)
+    _check_references(reader, folder, data, lists)
     scorecard = _load_scorecard(reader, folder / "scorecard", converter)
     glossary = _load_glossary(reader, folder, links.get("glossary"), converter)
     plans = _load_plans(reader, folder, links.get("empact"), converter)
@@ -369,29 +450,31 @@ def load_year(path: str | Path) -> YearRecords:
         raise LoadError(reader.problems)
     return YearRecords(
         year=year,
-        **{attribute: [record for record, _ in items] for attribute, items in lists.items()},
+        **{attribute: [record for record, _ in _built(entries or [])]
+           for attribute, entries in lists.items()},
         scorecard=scorecard,
         glossary=glossary,
         action_plans=plans,
     )
 
 
-def _check_references(reader: _Reader, folder: Path, year: NetworkYear,
-                      lists: dict[str, list[tuple[Any, int | None]]]) -> None:
-    topics = [t.id for t in year.priority_topics]
-    for event, line in lists["thematic_events"]:
-        if event.topic not in topics:
-            reader.problems.append(Problem(
-                folder / "thematic-events.yaml", line,
-                f"unknown priority topic {event.topic!r}" + _closest(event.topic, topics),
-                f"thematic event {event.id!r}", "topic"))
-    groups = [g.id for g, _ in lists["working_groups"]]
-    for meeting, line in lists["meetings"]:
-        if meeting.group is not None and meeting.group not in groups:
-            reader.problems.append(Problem(
-                folder / "meetings.yaml", line,
-                f"unknown working group {meeting.group!r}" + _closest(meeting.group, groups or ["-"]),
-                f"meeting {meeting.id!r}", "group"))
+def _check_references(reader: _Reader, folder: Path, year: Any,
+                      lists: dict[str, list[_Entry[Any]] | None]) -> None:
+    """Priority topics of thematic events and working groups of meetings, checked on the YAML of
+    every record, so that they show up with the record's other problems."""
+    topics: list[str] | None = None
+    if isinstance(year, dict):
+        declared = year.get("priority_topics")
+        if declared is None:
+            topics = []
+        elif isinstance(declared, list):
+            topics = [v for v in (_scalar(t, "id") for t in declared) if v is not None]
+    _unknown(reader, folder / "thematic-events.yaml", lists["thematic_events"] or [], "topic",
+             topics, lambda topic: f"unknown priority topic {topic!r}"
+             + _closest(topic, topics or ["-"]))
+    groups = _keys(lists["working_groups"], "id")
+    _unknown(reader, folder / "meetings.yaml", lists["meetings"] or [], "group", groups,
+             lambda group: f"unknown working group {group!r}" + _closest(group, groups or ["-"]))
 
 
 def _load_scorecard(reader: _Reader, folder: Path,
@@ -400,61 +483,54 @@ def _load_scorecard(reader: _Reader, folder: Path,
         return None
     structure_file = folder / "structure.yaml"
     data = reader.read(structure_file) if structure_file.is_file() else None
-    if data is None:
-        if not structure_file.is_file():
-            reader.problems.append(Problem(structure_file, None,
-                                           "missing: a scorecard needs its parts, areas and fields"))
-        return None
-    title = data.get("title", "Scorecard") if isinstance(data, dict) else "Scorecard"
-    parts = _section(reader, structure_file, data, "parts", ScorecardPart, converter, "part")
-    areas = _section(reader, structure_file, data, "areas", ScorecardArea, converter, "area")
-    fields = _section(reader, structure_file, data, "fields", ScorecardField, converter, "field")
-    part_codes = [p.code for p, _ in parts]
-    area_numbers = [a.number for a, _ in areas]
-    field_numbers = [f.number for f, _ in fields]
-    for area, line in areas:
-        if area.part not in part_codes:
-            reader.problems.append(Problem(structure_file, line, f"unknown part {area.part!r}",
-                                           f"area {area.number!r}", "part"))
-    for item, line in fields:
-        if item.area not in area_numbers:
-            reader.problems.append(Problem(structure_file, line, f"no area {item.area!r} above it",
-                                           f"field {item.number!r}", "number"))
-    _duplicates(reader, structure_file, areas, lambda a: a.number, "area")
-    _duplicates(reader, structure_file, fields, lambda f: f.number, "field")
+    if data is None and not structure_file.is_file():
+        reader.problems.append(Problem(structure_file, None,
+                                       "missing: a scorecard needs its parts, areas and fields"))
+    parts = areas = fields = None
+    if data is not None:
+        parts = _section(reader, structure_file, data, "parts", ScorecardPart, converter, "part")
+        areas = _section(reader, structure_file, data, "areas", ScorecardArea, converter, "area")
+        fields = _section(reader, structure_file, data, "fields", ScorecardField, converter,
+                          "field")
+        _unknown(reader, structure_file, areas or [], "part", _keys(parts, "code"),
+                 lambda part: f"unknown part {part!r}")
+        _unknown(reader, structure_file, fields or [], "number", _keys(areas, "number"),
+                 lambda number: f"no area {number.split('.')[0]!r} above it",
+                 lambda number: number.split(".")[0])
+        _duplicates(reader, structure_file, areas or [], "number", "area")
+        _duplicates(reader, structure_file, fields or [], "number", "field")
+    field_numbers = _keys(fields, "number")
 
+    # The files of the contributing agencies are read even when the structure cannot be, so that
+    # their problems show up at once; their fields are checked when the structure's are known.
     actions: list[ScorecardAction] = []
     for file in sorted(folder.glob("*.yaml")):
         if file == structure_file:
             continue
-        for action, line in reader.records(file, ScorecardAction, converter, "action"):
-            if action.field not in field_numbers:
-                reader.problems.append(Problem(
-                    file, line, f"unknown field {action.field!r}"
-                    + _closest(action.field, field_numbers or ["-"]), "action", "field"))
-            actions.append(action)
-    # Files per contributing agency are merged in the order of the scorecard's fields.
-    order = {number: index for index, number in enumerate(field_numbers)}
-    actions.sort(key=lambda a: order.get(a.field, len(order)))
-    if reader.problems:
+        entries = reader.records(file, ScorecardAction, converter, "action") or []
+        _unknown(reader, file, entries, "field", field_numbers,
+                 lambda number: f"unknown field {number!r}"
+                 + _closest(number, field_numbers or ["-"]))
+        actions.extend(action for action, _ in _built(entries))
+    if reader.problems or parts is None or areas is None or fields is None:
         return None
-    return Scorecard(title=str(title), parts=[p for p, _ in parts], areas=[a for a, _ in areas],
-                     fields=[f for f, _ in fields], actions=actions)
+    # Files per contributing agency are merged in the order of the scorecard's fields.
+    order = {f.number: index for index, (f, _) in enumerate(_built(fields))}
+    actions.sort(key=lambda a: order.get(a.field, len(order)))
+    title = data.get("title", "Scorecard") if isinstance(data, dict) else "Scorecard"
+    return Scorecard(title=str(title), parts=[p for p, _ in _built(parts)],
+                     areas=[a for a, _ in _built(areas)], fields=[f for f, _ in _built(fields)],
+                     actions=actions)
 
 
 def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],
-             converter: cattrs.Converter, what: str) -> list[tuple[T, int | None]]:
+             converter: cattrs.Converter, what: str) -> list[_Entry[T]] | None:
+    """The records of a list in the scorecard's structure; None when it is no list."""
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, CommentedSeq):
         reader.problems.append(Problem(path, 1, f"expected a list of {key}"))
-        return []
-    found = []
-    for index, item in enumerate(items):
-        line = items.lc.item(index)[0] + 1
-        record = reader.structure(path, item, cls, converter, _record_name(what, item, index), line)
-        if record is not None:
-            found.append((record, line))
-    return found
+        return None
+    return reader.entries(path, items, cls, converter, what)
 
 
 def _linked(reader: _Reader, folder: Path, value: Any, what: str) -> list[Path]:
@@ -475,12 +551,12 @@ def _load_glossary(reader: _Reader, folder: Path, link: Any,
     paths = _linked(reader, folder, link, "glossary") if link else []
     if (folder / "acronyms.yaml").is_file():
         paths.append(folder / "acronyms.yaml")
-    acronyms: list[tuple[Acronym, int | None]] = []
+    acronyms: list[Acronym] = []
     for path in paths:
-        found = reader.records(path, Acronym, converter, "acronym")
-        _duplicates(reader, path, found, lambda a: a.short, "acronym")
-        acronyms.extend(found)
-    return [a for a, _ in acronyms]
+        found = reader.records(path, Acronym, converter, "acronym") or []
+        _duplicates(reader, path, found, "short", "acronym")
+        acronyms.extend(a for a, _ in _built(found))
+    return acronyms
 
 
 def _load_plans(reader: _Reader, folder: Path, link: Any,
@@ -491,15 +567,11 @@ def _load_plans(reader: _Reader, folder: Path, link: Any,
         if data is None:
             continue
         plan = reader.structure(path, data, OperationalActionPlan, converter, "plan")
+        actions = data.get("actions") if isinstance(data, dict) else None
+        if isinstance(actions, CommentedSeq):
+            entries: list[_Entry[Any]] = [_Entry(item, actions.lc.item(index)[0] + 1, "action", None)
+                       for index, item in enumerate(actions)]
+            _duplicates(reader, path, entries, "reference", "reference")
         if plan is not None:
-            actions = data.get("actions")
-            seen: dict[str, int] = {}
-            for index, action in enumerate(plan.actions):
-                line = actions.lc.item(index)[0] + 1 if isinstance(actions, CommentedSeq) else 0
-                if action.reference in seen:
-                    reader.problems.append(Problem(
-                        path, line, f"duplicate reference {action.reference!r} "
-                        f"(first at line {seen[action.reference]})"))
-                seen.setdefault(action.reference, line)
             plans.append(plan)
     return plans

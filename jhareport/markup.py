@@ -80,6 +80,11 @@ class Footnote:
 
 
 _PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
+# markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as literal
+# text, so that "[it](file:///x)" would show as raw Markdown; taking every link lets the walker
+# refuse each target that is not a web or mail address, with its line.
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+_WEB_OR_MAIL = re.compile(r"(https?|mailto):", re.IGNORECASE)
 
 _REFUSED = {
     "heading_open": "a heading",
@@ -172,9 +177,10 @@ class _Walker:
             raise MarkupError(f"footnote [^{min(missing)}] has no text")
         return tuple(blocks), tuple(footnotes)
 
-    def inlines(self, token: Token, line: int) -> Iterator[Inline]:
+    def inlines(self, token: Token, first_line: int) -> Iterator[Inline]:
         bold = italic = False
         link: str | None = None
+        line = first_line  # the line of the text each child stands on
         for child in token.children or []:
             kind = child.type
             if kind == "text" or kind == "code_inline":
@@ -184,6 +190,7 @@ class _Walker:
                 if child.content:
                     yield Span(_clean(child.content), bold, italic, link)
             elif kind in ("softbreak", "hardbreak"):
+                line += 1
                 yield Span(" ", bold, italic, link)
             elif kind == "strong_open":
                 bold = True
@@ -195,7 +202,7 @@ class _Walker:
                 italic = False
             elif kind == "link_open":
                 link = str(child.attrs.get("href", ""))
-                if not re.match(r"(https?|mailto):", link):
+                if not _WEB_OR_MAIL.match(link):
                     raise MarkupError(f"the link {link!r} is not a web or mail address", line)
             elif kind == "link_close":
                 link = None

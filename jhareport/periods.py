@@ -17,7 +17,13 @@ from enum import Enum
 
 from attrs import field, frozen
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_skeleton,
+    tokenize_pattern,
+    untokenize_pattern,
+)
 from babel.lists import format_list
 
 __all__ = [
@@ -81,6 +87,8 @@ _MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<{}>[A-Za-z]{{3,9}})\.?"
 _SEP = r"(?:\s*(?:&|,|-|–|/)\s*|\s+(?:and|to)\s+)"
+# Between things named apart, never a span: "1, 3 and 5", "30 June and 1 July".
+_LIST_SEP = r"(?:\s*(?:&|,)\s*(?:and\s+)?|\s+and\s+)"
 
 
 def _month(name: str) -> int:
@@ -139,10 +147,32 @@ def _days(g: dict[str, str]) -> Period:
     if days != sorted(days) or len(set(days)) != len(days):
         raise PeriodError(f"the days {g['ds']!r} are not in order")
     ranged = re.search(r"-|–|\bto\b", g["ds"], re.IGNORECASE) is not None
-    if len(days) == 1 or ranged:
+    if ranged:
         return Period(days[0], days[-1], Unit.DAY)
+    return _named_apart(days, g["ds"])
+
+
+def _named_apart(days: list[date], written: str) -> Period:
+    """Days named one by one: their parts, unless they follow each other without a gap."""
+    if days != sorted(days) or len(set(days)) != len(days):
+        raise PeriodError(f"the days {written!r} are not in order")
     consecutive = all((b - a).days == 1 for a, b in itertools.pairwise(days))
-    return Period(days[0], days[-1], Unit.DAY, () if consecutive else tuple(days))
+    return Period(days[0], days[-1], Unit.DAY, () if consecutive or len(days) == 1 else tuple(days))
+
+
+def _day_groups(g: dict[str, str]) -> Period:
+    """Days of several months named apart: "30 June and 1 July 2023", "1 and 3 May, 5 June 2023"."""
+    groups: list[tuple[list[int], int, int | None]] = []
+    for match in re.finditer(_DAY_GROUP, g["gs"], flags=re.IGNORECASE):
+        numbers = [int(n) for n in re.split(r"\D+", match.group("ds")) if n]
+        year = match.group("gy")
+        groups.append((numbers, _month(match.group("gm")), int(year) if year else None))
+    days: list[date] = []
+    year = int(g["y"])
+    for numbers, month, stated in reversed(groups):  # a month without its year takes the next one
+        year = stated if stated is not None else year
+        days[:0] = [_day(year, month, n) for n in numbers]
+    return _named_apart(days, " ".join(g["gs"].split()))
 
 
 def _day_span(g: dict[str, str]) -> Period:
@@ -165,9 +195,32 @@ def _months(g: dict[str, str]) -> Period:
     return Period(start, end, Unit.MONTH, tuple(date(year, m, 1) for m in months))
 
 
+def _month_groups(g: dict[str, str]) -> Period:
+    """Months of several years named apart: "November and December 2023 and January 2024"."""
+    groups: list[tuple[list[int], int | None]] = []
+    for match in re.finditer(_MONTH_GROUP, g["gs"], flags=re.IGNORECASE):
+        names = [n for n in re.split(_LIST_SEP, match.group("ms"), flags=re.IGNORECASE) if n]
+        year = match.group("gy")
+        groups.append(([_month(n.rstrip(".")) for n in names], int(year) if year else None))
+    firsts: list[date] = []
+    for months, year in groups:  # only the last group leaves its year to the end of the text
+        firsts.extend(date(year if year is not None else int(g["y"]), m, 1) for m in months)
+    if firsts != sorted(firsts) or len(set(firsts)) != len(firsts):
+        raise PeriodError(f"the months {' '.join(g['gs'].split())!r} are not in order")
+    last = firsts[-1]
+    return Period(firsts[0], _month_end(last.year, last.month), Unit.MONTH, tuple(firsts))
+
+
+def _month_span(g: dict[str, str]) -> Period:
+    """Months of two years: "November 2023 – January 2024"."""
+    start = date(int(g["y1"]), _month(g["m1"]), 1)
+    end = _month_end(int(g["y"]), _month(g["m2"]))
+    return Period(start, end, Unit.MONTH)
+
+
 def _quarters(g: dict[str, str]) -> Period:
     year = int(g["y"])
-    first = _quarter(year, int(g["q1"]))
+    first = _quarter(int(g.get("y1", year)), int(g["q1"]))
     last = _quarter(year, int(g.get("q2", g["q1"])))
     return Period(first[0], last[1], Unit.QUARTER)
 
@@ -184,14 +237,27 @@ def _iso(g: dict[str, str]) -> Period:
 
 
 _DAYS = r"(?P<ds>\d{1,2}(?:" + _SEP + r"\d{1,2})*)"
+_DAY_LIST = r"\d{1,2}(?:" + _LIST_SEP + r"\d{1,2})*"
+_DAY_GROUP = r"(?P<ds>" + _DAY_LIST + r")\s+" + _MONTH.format("gm") + r"(?:\s+(?P<gy>\d{4}))?"
+_DAY_GROUPS = (r"(?P<gs>(?:" + _DAY_LIST + r"\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?" + _LIST_SEP + r")+"
+               + _DAY_LIST + r"\s+[A-Za-z]{3,9}\.?)(?:\s+(?P<y>\d{4}))?")
+_MONTH_LIST = r"[A-Za-z]{3,9}\.?(?:" + _LIST_SEP + r"[A-Za-z]{3,9}\.?)*"
+_MONTH_GROUP = r"(?:^|" + _LIST_SEP + r")(?P<ms>" + _MONTH_LIST + r")(?:\s+(?P<gy>\d{4}))?"
+_MONTH_GROUPS = (r"(?P<gs>(?:" + _MONTH_LIST + r"\s+\d{4}" + _LIST_SEP + r")+" + _MONTH_LIST
+                 + r")\s+(?P<y>\d{4})")
 _FORMS = (
     (r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})", _iso),
     (r"(?P<d>\d{1,2})[./](?P<mo>\d{1,2})[./](?P<y>\d{4})", _iso),
     (_DAYS + r"(?:st|nd|rd|th)?\s+" + _MONTH.format("m") + r"(?:\s+(?P<y>\d{4}))?", _days),
     (r"(?P<d1>\d{1,2})\s+" + _MONTH.format("m1") + r"(?:\s+(?P<y1>\d{4}))?\s*[-–]\s*"
      r"(?P<d2>\d{1,2})\s+" + _MONTH.format("m2") + r"(?:\s+(?P<y>\d{4}))?", _day_span),
+    (_DAY_GROUPS, _day_groups),
     (r"(?P<ms>[A-Za-z]{3,9}\.?(?:" + _SEP + r"[A-Za-z]{3,9}\.?)*)\s+(?P<y>\d{4})", _months),
+    (_MONTH_GROUPS, _month_groups),
+    (_MONTH.format("m1") + r"\s+(?P<y1>\d{4})\s*[-–]\s*" + _MONTH.format("m2") + r"\s+(?P<y>\d{4})",
+     _month_span),
     (r"Q(?P<q1>\d)(?:\s*[-–]\s*Q?(?P<q2>\d))?\s+(?P<y>\d{4})", _quarters),
+    (r"Q(?P<q1>\d)\s+(?P<y1>\d{4})\s*[-–]\s*Q(?P<q2>\d)\s+(?P<y>\d{4})", _quarters),
     (r"(?:(?P<y1>\d{4})\s*[-–/]\s*)?(?P<y>\d{4})", _years),
 )
 
@@ -216,21 +282,85 @@ def _long_interval(start: date, end: date, locale: Locale) -> str:
             + format_date(end, longer(second), locale=locale))
 
 
+_PLACE = "\ue000"  # where the list of day numbers goes in a date pattern
+
+
+def _days_named_apart(days: Sequence[date], locale: Locale) -> str:
+    """Days named one by one, each month and each year written once, through the locale's long
+    date pattern: "1, 3 and 5 June 2023", "30 June and 1 July 2023", "1., 3. und 5. Juni 2023",
+    "30 December 2023 and 2 January 2024"."""
+    groups = [list(days) for _, days in itertools.groupby(days, lambda d: (d.year, d.month))]
+    long = locale.date_formats["long"].pattern
+    year_first = _year_first(long)
+    texts = []
+    for index, group in enumerate(groups):
+        pattern = (long if _with_year(groups, index, year_first)
+                   else locale.datetime_skeletons["MMMMd"].pattern)
+        texts.append(_with_days(group, pattern, locale))
+    return format_list(texts, locale=locale)
+
+
+def _months_named_apart(months: Sequence[date], locale: Locale) -> str:
+    """Months named one by one, each year written once: "July and September 2019",
+    "November and December 2023 and January 2024"."""
+    groups = [list(months) for _, months in itertools.groupby(months, lambda d: d.year)]
+    year_first = _year_first(locale.datetime_skeletons["yMMMM"].pattern)
+    texts = []
+    for group in groups:
+        names = [format_date(d, "LLLL", locale=locale) for d in group]
+        at = 0 if year_first else -1
+        names[at] = format_skeleton("yMMMM", group[at], locale=locale)
+        texts.append(format_list(names, locale=locale))
+    return format_list(texts, locale=locale)
+
+
+def _year_first(pattern: str) -> bool:
+    """Whether the locale writes the year before the month ("2023. június")."""
+    fields = [value[0] for kind, value in tokenize_pattern(pattern) if kind == "field"]
+    return "y" in fields and "M" in fields and fields.index("y") < fields.index("M")
+
+
+def _with_year(groups: Sequence[Sequence[date]], index: int, year_first: bool) -> bool:
+    """Whether a month's group carries the year: the last of its year, or the first where the
+    year is written first (Hungarian "2023. június 30. és július 2.")."""
+    beside = index - 1 if year_first else index + 1
+    return not 0 <= beside < len(groups) or groups[beside][0].year != groups[index][0].year
+
+
+def _with_days(days: list[date], pattern: str, locale: Locale) -> str:
+    """The date pattern of one day, with the listed day numbers where its day stands."""
+    tokens = tokenize_pattern(pattern)
+    at = next((i for i, (kind, value) in enumerate(tokens)
+               if kind == "field" and value[0] == "d"), None)
+    if at is None or len(days) == 1:
+        return format_date(days[0], pattern, locale=locale)
+    day_field = untokenize_pattern([tokens[at]])  # "d", or "dd" where the locale pads it
+    after = tokens[at + 1:]
+    # What belongs to each day number, as the dot of German "1., 3. und 5. Juni"
+    suffix = ""
+    if after and after[0][0] == "chars":
+        chars = str(after[0][1])
+        kept = re.match(r"[.\w]*", chars)
+        suffix = kept.group(0) if kept else ""
+        after = ([("chars", chars[len(suffix):])] if chars[len(suffix):] else []) + after[1:]
+    names = format_list([format_date(d, day_field, locale=locale) + suffix for d in days],
+                        locale=locale)
+    marked = untokenize_pattern([*tokens[:at], ("chars", _PLACE), *after])
+    return format_date(days[0], marked, locale=locale).replace(_PLACE, names)
+
+
 def format_period(period: Period, locale: str | Locale = "en") -> str:
     """The period as a reader of that locale reads it."""
     loc = reader_locale(locale)
     if period.unit is Unit.DAY:
         if period.parts:
-            return format_list([format_date(d, "long", locale=loc) for d in period.parts],
-                               locale=loc)
+            return _days_named_apart(period.parts, loc)
         if period.start == period.end:
             return format_date(period.start, "long", locale=loc)
         return _long_interval(period.start, period.end, loc)
     if period.unit is Unit.MONTH:
         if period.parts:
-            names = [format_date(d, "LLLL", locale=loc) for d in period.parts[:-1]]
-            return format_list([*names, format_skeleton("yMMMM", period.parts[-1], locale=loc)],
-                               locale=loc)
+            return _months_named_apart(period.parts, loc)
         if (period.start.year, period.start.month) == (period.end.year, period.end.month):
             return format_skeleton("yMMMM", period.start, locale=loc)
         return format_interval(period.start, period.end, "yMMMM", locale=loc)
@@ -238,6 +368,8 @@ def format_period(period: Period, locale: str | Locale = "en") -> str:
         last = format_skeleton("yQQQ", period.end, locale=loc)
         if (period.end - period.start).days < 93:
             return last
+        if period.start.year != period.end.year:
+            return format_skeleton("yQQQ", period.start, locale=loc) + " – " + last
         return format_date(period.start, "QQQ", locale=loc) + "–" + last
     if period.start.year == period.end.year:
         return str(period.start.year)

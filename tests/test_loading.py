@@ -621,8 +621,6 @@ def test_validator_problems_name_line_and_field(tmp_path: Path, files: dict[str,
     assert (problem.line, problem.field, problem.message) == (line, field, message)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: unknown topics and duplicate ids are only checked on "
-                   "records that were built without another problem, so they show up one run later")
 def test_problems_of_a_broken_record_are_all_reported_at_once(tmp_path: Path) -> None:
     write_folder(tmp_path, {
         "year.yaml": YEAR,
@@ -645,3 +643,142 @@ def test_problems_of_a_broken_record_are_all_reported_at_once(tmp_path: Path) ->
     assert "expected a text, got a list" in messages
     assert any(m.startswith("unknown priority topic 'digitalization'") for m in messages)
     assert any(m.startswith("duplicate highlight id 'same'") for m in messages)
+
+
+def test_references_are_checked_on_records_with_other_problems(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": "year: 2023\nchair: EUAA\ntrio: [CEPOL, Frontex, eu-LISA]\n"
+                     "priority_topics:\n  - id: digitalisation\n    title: Digitalisation\n",
+        "thematic-events.yaml": """
+            - id: conference
+              topic: digitalization
+              title: [not, a, text]
+            """,
+        "working-groups.yaml": """
+            - id: training
+              name: Working Group on Training
+              permanent_chair: yes please
+            """,
+        "meetings.yaml": """
+            - id: wg-training
+              kind: working-group
+              title: Training
+              group: training
+              sessions:
+                - date: 31 February 2023
+            - id: wg-typo
+              kind: working-group
+              title: Typo
+              group: trainig
+              colour: red
+            """,
+    })
+    problems = problems_of(tmp_path)
+    m, e = tmp_path / "meetings.yaml", tmp_path / "thematic-events.yaml"
+    assert sorted(str(p) for p in problems if p.file in (m, e)) == sorted([
+        f"{e}:2: thematic event 'conference', field 'topic': unknown priority topic "
+        "'digitalization' (did you mean 'digitalisation'?)",
+        f"{e}:3: thematic event 'conference', field 'title': expected a text, got a list",
+        f"{m}:6: meeting 'wg-training', field 'sessions[0].date': there is no day 31 in "
+        "February 2023",
+        # a working group that has a problem of its own is still known to its meetings
+        f"{m}:10: meeting 'wg-typo', field 'group': unknown working group 'trainig' "
+        "(did you mean 'training'?)",
+        f"{m}:11: meeting 'wg-typo', field 'colour': unknown field 'colour'",
+    ])
+    # the year, whose trio is wrong, still gives its priority topics
+    assert len(problems) == 7
+
+
+def test_a_field_with_a_problem_is_not_reported_again_as_unknown(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": YEAR,
+        "thematic-events.yaml": "- id: conference\n  topic: Digital_Innovation\n  title: C\n",
+    })
+    (problem,) = problems_of(tmp_path)
+    assert (problem.line, problem.field) == (2, "topic")
+    assert problem.message == "topic 'Digital_Innovation' must be lowercase words joined by '-'"
+
+
+def test_no_unknown_references_when_the_list_they_name_cannot_be_read(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": "year: 2023\npriority_topics: digitalisation\n",
+        "thematic-events.yaml": "- id: conference\n  topic: digitalisation\n  title: C\n",
+        "working-groups.yaml": "- id: training\n   name: indented one space too far\n",
+        "meetings.yaml": "- id: wg\n  kind: working-group\n  title: WG\n  group: training\n",
+    })
+    assert sorted(str(p) for p in problems_of(tmp_path)) == [
+        f"{tmp_path / 'working-groups.yaml'}:2: not valid YAML: mapping values are not allowed here",
+        f"{tmp_path / 'year.yaml'}:2: year, field 'priority_topics': expected a list, "
+        "got the text 'digitalisation'",
+    ]
+
+
+def test_duplicates_among_records_with_other_problems(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "2023/year.yaml": "year: 2023\nglossary: ../glossary.yaml\nempact: ../plan.yaml\n",
+        "glossary.yaml": "- {short: JAD, long: Joint Action Day}\n- {short: JAD}\n",
+        "plan.yaml": """
+            plan: OAP 2023 Firearms
+            year: 2023
+            priority: Firearms trafficking
+            actions:
+              - {reference: "1.1", title: Joint action days, leader: Europol}
+              - {reference: "1.1", title: Training, leader: Europl}
+            """,
+    })
+    text = [str(p) for p in problems_of(tmp_path / "2023")]
+    g, p = tmp_path / "glossary.yaml", tmp_path / "plan.yaml"
+    assert f"{g}:2: acronym 'JAD', field 'long': missing field 'long'" in text
+    assert f"{g}:2: duplicate acronym 'JAD' (first at line 1)" in text
+    assert f"{p}:6: duplicate reference '1.1' (first at line 5)" in text
+    assert any(t.startswith(f"{p}:6: plan, field 'actions[1].leader': unknown agency or body "
+                            "'Europl'") for t in text)
+    assert len(text) == 4
+
+
+def test_scorecard_structure_problems_of_broken_records_at_once(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": "year: 2019\n",
+        "scorecard/structure.yaml": """
+            title: Scorecard
+            parts:
+              - {code: A, title: Operational}
+            areas:
+              - {number: "1", part: A, title: Migration}
+              - {number: "2", part: C}
+              - {number: "3", part: b, title: Lowercase part}
+            fields:
+              - {number: "1.1", title: Asylum}
+              - {number: "4.1"}
+              - {number: "1.1"}
+            """,
+        "scorecard/europol.yaml": '- field: "1.2"\n  detail: Schengen\n  state: SOMETIME\n',
+    })
+    s, a = tmp_path / "scorecard" / "structure.yaml", tmp_path / "scorecard" / "europol.yaml"
+    text = [str(p) for p in problems_of(tmp_path)]
+    assert sorted(text) == sorted([
+        f"{s}:6: area '2', field 'part': unknown part 'C'",
+        f"{s}:6: area '2', field 'title': missing field 'title'",
+        f"{s}:7: area '3', field 'part': 'part' must match regex '[A-Z]' ('b' doesn't)",
+        f"{s}:10: field '4.1', field 'number': no area '4' above it",
+        f"{s}:10: field '4.1', field 'title': missing field 'title'",
+        f"{s}:11: field '1.1', field 'title': missing field 'title'",
+        f"{s}:11: duplicate field '1.1' (first at line 9)",
+        f"{a}:1: action #1, field 'field': unknown field '1.2' (did you mean '1.1'?)",
+        f"{a}:3: action #1, field 'state': cannot read the state of play 'SOMETIME': cannot read "
+        "'SOMETIME' as a date or period (write ONGOING, DONE, PLANNED 2020-2021, THROUGHOUT 2019, "
+        "DONE (11 July 2019) or a date)",
+    ])
+
+
+def test_scorecard_actions_are_read_even_when_the_structure_cannot_be(tmp_path: Path) -> None:
+    write_folder(tmp_path, {
+        "year.yaml": "year: 2019\n",
+        "scorecard/structure.yaml": "title: Scorecard\nparts:\n  - {code: A\n",
+        "scorecard/europol.yaml": '- field: "1.9"\n  detail: Schengen\n  colour: red\n',
+    })
+    problems = problems_of(tmp_path)
+    assert [(p.file.name, p.field) for p in problems] == [("structure.yaml", None),
+                                                          ("europol.yaml", "colour")]
+    assert problems[0].message.startswith("not valid YAML: ")

@@ -168,19 +168,56 @@ def test_links_that_are_no_web_address_are_refused_with_the_line(source: str, li
     assert info.value.line == line
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: markdown-it leaves file: and javascript: links as "
-                   "literal text, so '[it](file:///x)' shows up as raw Markdown instead of being refused")
 @pytest.mark.parametrize("source", ["See [it](file:///srv/report.docx).", "See [it](javascript:alert(1))."])
 def test_links_markdown_it_drops_are_refused_too(source: str) -> None:
     with pytest.raises(MarkupError, match=r"not a web or mail address|not allowed"):
         Markup.parse(source)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the error names the first line of the paragraph, not "
-                   "the line the bad link stands on")
 def test_a_bad_link_on_the_second_line_of_a_paragraph_names_that_line() -> None:
     with pytest.raises(MarkupError, match=r"\(line 2 of the text\)"):
         Markup.parse("The first line of the paragraph\nand the [bad link](#) on the second.")
+
+
+@pytest.mark.parametrize(
+    ("source", "link", "line"),
+    [
+        ("See [it](file:///srv/report.docx).", "file:///srv/report.docx", 1),
+        ("See [it](javascript:alert(1)).", "javascript:alert(1)", 1),
+        ("Intro.\n\nSee <javascript:alert(1)> now.", "javascript:alert(1)", 3),
+        ("See [the report][r].\n\n[r]: vbscript:run", "vbscript:run", 1),
+        ("See [it](data:text/html;base64,AAAA).", "data:text/html;base64,AAAA", 1),
+    ],
+)
+def test_unsafe_links_are_refused_with_the_link_and_the_line(source: str, link: str,
+                                                            line: int) -> None:
+    message = f"the link {link!r} is not a web or mail address (line {line} of the text)"
+    with pytest.raises(MarkupError, match=re.escape(message)) as info:
+        Markup.parse(source)
+    assert info.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("First line,\nsecond line,\nthird with [a link](annex.pdf).",
+         "the link 'annex.pdf' is not a web or mail address (line 3 of the text)"),
+        ("Intro.\n\n- item\n- an item\n  with <u>HTML</u> on its second line",
+         "HTML (<u>) is not allowed in a text (line 5 of the text)"),
+        ("Hard break  \nthen ![an image](https://example.eu/x.png)",
+         "an image is not allowed in a text (line 2 of the text)"),
+    ],
+)
+def test_inline_problems_name_the_line_they_stand_on(source: str, message: str) -> None:
+    with pytest.raises(MarkupError, match=re.escape(message)):
+        Markup.parse(source)
+
+
+def test_a_good_link_after_a_line_break_keeps_its_address() -> None:
+    (block,) = Markup.parse("The first line\nand [the agency](https://euaa.europa.eu).").blocks
+    assert block.text == "The first line and the agency."
+    assert [i.link for i in block.inlines if isinstance(i, Span) and i.link] == [
+        "https://euaa.europa.eu"]
 
 
 def test_tables_are_refused() -> None:

@@ -297,13 +297,93 @@ def test_every_period_is_formatted_in_every_language_with_its_year(case: tuple[s
     assert str(period.end.year) in shown
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: days named apart ('1, 3 and 5 June 2023') are "
-                   "formatted as '1 June 2023, 3 June 2023 and 5 June 2023', which parse_period "
-                   "cannot read back")
 def test_days_named_apart_formatted_then_parsed_back() -> None:
     period = parse_period("1, 3 and 5 June 2023")
     assert period.parts == (D(2023, 6, 1), D(2023, 6, 3), D(2023, 6, 5))
     assert parse_period(format_period(period)) == period
+
+
+# days named apart, English, French, German
+NAMED_APART = [
+    ((D(2023, 6, 1), D(2023, 6, 3), D(2023, 6, 5)),
+     "1, 3 and 5 June 2023", "1, 3 et 5 juin 2023", "1., 3. und 5. Juni 2023"),
+    ((D(2023, 6, 8), D(2023, 6, 12)),
+     "8 and 12 June 2023", "8 et 12 juin 2023", "8. und 12. Juni 2023"),
+    ((D(2023, 6, 29), D(2023, 7, 1)),
+     "29 June and 1 July 2023", "29 juin et 1 juillet 2023", "29. Juni und 1. Juli 2023"),
+    ((D(2023, 5, 1), D(2023, 5, 3), D(2023, 6, 5), D(2023, 7, 7)),
+     "1 and 3 May, 5 June and 7 July 2023", "1 et 3 mai, 5 juin et 7 juillet 2023",
+     "1. und 3. Mai, 5. Juni und 7. Juli 2023"),
+    ((D(2023, 12, 28), D(2023, 12, 30), D(2024, 1, 2)),
+     "28 and 30 December 2023 and 2 January 2024", "28 et 30 décembre 2023 et 2 janvier 2024",
+     "28. und 30. Dezember 2023 und 2. Januar 2024"),
+]
+
+
+@pytest.mark.parametrize(("parts", "en", "fr", "de"), NAMED_APART, ids=[n[1] for n in NAMED_APART])
+def test_days_named_apart_are_written_compactly_and_read_back(parts: tuple[date, ...], en: str,
+                                                              fr: str, de: str) -> None:
+    period = Period(parts[0], parts[-1], Unit.DAY, parts)
+    assert format_period(period) == en
+    assert format_period(period, "fr") == fr
+    assert format_period(period, "de") == de
+    assert parse_period(en) == period
+
+
+def test_days_named_apart_across_months_as_the_sources_write_them() -> None:
+    period = parse_period("30 June and 3 July 2023")
+    assert period.parts == (D(2023, 6, 30), D(2023, 7, 3))
+    assert (period.start, period.end, period.unit) == (D(2023, 6, 30), D(2023, 7, 3), Unit.DAY)
+    assert parse_period("30 June & 3 July", default_year=2023) == period
+    # days that follow each other are one span, as "13 & 14 June 2023" is
+    assert parse_period("30 June and 1 July 2023") == parse_period("30 June - 1 July 2023")
+    with pytest.raises(PeriodError, match="the days '3 July and 30 June' are not in order"):
+        parse_period("3 July and 30 June 2023")
+
+
+@st.composite
+def any_periods(draw: st.DrawFn) -> Period:
+    """A period as code may build it: any unit, spans and parts across months and years."""
+    unit = draw(st.sampled_from(list(Unit)))
+    named_apart = draw(st.booleans()) and unit in (Unit.DAY, Unit.MONTH)
+    first, last = sorted(draw(st.lists(days, min_size=2, max_size=2)))
+    if named_apart and unit is Unit.DAY:
+        chosen = sorted(draw(st.sets(days, min_size=2, max_size=6)))
+        if all((b - a).days == 1 for a, b in itertools.pairwise(chosen)):
+            chosen = [*chosen[:-1], chosen[-1] + timedelta(days=1)]
+        return Period(chosen[0], chosen[-1], Unit.DAY, tuple(chosen))
+    if named_apart:
+        chosen = sorted({d.replace(day=1) for d in draw(st.sets(days, min_size=2, max_size=6))})
+        if len(chosen) == 1:
+            chosen = [chosen[0], D(chosen[0].year + 1, 1, 1)]
+        last_month = chosen[-1]
+        return Period(chosen[0], D(last_month.year, last_month.month,
+                                   calendar.monthrange(last_month.year, last_month.month)[1]),
+                      Unit.MONTH, tuple(chosen))
+    if unit is Unit.DAY:
+        return Period(first, last, unit)
+    if unit is Unit.MONTH:
+        return Period(first.replace(day=1), D(last.year, last.month,
+                                              calendar.monthrange(last.year, last.month)[1]), unit)
+    if unit is Unit.QUARTER:
+        q1, q2 = (first.month - 1) // 3, (last.month - 1) // 3
+        end_month = 3 * q2 + 3
+        return Period(D(first.year, 3 * q1 + 1, 1),
+                      D(last.year, end_month, calendar.monthrange(last.year, end_month)[1]), unit)
+    return Period(D(first.year, 1, 1), D(last.year, 12, 31), unit)
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_periods())
+def test_whatever_format_period_writes_parse_period_reads_back(period: Period) -> None:
+    shown = format_period(period)
+    assert parse_period(shown) == period, shown
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_periods(), st.sampled_from(["fr", "de", "en", "hu", "ja"]))
+def test_any_period_is_formatted_with_its_last_year(period: Period, locale: str) -> None:
+    assert str(period.end.year) in format_period(period, locale)
 
 
 @settings(max_examples=200, deadline=None)
