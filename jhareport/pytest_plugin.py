@@ -9,6 +9,7 @@ main parts are compared with snapshots kept beside the test (pytest-regressions;
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +23,24 @@ __all__ = ["DocxRegression", "docx_regression"]
 class DocxRegression:
     """Snapshots a generated .docx through pytest-regressions' file_regression."""
 
-    def __init__(self, file_regression: Any) -> None:
+    def __init__(self, file_regression: Any, request: pytest.FixtureRequest) -> None:
         self.file_regression = file_regression
+        self.default_name = re.sub(r"[\W]+", "-", request.node.name).strip("-")
 
     def check(self, document: str | Path | bytes | Any, basename: str | None = None) -> None:
         """Compare the document (a path, its bytes, or a python-docx Document) with the
         snapshots `<basename>.outline.txt` and `<basename>.xml`."""
         data = _bytes(document)
-        self.file_regression.check(outline(data), basename=_name(basename, "outline"),
-                                   extension=".txt")
-        self.file_regression.check(canonical_xml(data), basename=_name(basename, "xml"),
-                                   extension=".xml")
-
-
-def _name(basename: str | None, kind: str) -> str | None:
-    return f"{basename}.{kind}" if basename else None
+        name = basename or self.default_name
+        problems = []
+        for text, snapshot, extension in ((outline(data), f"{name}.outline", ".txt"),
+                                          (canonical_xml(data), name, ".xml")):
+            try:
+                self.file_regression.check(text, basename=snapshot, extension=extension)
+            except AssertionError as failure:  # both snapshots are compared (and regenerated)
+                problems.append(str(failure))
+        if problems:
+            raise AssertionError("\n\n".join(problems))
 
 
 def _bytes(document: str | Path | bytes | Any) -> bytes:
@@ -50,6 +54,6 @@ def _bytes(document: str | Path | bytes | Any) -> bytes:
 
 
 @pytest.fixture
-def docx_regression(file_regression: Any) -> DocxRegression:
+def docx_regression(file_regression: Any, request: pytest.FixtureRequest) -> DocxRegression:
     """Check a generated .docx against its snapshots: ``docx_regression.check(path)``."""
-    return DocxRegression(file_regression)
+    return DocxRegression(file_regression, request)

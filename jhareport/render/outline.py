@@ -93,13 +93,50 @@ def outline(source: str | Path | bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def canonical_xml(source: str | Path | bytes, parts: tuple[str, ...] = _PARTS) -> str:
-    """The parts that matter as canonical XML (sorted attributes, no revision ids), indented."""
-    package = _package(source)
-    chunks = []
-    for name in parts:
-        if name not in package.namelist():
+def _used_styles(package: zipfile.ZipFile, names: list[str]) -> set[str]:
+    used: set[str] = set()
+    for name in names:
+        if name == "word/styles.xml":
             continue
+        root = etree.fromstring(package.read(name))
+        for tag in ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink"):
+            used.update(e.get(f"{{{_W}}}val") for e in root.iter(f"{{{_W}}}{tag}"))
+    return used
+
+
+def _styles_in_use(root: etree._Element, used: set[str]) -> None:
+    """Keep the styles the document uses, those they are based on or linked to, and the
+    defaults; drop the rest and the latent styles (Word's catalogue of unused ones)."""
+    styles = {s.get(f"{{{_W}}}styleId"): s for s in root.iterfind("w:style", _NS)}
+    keep = set(used) | {i for i, s in styles.items() if s.get(f"{{{_W}}}default") == "1"}
+    queue = list(keep)
+    while queue:
+        style = styles.get(queue.pop())
+        if style is None:
+            continue
+        for tag in ("basedOn", "link", "next"):
+            found = style.find(f"w:{tag}", _NS)
+            value = found.get(f"{{{_W}}}val") if found is not None else None
+            if value and value not in keep:
+                keep.add(value)
+                queue.append(value)
+    for style_id, style in styles.items():
+        if style_id not in keep:
+            root.remove(style)
+    for latent in root.iterfind("w:latentStyles", _NS):
+        root.remove(latent)
+
+
+def canonical_xml(source: str | Path | bytes, parts: tuple[str, ...] = _PARTS) -> str:
+    """The parts that matter as canonical XML (sorted attributes, no revision ids), indented:
+    the body, footnotes, numbering, headers and footers, and the styles in use."""
+    package = _package(source)
+    available = package.namelist()
+    headers = sorted(n for n in available if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+    names = [n for n in (*parts, *headers) if n in available]
+    used = _used_styles(package, names)
+    chunks = []
+    for name in names:
         root = etree.fromstring(package.read(name))
         for element in root.iter():
             for attribute in list(element.attrib):
@@ -107,6 +144,8 @@ def canonical_xml(source: str | Path | bytes, parts: tuple[str, ...] = _PARTS) -
                     del element.attrib[attribute]
         for rsids in root.iter(f"{{{_W}}}rsids"):
             rsids.getparent().remove(rsids)
+        if name == "word/styles.xml":
+            _styles_in_use(root, used)
         etree.indent(root, space=" ")
         chunks.append(f"<!-- {name} -->\n"
                       + etree.tostring(root, method="c14n2").decode("utf-8"))
