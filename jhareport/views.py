@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
@@ -34,10 +35,14 @@ from .records import (
     YearRecords,
 )
 
+if TYPE_CHECKING:
+    from .charts import Chart
+
 __all__ = [
     "CONTEXTS",
     "AcronymsContext",
     "AreaCount",
+    "ChartView",
     "EmpactRow",
     "EmpactView",
     "FinalReportContext",
@@ -231,6 +236,37 @@ def has_final_report_content(records: YearRecords) -> bool:
                 records.timeline))
 
 
+@frozen
+class ChartView:
+    """A chart of the records, drawn only when a template places it:
+    ``{{p empact_chart|chart }}`` (the picture, with its alternative text, and a caption)."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(("empact", "scorecard")))
+    data: EmpactView | Scorecard = attrs.field(repr=False)
+    as_of: date
+
+    def draw(self) -> Chart:
+        """The chart's picture, title and alternative text (matplotlib is loaded here)."""
+        from .charts import empact_chart, scorecard_chart
+
+        if isinstance(self.data, EmpactView):
+            return empact_chart(self.data, self.as_of)
+        return scorecard_chart(self.data, self.as_of)
+
+
+def empact_chart_view(view: EmpactView, as_of: date) -> ChartView | None:
+    """The EMPACT chart, when an agency of the network has a part in an operational action."""
+    return ChartView("empact", view, as_of) if view.rows else None
+
+
+def scorecard_chart_view(scorecard: Scorecard | None, as_of: date) -> ChartView | None:
+    """The chart of the agencies' joint actions, when the scorecard has actions of agencies."""
+    if scorecard is None or not any(isinstance(a, Agency) for action in scorecard.actions
+                                    for a in action.agencies):
+        return None
+    return ChartView("scorecard", scorecard, as_of)
+
+
 def _doc(text: str) -> dict[str, str]:
     """What the template reference says of a template variable."""
     return {"doc": text}
@@ -260,6 +296,12 @@ class FinalReportContext:
         metadata=_doc('the highlights of inter-agency cooperation'))
     priorities: tuple[Priority, ...] = attrs.field(metadata=_doc('the priorities for next year'))
     empact: EmpactView = attrs.field(metadata=_doc("each agency's part in the EMPACT operational actions"))
+    empact_chart: ChartView | None = attrs.field(
+        metadata=_doc("the EMPACT chart: led, co-led and took part per agency (none without "
+                      "EMPACT plans)"))
+    scorecard_chart: ChartView | None = attrs.field(
+        metadata=_doc("the chart of the scorecard's joint actions per agency (none without a "
+                      "scorecard)"))
 
 
 @frozen
@@ -271,6 +313,8 @@ class ScorecardContext:
     scorecard_rows: list[ScorecardRow] = attrs.field(
         metadata=_doc("the table's rows: part and area headings, then actions with their field"))
     summary: ScorecardSummary = attrs.field(metadata=_doc('actions counted per area and per state of play'))
+    scorecard_chart: ChartView | None = attrs.field(
+        metadata=_doc("the chart of the joint actions per agency (none without actions)"))
 
 
 @frozen
@@ -299,6 +343,7 @@ def final_report_context(records: YearRecords) -> FinalReportContext:
     """The variables of the final-report template."""
     year = records.year
     chair = year.chair.short_on(year.as_of) if year.chair else None
+    empact = empact_involvement(records.action_plans)
     return FinalReportContext(
         year=year,
         members=AGENCIES,
@@ -313,7 +358,9 @@ def final_report_context(records: YearRecords) -> FinalReportContext:
         network_products=records.network_products,
         highlights=records.highlights,
         priorities=records.priorities,
-        empact=empact_involvement(records.action_plans),
+        empact=empact,
+        empact_chart=empact_chart_view(empact, year.as_of),
+        scorecard_chart=scorecard_chart_view(records.scorecard, year.as_of),
     )
 
 
@@ -327,6 +374,7 @@ def scorecard_context(records: YearRecords) -> ScorecardContext:
         scorecard=scorecard,
         scorecard_rows=scorecard_rows(scorecard),
         summary=scorecard_summary(scorecard),
+        scorecard_chart=scorecard_chart_view(records.scorecard, records.year.as_of),
     )
 
 

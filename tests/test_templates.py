@@ -188,7 +188,7 @@ def test_record_text_outside_a_paragraph_tag(tmp_path: Path) -> None:
     problems = [str(p) for p in lint(path)]
     assert problems == [
         "paragraph 1 “About: {{ year.about|rich }}”: {{ year.about|rich }} makes paragraphs (a "
-        "record's text or a placeholder): write it as {{p …}} in a paragraph of its own",
+        "record's text, a chart or a placeholder): write it as {{p …}} in a paragraph of its own",
         "paragraph 2 “{%p if year.about %} and more”: {%p if year.about %} shares its paragraph "
         "with other text, which the build drops with the paragraph: put the tag in a paragraph "
         "of its own",

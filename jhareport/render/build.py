@@ -78,6 +78,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     def environment() -> SandboxedEnvironment:
         env = template_environment(locale, year.as_of)
         env.filters["rich"] = writer.rich
+        env.filters["chart"] = writer.chart
         env.globals["todo"] = writer.todo
         return env
 

@@ -209,7 +209,7 @@ class _Linter:
         for node in output.nodes:
             self.expression(node)
             if tag.prefix != "p" and _makes_paragraphs(node):
-                self.report(f"{_shown(tag)} makes paragraphs (a record's text or a placeholder): "
+                self.report(f"{_shown(tag)} makes paragraphs (a record's text, a chart or a placeholder): "
                             "write it as {{p …}} in a paragraph of its own")
 
     def statement(self, tag: Tag) -> None:
@@ -442,7 +442,7 @@ def _names(target: nodes.Node) -> list[str]:
 
 
 def _makes_paragraphs(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.Filter) and node.name == "rich":
+    if isinstance(node, nodes.Filter) and node.name in ("rich", "chart"):
         return True
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "todo":
         return True

@@ -21,6 +21,7 @@ from .schema import (
     BUILD_GLOBALS,
     BUILD_VARIABLE_DOCS,
     BUILD_VARIABLES,
+    CHART_DOC,
     RICH_DOC,
     attributes,
     element_type,
@@ -34,6 +35,8 @@ __all__ = ["reference"]
 _SHOWN_BY = {
     "Markup": "a text of the records (paragraphs, lists, links, footnotes): show it with "
               "`{{p value|rich }}`",
+    "ChartView": "a chart of the records, drawn when a template places it: "
+                 "`{{p empact_chart|chart }}`",
     "Period": "a date or a period: show it with `|period`",
     "StateOfPlay": "a scorecard action's state of play: show it with `|state`",
     "Agency": "an agency of the network: show it with `|agency` (short name of the report's "
@@ -41,7 +44,7 @@ _SHOWN_BY = {
     "Body": "a body that is not a member of the network: show it with `|agency` or "
             "`|agency_full`",
 }
-_LEAVES = {"Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
+_LEAVES = {"ChartView", "Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
 
 
 def _cell(text: str) -> str:
@@ -114,6 +117,7 @@ def reference() -> str:
         lines.append("")
     lines += ["## Filters and functions", "", "| filter | what it gives |", "| --- | --- |"]
     lines.append(f"| `rich` | {_cell(RICH_DOC)} |")
+    lines.append(f"| `chart` | {_cell(CHART_DOC)} |")
     for name, function in FILTERS.items():
         lines.append(f"| `{name}` | {_cell(_summary(function))} |")
     for name, doc in BUILD_GLOBALS.items():

@@ -23,8 +23,8 @@ from jinja2.tests import TESTS as DEFAULT_TESTS
 from ..views import CONTEXTS
 from .filters import FILTERS
 
-__all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "KINDS", "Attribute", "attributes", "element_type",
-           "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]
+__all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "Attribute", "attributes",
+           "element_type", "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]
 
 KINDS = tuple(CONTEXTS)
 
@@ -45,6 +45,13 @@ RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word p
             "{{p …}} tag. A missing text shows the placeholder of `section` in a draft.")
 
 
+CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`) as a picture in "
+             "a paragraph of its own (style Figure, when the template has it) with its "
+             "alternative text, and its title as a caption below (style Caption); nothing for "
+             "none. Use it in a {{p …}} tag: `{{p empact_chart|chart }}`. The picture is 16 cm "
+             "wide at 254 dpi unless `width_cm` says otherwise.")
+
+
 def kind_variables(kind: str) -> dict[str, Any]:
     """Every variable of a kind of template with its type."""
     context = CONTEXTS[kind]
@@ -54,7 +61,7 @@ def kind_variables(kind: str) -> dict[str, Any]:
 
 def filter_names() -> list[str]:
     """The filters a template may use: the project's, `rich`, and Jinja's built-in ones."""
-    return sorted({*FILTERS, "rich", *DEFAULT_FILTERS})
+    return sorted({*FILTERS, "rich", "chart", *DEFAULT_FILTERS})
 
 
 def test_names() -> list[str]:

@@ -8,18 +8,23 @@ references whose texts are added to the document's footnotes part once the body 
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import TYPE_CHECKING, Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
 
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
+
+if TYPE_CHECKING:
+    from ..views import ChartView
 
 __all__ = ["TemplateStyleError", "WordWriter"]
 
@@ -52,6 +57,7 @@ class WordWriter:
         self._footnote_base = self._first_free_footnote_id()
         self._list_nums: dict[tuple[int, int, int], str] = {}
         self._text_counter = 0
+        self._charts = 0
 
     # -- what templates call -------------------------------------------------------------------
 
@@ -64,6 +70,31 @@ class WordWriter:
         numbers = self._add_footnotes(value)
         paragraphs = [self._paragraph(block, numbers, style) for block in value.blocks]
         return self._subdoc(paragraphs)
+
+    def chart(self, value: ChartView | None, width_cm: float | None = None) -> Subdoc:
+        """A chart of the records as a picture in its own paragraph ("Figure" style when the
+        template has it), its alternative text in the picture's description, and its title as a
+        caption below ("Caption" style). Nothing when there is no chart."""
+        if value is None:
+            return self._subdoc([])
+        drawn = value.draw()
+        width = width_cm or drawn.width_cm
+        height = drawn.height_cm * width / drawn.width_cm
+        self._charts += 1
+        inline = self.document.part.new_pic_inline(io.BytesIO(drawn.png), Cm(width), Cm(height))
+        properties = inline.docPr
+        properties.set("name", f"Chart {self._charts}")
+        properties.set("descr", drawn.alt)
+        properties.set("title", drawn.title)
+        run = self._run(None)
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run.append(drawing)
+        picture = self._p(self._optional("Figure"))
+        picture.append(run)
+        caption = self._p(self._optional("Caption"))
+        caption.append(self._run(drawn.title))
+        return self._subdoc([picture, caption])
 
     def todo(self, section: str) -> Subdoc:
         """A visible, highlighted placeholder for missing content: "[to be completed: …]"."""
@@ -108,11 +139,21 @@ class WordWriter:
             paragraph = self._p(self._style_id(style))
         else:
             level = min(block.level, 2)
-            paragraph = self._p(self._style_id(_LIST_STYLES[block.list_kind, level]))
+            paragraph = self._p(self._style_id(self._list_style(block.list_kind, level, style)))
             if block.list_kind is ListKind.NUMBER:
                 self._restart_numbering(paragraph, block, level)
         self._inlines(paragraph, block, footnotes)
         return paragraph
+
+    def _list_style(self, kind: ListKind, level: int, style: str) -> str:
+        """The list style for items of a text in `style`: "Table List Bullet" for a text in
+        "Table Text" when the template has it, else "List Bullet"."""
+        name = _LIST_STYLES[kind, level]
+        if style != "Body Text":
+            own = f"{style.removesuffix(' Text')} {name}"
+            if self._has_style(own):
+                return own
+        return name
 
     def _inlines(self, paragraph: Any, block: Block, footnotes: dict[int, int]) -> None:
         for inline in block.inlines:
