@@ -12,6 +12,7 @@ from .records import YearRecords
 from .render import BuildError, build
 from .render.inspect import TemplateReadError, show
 from .render.lint import UnknownKindError, lint
+from .render.preview import PreviewError, preview
 from .render.reference import reference
 from .render.schema import KINDS
 
@@ -56,12 +57,14 @@ def _build(args: argparse.Namespace) -> int:
         print(f"  {message}", file=sys.stderr)
 
     result = build(args.path, args.out, draft=args.draft, strict=args.strict, locale=args.locale,
-                   templates=args.templates, progress=progress)
+                   templates=args.templates, pdf=args.pdf, pdf_timeout=args.pdf_timeout,
+                   progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     names = ", ".join(p.name for p in result.outputs)
     kind = "draft " if args.draft else ""
-    print(f"wrote {len(result.outputs)} {kind}documents to {args.out}: {names} "
+    count = sum(1 for p in result.outputs if p.suffix == ".docx")
+    print(f"wrote {count} {kind}documents to {args.out}: {names} "
           f"({result.acronyms} acronyms listed)")
     return 0
 
@@ -88,6 +91,14 @@ def _template_reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(args: argparse.Namespace) -> int:
+    pictures = preview(args.folder, resolution=args.resolution, first=args.first, last=args.last,
+                       out=args.out)
+    folders = sorted({str(p.parent) for p in pictures})
+    print(f"wrote {len(pictures)} page pictures to {', '.join(folders)}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
@@ -109,7 +120,25 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--locale", default="en", help="how dates and numbers read (en, fr, de…)")
     run.add_argument("--templates", type=Path, default=None,
                      help="a folder with the agency's own templates (same file names)")
+    run.add_argument("--pdf", action="store_true",
+                     help="also write a PDF of each document, with the table of contents "
+                     "refreshed (needs LibreOffice)")
+    run.add_argument("--pdf-timeout", type=float, default=120, metavar="SECONDS",
+                     help="how long LibreOffice may take for the PDFs (default 120)")
     run.set_defaults(run=_build)
+
+    pictured = commands.add_parser(
+        "preview", help="render the pages of the PDFs in a build's folder to PNG pictures")
+    pictured.add_argument("folder", type=Path, help="a folder written by `build --pdf`")
+    pictured.add_argument("--out", type=Path, default=None,
+                          help="where the pictures go (default: FOLDER/preview)")
+    pictured.add_argument("--resolution", type=int, default=60, metavar="DPI",
+                          help="dots per inch (default 60)")
+    pictured.add_argument("--first", type=int, default=1, metavar="PAGE",
+                          help="the first page to picture (default 1)")
+    pictured.add_argument("--last", type=int, default=None, metavar="PAGE",
+                          help="the last page to picture (default: the last one)")
+    pictured.set_defaults(run=_preview)
 
     template = commands.add_parser("template", help="inspect a Word template")
     actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -135,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except (LoadError, BuildError, TemplateReadError, UnknownKindError) as error:
+    except (LoadError, BuildError, TemplateReadError, UnknownKindError, PreviewError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import subprocess
 import sys
 import zipfile
@@ -274,3 +276,10 @@ def test_cli_build_summary_and_errors(tmp_path: Path) -> None:
                          check=False)
     assert bad.returncode == 2
     assert "the final report lacks" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_outputs_are_readable_like_any_new_file(built_2023: Path) -> None:
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in built_2023.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -34,6 +35,15 @@ from ..views import (
 from .environment import template_environment
 from .locate import explain
 from .package import document_texts, normalise, write_atomically
+from .pdf import (
+    OfficeTools,
+    PdfError,
+    convert,
+    find_office,
+    has_toc,
+    normalise_pdf,
+    splice_toc,
+)
 from .word import WordWriter
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
@@ -114,12 +124,16 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
 
 def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
           strict: bool = False, locale: str = "en", templates: str | Path | None = None,
+          pdf: bool = False, pdf_timeout: float = 120,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the year's documents into `out`: final-report.docx, scorecard-annex.docx and
     acronyms.docx, for those the year has content for (all three with `draft`).
 
-    `source` is a year's fixtures folder or records already loaded. Raises LoadError for bad
-    fixtures and BuildError for anything else; in both cases nothing is written.
+    With `pdf`, LibreOffice also makes a PDF of each (within `pdf_timeout` seconds) after
+    refreshing its table of contents, and the final report's .docx carries the refreshed table
+    too. `source` is a year's fixtures folder or records already loaded. Raises LoadError for
+    bad fixtures and BuildError for anything else; then nothing is written, except when
+    LibreOffice is missing: the .docx are written, and BuildError says how to install it.
     """
     records = source if isinstance(source, YearRecords) else load_year(source)
     target = Path(out)
@@ -142,6 +156,14 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         if gaps:
             raise BuildError([f"the final report lacks: {', '.join(gaps)} "
                               "(complete the fixtures, or build with --draft)"])
+
+    office: OfficeTools | None = None
+    missing: PdfError | None = None
+    if pdf:
+        try:
+            office = find_office()
+        except PdfError as error:
+            missing = error
 
     rendered: dict[str, bytes] = {}
     if wanted_report:
@@ -169,5 +191,38 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             records=records)
 
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
+    if office is not None:
+        say(f"converting {len(rendered)} documents to PDF with LibreOffice")
+        outputs = _with_pdfs(rendered, target, office, pdf_timeout,
+                             datetime(records.year.year, 12, 31, 12, 0, 0))
     write_atomically(outputs)
+    if missing is not None:
+        raise BuildError([f"{missing}; the .docx documents were written to {target}, "
+                          "without PDF"])
     return BuildResult(tuple(outputs), tuple(warnings), len(used))
+
+
+def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,
+               stamp: datetime) -> dict[Path, bytes]:
+    """The documents and their PDFs; a document with a table of contents gets LibreOffice's
+    refreshed entries (true page numbers) in its .docx too."""
+    outputs: dict[Path, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="jhareport-build-") as temporary:
+        work = Path(temporary)
+        paths = []
+        for name, data in rendered.items():
+            path = work / f"{name}.docx"
+            path.write_bytes(data)
+            paths.append(path)
+        try:
+            result = convert(paths, work / "pdf", timeout=timeout, office=office)
+        except PdfError as error:
+            raise BuildError([str(error)]) from None
+    for name, data in rendered.items():
+        converted = result[f"{name}.docx"]
+        document = data
+        if has_toc(data):
+            document = splice_toc(data, converted.refreshed_docx)
+        outputs[target / f"{name}.docx"] = document
+        outputs[target / f"{name}.pdf"] = normalise_pdf(converted.pdf, stamp)
+    return outputs

@@ -1,0 +1,138 @@
+"""Refresh and export Word documents in a running LibreOffice, driven over UNO.
+
+Run by a Python that can `import uno` (Debian's /usr/bin/python3 with python3-uno), not by the
+project's interpreter: `jhareport.render.pdf` starts it as a subprocess. The job comes as JSON on
+standard input::
+
+    {"pipe": "<pipe name soffice listens on>", "connect_timeout": 60,
+     "documents": [{"source": "/abs/in.docx", "pdf": "/abs/out.pdf", "docx": "/abs/out.docx"}]}
+
+For each document: load it hidden, update every index (tables of contents) twice — the second
+pass sees the pages as they are once the first has filled the table — refresh the fields, then
+store it as PDF and again as .docx. Progress goes to standard error; the exit status is 0 when
+every document was written, 1 otherwise, with the reason on standard error. At the end the office
+is asked to terminate (the caller kills it anyway if it lingers).
+
+Only the standard library and uno are used, so this file runs under any Python 3 that LibreOffice
+ships with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import sys
+import time
+from typing import Any
+
+INDEX_PASSES = 2
+
+
+_STARTED = time.monotonic()
+
+
+def _log(message: str) -> None:
+    print(f"uno-refresh [{time.monotonic() - _STARTED:.2f} s]: {message}", file=sys.stderr, flush=True)
+
+
+def _property(uno: Any, name: str, value: Any) -> Any:
+    prop = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
+    prop.Name = name
+    prop.Value = value
+    return prop
+
+
+def _connect(uno: Any, pipe: str, timeout: float) -> Any:
+    """The office's desktop, once soffice accepts connections on `pipe` (it takes a while to start)."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        try:
+            context = resolver.resolve(url)
+            break
+        except Exception as error:  # NoConnectException while soffice starts up
+            if time.monotonic() >= deadline:
+                raise RuntimeError(f"could not connect to LibreOffice on pipe {pipe} within "
+                                   f"{timeout:g} s: {error}") from error
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.5)
+    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+
+
+def _refresh(document: Any) -> int:
+    """Update every index and field of `document`; the number of indexes."""
+    indexes = document.getDocumentIndexes()
+    count = int(indexes.getCount())
+    for _ in range(INDEX_PASSES):
+        document.getTextFields().refresh()
+        document.refresh()
+        for i in range(count):
+            indexes.getByIndex(i).update()
+    document.getTextFields().refresh()
+    document.refresh()
+    return count
+
+
+def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str) -> None:
+    to_url = uno.systemPathToFileUrl
+    document = desktop.loadComponentFromURL(to_url(source), "_blank", 0, (
+        _property(uno, "Hidden", True),
+        _property(uno, "ReadOnly", False),
+        _property(uno, "UpdateDocMode", 0),  # com.sun.star.document.UpdateDocMode.NO_UPDATE (links)
+    ))
+    if document is None:
+        raise RuntimeError(f"LibreOffice could not open {os.path.basename(source)}")
+    try:
+        count = _refresh(document)
+        # A tagged PDF carries the headings' structure and the pictures' alternative texts, for
+        # screen readers; bookmarks follow the headings.
+        settings = uno.Any("[]com.sun.star.beans.PropertyValue", (
+            _property(uno, "UseTaggedPDF", True),
+            _property(uno, "ExportBookmarks", True),
+        ))
+        document.storeToURL(to_url(pdf), (_property(uno, "FilterName", "writer_pdf_Export"),
+                                          _property(uno, "FilterData", settings)))
+        document.storeToURL(to_url(docx), (
+            _property(uno, "FilterName", "MS Word 2007 XML"),
+            _property(uno, "Overwrite", True),
+        ))
+        _log(f"{os.path.basename(source)}: {count} index(es) updated, PDF and .docx written")
+    finally:
+        document.close(True)
+
+
+def main() -> int:
+    job = json.load(sys.stdin)
+    try:
+        uno = importlib.import_module("uno")
+    except ImportError as error:
+        _log(f"this Python ({sys.executable}) cannot import uno: {error}")
+        return 1
+    try:
+        desktop = _connect(uno, job["pipe"], float(job.get("connect_timeout", 60)))
+        _log("connected to LibreOffice")
+    except Exception as error:
+        _log(str(error))
+        return 1
+    status = 0
+    try:
+        for item in job["documents"]:
+            try:
+                _convert(uno, desktop, item["source"], item["pdf"], item["docx"])
+            except Exception as error:
+                _log(f"{os.path.basename(item['source'])}: {type(error).__name__}: {error}")
+                status = 1
+                break
+    finally:
+        with contextlib.suppress(Exception):  # the bridge goes away while the office shuts down
+            desktop.terminate()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""`build --pdf` and `preview`: the PDFs of the real fixtures as a reader sees them, with a table of
+contents whose page numbers are the pages the headings stand on, landscape scorecard pages,
+nothing off the page, and pictures of the pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+
+import jhareport
+from jhareport.cli import main
+from jhareport.render import BuildError, pdf
+from jhareport.render.preview import preview
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _office() -> bool:
+    try:
+        pdf.find_office()
+    except pdf.PdfError:
+        return False
+    return shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
+
+
+pytestmark = pytest.mark.skipif(not _office(), reason="LibreOffice, python3-uno or poppler-utils "
+                                "is not installed (.ci/run installs them)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    jhareport.build(FIXTURES / "2023", out / "2023", pdf=True)
+    jhareport.build(FIXTURES / "2019", out / "2019", pdf=True)
+    return out
+
+
+def pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in
+            re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def test_every_document_gets_its_pdf(built: Path) -> None:
+    assert sorted(p.name for p in (built / "2023").iterdir()) == [
+        "acronyms.docx", "acronyms.pdf", "final-report.docx", "final-report.pdf"]
+    assert sorted(p.name for p in (built / "2019").iterdir()) == [
+        "acronyms.docx", "acronyms.pdf", "scorecard-annex.docx", "scorecard-annex.pdf"]
+
+
+def test_contents_give_the_page_each_heading_stands_on(built: Path) -> None:
+    text = pages(built / "2023" / "final-report.pdf")
+    headings = [p.text for p in docx.Document(str(built / "2023" / "final-report.docx")).paragraphs
+                if p.style.name in ("Heading 1", "Heading 2")]
+    contents = "\n".join(text[1:4])
+    checked = 0
+    for heading in headings:
+        words = heading.split()[:4]
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        entry = re.search(rf"\d+(?:\.\d+)*\.\s+{pattern}.*?\.{{3,}}\s*(\d+)\s*$", contents,
+                          re.MULTILINE | re.DOTALL)
+        assert entry, f"no contents entry for {heading!r}"
+        page = int(entry.group(1))
+        body = re.sub(r"\s+", " ", text[page - 1])
+        assert " ".join(words) in body, f"{heading!r} is not on page {page}"
+        checked += 1
+    assert checked >= 15
+
+
+def test_the_docx_carries_the_refreshed_contents(built: Path) -> None:
+    document = docx.Document(str(built / "2023" / "final-report.docx"))
+    entries = [p.text for p in document.paragraphs if p.style.name.startswith("TOC")
+               and p.style.name != "TOC Heading"]
+    assert entries[0].startswith("1. Foreword by the Executive Director of the EUAA\t")
+    assert re.fullmatch(r".*\t\d+", entries[0])
+    assert any(e.startswith("5.2.3. Working Group on Data Protection") for e in entries)
+    assert "The table of contents is refreshed when the document is opened." not in \
+        [p.text for p in document.paragraphs]
+
+
+def test_scorecard_pages_are_landscape_and_report_pages_portrait(built: Path) -> None:
+    assert all(w > h for w, h in page_sizes(built / "2019" / "scorecard-annex.pdf"))
+    assert all(w < h for w, h in page_sizes(built / "2023" / "final-report.pdf"))
+
+
+@pytest.mark.parametrize("name", ["2023/final-report.pdf", "2023/acronyms.pdf",
+                                  "2019/scorecard-annex.pdf"])
+def test_no_word_is_cut_off_a_page_edge(built: Path, name: str) -> None:
+    html = subprocess.run(["pdftotext", "-bbox", str(built / name), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page_boxes = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S)
+    assert page_boxes
+    for width, height, words in page_boxes:
+        for x0, y0, x1, y1 in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words):
+            assert 0 <= float(x0) and float(x1) <= float(width)
+            assert 0 <= float(y0) and float(y1) <= float(height)
+
+
+def test_chart_pictures_carry_their_alternative_text(built: Path) -> None:
+    text = "".join(pages(built / "2023" / "final-report.pdf"))
+    assert "Agencies' part in the 30 operational actions of the EMPACT" in text
+    raw = (built / "2023" / "final-report.pdf").read_bytes()
+    assert b"/Figure" in raw and b"/Alt" in raw  # a tagged PDF: the picture's alternative text
+
+
+def test_same_records_same_pdf_bytes(built: Path, tmp_path: Path) -> None:
+    jhareport.build(FIXTURES / "2023", tmp_path, pdf=True)
+    for name in ("final-report.pdf", "final-report.docx", "acronyms.pdf"):
+        assert (tmp_path / name).read_bytes() == (built / "2023" / name).read_bytes(), name
+
+
+def test_without_libreoffice_the_docx_are_written_and_the_error_names_the_package(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf, "SOFFICE_CANDIDATES", ())
+    code = main(["build", str(FIXTURES / "2023"), "--out", str(tmp_path), "--pdf"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "libreoffice-writer-nogui" in err and "without PDF" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acronyms.docx", "final-report.docx"]
+
+
+def test_a_conversion_over_its_time_limit_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "final-report.docx").write_bytes(b"earlier")
+    with pytest.raises(BuildError, match=r"within the time limit of 0\.5 s"):
+        jhareport.build(FIXTURES / "2023", tmp_path, pdf=True, pdf_timeout=0.5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["final-report.docx"]
+    assert (tmp_path / "final-report.docx").read_bytes() == b"earlier"
+
+
+def test_preview_pictures_the_pages(built: Path, tmp_path: Path) -> None:
+    pictures = preview(built / "2019", out=tmp_path, last=2)
+    assert [p.name for p in pictures] == ["acronyms-1.png", "acronyms-2.png",
+                                          "scorecard-annex-1.png", "scorecard-annex-2.png"]
+    with Image.open(tmp_path / "scorecard-annex-1.png") as page:
+        assert page.width > page.height  # landscape, at 60 dpi: about 700 x 500 pixels
+        assert 650 < page.width < 750
+
+
+def test_preview_command(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preview", str(built / "2023"), "--out", str(tmp_path), "--first", "2",
+                 "--last", "2"]) == 0
+    assert "wrote 2 page pictures" in capsys.readouterr().out
+    assert main(["preview", str(tmp_path)]) == 2
+    assert "no PDF to preview (build with --pdf first)" in capsys.readouterr().err
+
+
+def test_build_pdf_from_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "jhareport", "build", str(FIXTURES / "2019"),
+                             "--out", str(tmp_path), "--pdf"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "converting 2 documents to PDF with LibreOffice" in result.stderr
+    assert "scorecard-annex.pdf" in result.stdout
