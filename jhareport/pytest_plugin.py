@@ -37,10 +37,10 @@ class DocxRegression:
                                           (canonical_xml(data), name, ".xml")):
             try:
                 self.file_regression.check(text, basename=snapshot, extension=extension)
-            except AssertionError as failure:  # both snapshots are compared (and regenerated)
-                problems.append(str(failure))
+            except (AssertionError, pytest.fail.Exception) as failure:
+                problems.append(str(failure))  # both snapshots are compared (or regenerated)
         if problems:
-            raise AssertionError("\n\n".join(problems))
+            pytest.fail("\n\n".join(problems), pytrace=False)
 
 
 def _bytes(document: str | Path | bytes | Any) -> bytes:

@@ -27,3 +27,6 @@ def write_folder(folder: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return folder
+
+
+pytest_plugins = ["pytester"]

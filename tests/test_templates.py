@@ -68,7 +68,7 @@ def test_show_lists_paragraphs_and_cells_with_their_tags(capsys: pytest.CaptureF
     assert "table 3, row 2, cell 1 [Normal]: {%tr for line in scorecard_rows %}" in lines
     assert ("table 3, row 6, cell 2 [Table Text]: "
             "{{p line.action.detail|rich(style='Table Text') }}") in lines
-    assert any(line.startswith("header1, paragraph 1 [header]: {{ scorecard.title }}")
+    assert any(line.startswith("header1, paragraph 1 [Header]: {{ scorecard.title }}")
                for line in lines)
 
 

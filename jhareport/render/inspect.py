@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from attrs import frozen
+from docx.styles import BabelFish
 from lxml import etree
 
 __all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show"]
@@ -87,7 +88,8 @@ def _style_names(package: zipfile.ZipFile) -> dict[str, str]:
     for style in root.iterfind("w:style", _NS):
         name = style.find("w:name", _NS)
         style_id = style.get(f"{{{_W}}}styleId")
-        names[style_id] = name.get(f"{{{_W}}}val") if name is not None else style_id
+        names[style_id] = BabelFish.internal2ui(name.get(f"{{{_W}}}val") if name is not None
+                                                else style_id)
     return names
 
 

@@ -12,6 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from docx.styles import BabelFish
 from lxml import etree
 
 __all__ = ["canonical_xml", "outline"]
@@ -38,8 +39,8 @@ def _style_names(package: zipfile.ZipFile) -> dict[str, str]:
     names = {}
     for style in root.iterfind("w:style", _NS):
         name = style.find("w:name", _NS)
-        names[style.get(f"{{{_W}}}styleId")] = (name.get(f"{{{_W}}}val") if name is not None
-                                                 else style.get(f"{{{_W}}}styleId"))
+        shown = name.get(f"{{{_W}}}val") if name is not None else style.get(f"{{{_W}}}styleId")
+        names[style.get(f"{{{_W}}}styleId")] = BabelFish.internal2ui(shown)
     return names
 
 
