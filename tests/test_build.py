@@ -283,3 +283,26 @@ def test_outputs_are_readable_like_any_new_file(built_2023: Path) -> None:
     os.umask(mask)
     for path in built_2023.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name
+
+
+def test_documents_are_on_a4_paper(built_2023: Path, built_2019: Path) -> None:
+    for path, landscape in ((built_2023 / "final-report.docx", False),
+                            (built_2023 / "acronyms.docx", False),
+                            (built_2019 / "scorecard-annex.docx", True)):
+        for section in docx.Document(str(path)).sections:
+            size = (round(section.page_width.mm), round(section.page_height.mm))
+            assert size == ((297, 210) if landscape else (210, 297)), path.name
+
+
+def test_charts_fit_between_the_margins_with_their_alternative_text(built_2023: Path) -> None:
+    document = docx.Document(str(built_2023 / "final-report.docx"))
+    section = document.sections[-1]
+    room = section.page_width - section.left_margin - section.right_margin
+    [shape] = document.inline_shapes
+    assert shape.width <= room
+    described = shape._inline.docPr.get("descr")
+    assert described.startswith("Horizontal bar chart. Agencies' part in the 30 operational actions")
+    assert "Frontex led 8, co-led 5, participated in 11 (24 in all)" in described
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "Agencies' part in the 30 operational actions of the EMPACT Operational Action Plan " \
+        "2022 Migrant smuggling" in captions

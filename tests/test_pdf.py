@@ -204,8 +204,11 @@ def test_splice_toc_into_the_template_and_again(word_refreshed: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(once)) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     assert xml.count('w:fldCharType="begin"') == 1 and xml.count('w:fldCharType="end"') == 1
-    # The right tab is at the text width of the template's page (12240 - 2 x 1800 twips).
-    assert xml.count('<w:tab w:val="right" w:leader="dot" w:pos="8640"/>') == 3
+    # The right tab is at the text width of the template's page: A4 (11906 twips) less its margins.
+    section = docx.Document(str(TEMPLATE)).sections[-1]
+    width = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+    assert width == 11906 - 2 * 1418
+    assert xml.count(f'<w:tab w:val="right" w:leader="dot" w:pos="{width}"/>') == 3
 
 
 def test_splice_toc_without_entries_keeps_an_empty_field() -> None:

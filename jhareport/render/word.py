@@ -78,7 +78,7 @@ class WordWriter:
         if value is None:
             return self._subdoc([])
         drawn = value.draw()
-        width = width_cm or drawn.width_cm
+        width = width_cm or min(drawn.width_cm, self._text_width_cm())
         height = drawn.height_cm * width / drawn.width_cm
         self._charts += 1
         inline = self.document.part.new_pic_inline(io.BytesIO(drawn.png), Cm(width), Cm(height))
@@ -95,6 +95,13 @@ class WordWriter:
         caption = self._p(self._optional("Caption"))
         caption.append(self._run(drawn.title))
         return self._subdoc([picture, caption])
+
+    def _text_width_cm(self) -> float:
+        """The width between the margins of the document's last section, in centimetres."""
+        section = self.document.sections[-1]
+        if section.page_width is None or section.left_margin is None or section.right_margin is None:
+            return float("inf")
+        return float((section.page_width - section.left_margin - section.right_margin) / 360000)
 
     def todo(self, section: str) -> Subdoc:
         """A visible, highlighted placeholder for missing content: "[to be completed: …]"."""
