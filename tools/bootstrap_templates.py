@@ -22,7 +22,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 BLUE = RGBColor(0x1F, 0x38, 0x64)
 ACCENT = RGBColor(0x2E, 0x74, 0xB5)
@@ -111,6 +111,21 @@ def base_document(title: str) -> Document:
     cell_text.font.size = Pt(9.5)
     cell_text.paragraph_format.space_after = Pt(3)
     cell_text.paragraph_format.line_spacing = 1.0
+    for base in ("List Bullet", "List Number"):  # lists in table cells, as small as Table Text
+        cell_list = styles.add_style(f"Table {base}", WD_STYLE_TYPE.PARAGRAPH)
+        cell_list.base_style = styles[base]
+        cell_list.font.size = Pt(9.5)
+        cell_list.paragraph_format.space_after = Pt(3)
+        cell_list.paragraph_format.line_spacing = 1.0
+    figure = styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)  # the paragraph of a chart
+    figure.base_style = styles["Normal"]
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = True
+    figure.paragraph_format.space_before = Pt(6)
+    figure.paragraph_format.space_after = Pt(2)
+    section = doc.sections[0]  # A4, 2.5 cm side margins: 16 cm of text
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Cm(2.5)
     toc_heading = styles["TOC Heading"].element.get_or_add_pPr()
     toc_heading.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
                                     '<w:numId w:val="0"/></w:numPr>'))
@@ -406,6 +421,7 @@ def final_report() -> Document:
                "{{ line.participated|number }}"])
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     tag(doc, "Source: {{ empact.plans|join_list }}.", "Caption")
+    tag(doc, "{{p empact_chart|chart }}")
     tag(doc, "{%p endif %}")
     return doc
 
@@ -434,6 +450,7 @@ def scorecard_annex() -> Document:
     row(grid, ["{%tr for state in summary.states %}", ""], span=True)
     row(grid, ["{{ state.label }}", "{{ state.count|number }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
+    tag(doc, "{{p scorecard_chart|chart }}")
     page_break(doc)
     grid = table(doc, ["Field of the action", "Detail of the action", "State of play",
                        "Agencies involved"], [4.5, 13.5, 3.5, 4.5])
