@@ -8,7 +8,6 @@ made in Word.
 
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
