@@ -270,3 +270,32 @@ def test_the_reference_documents_every_variable_and_filter() -> None:
                  "join_list", "join_counts", "state", "details", "todo()"):
         assert f"| `{name}` |" in text
     assert "### Meeting" in text and "| `sessions` | list of Session |" in text
+
+
+def test_an_agency_template_is_linted_by_the_build(tmp_path: Path) -> None:
+    def bolden(document: docx.document.Document) -> None:
+        paragraph = document.paragraphs[0]  # "List of acronyms": a split tag, differently formatted
+        paragraph.runs[0].text = "List of acronyms {{ year."
+        for run in paragraph.runs[1:]:
+            run.text = ""
+        paragraph.add_run("year }}").bold = True
+
+    edited(TEMPLATES / "acronyms.docx", tmp_path / "t" / "acronyms.docx", bolden)
+    result = jhareport.build(FIXTURES / "2023", tmp_path / "out", templates=tmp_path / "t")
+    assert any(w.startswith(f"template lint: {tmp_path / 't' / 'acronyms.docx'}: paragraph 1 ")
+               and "is split across runs formatted differently" in w for w in result.warnings)
+    assert docx.Document(str(tmp_path / "out" / "acronyms.docx")).paragraphs[0].text == \
+        "List of acronyms 2023"
+
+
+def test_a_failing_agency_template_lists_the_lint_problems_too(tmp_path: Path) -> None:
+    def two_mistakes(document: docx.document.Document) -> None:
+        retype(document, "{{ acronym.long }}", "{{ acronym.lng }}")
+        retype(document, "List of acronyms", "List of acronyms {{ year.year|numbr }}")
+
+    edited(TEMPLATES / "acronyms.docx", tmp_path / "t" / "acronyms.docx", two_mistakes)
+    with pytest.raises(BuildError) as failure:
+        jhareport.build(FIXTURES / "2023", tmp_path / "out", templates=tmp_path / "t")
+    problems = failure.value.problems
+    assert any("no filter 'numbr'; did you mean 'number'?" in p for p in problems)
+    assert any("Acronym has no attribute 'lng'; did you mean 'long'?" in p for p in problems)

@@ -33,6 +33,8 @@ from ..views import (
     unlisted_acronyms,
 )
 from .environment import template_environment
+from .inspect import TemplateReadError
+from .lint import lint
 from .locate import explain
 from .package import document_texts, normalise, write_atomically
 from .pdf import (
@@ -76,8 +78,16 @@ def _template_path(name: str, templates: Path | None) -> Path:
 
 
 def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
-            records: YearRecords) -> bytes:
+            records: YearRecords, notes: list[str]) -> bytes:
+    """The document made from one template. An agency's own template is linted first: what lint
+    finds is added to `notes` (warnings), and to the error if the template fails."""
     year = records.year
+    found: list[str] = []
+    if path.parent.resolve() != DEFAULT_TEMPLATES.resolve():
+        try:
+            found = [f"{path}: {problem}" for problem in lint(path, name)]
+        except TemplateReadError:
+            found = []  # said below, when the template is opened
     try:
         template = DocxTemplate(str(path))
         template.init_docx()
@@ -97,10 +107,12 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         template.render(variables, environment(), autoescape=True)
         writer.finish()
     except (etree.XMLSyntaxError, TemplateSyntaxError) as error:
-        raise BuildError([f"{path}: the template is broken ({error}); "
-                          f"`jhareport template lint {path}` shows where"]) from None
+        raise BuildError(found or [f"{path}: the template is broken ({error}); "
+                                   f"`jhareport template lint {path}` shows where"]) from None
     except Exception as error:  # a template may fail in any filter: say where, and on what
-        raise BuildError([explain(path, variables, environment, error)]) from None
+        shown = explain(path, variables, environment, error)
+        raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
+    notes.extend(f"template lint: {f}" for f in found)
     properties = template.docx.core_properties
     stamp = datetime(year.year, 12, 31, 12, 0, 0)
     properties.title = f"{_TITLES[name]} {year.year}"
@@ -166,29 +178,33 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             missing = error
 
     rendered: dict[str, bytes] = {}
+    notes: list[str] = []
     if wanted_report:
         say("rendering final-report.docx")
         rendered["final-report"] = _render(
             "final-report", _template_path("final-report", template_dir),
-            as_variables(final_report_context(records)), draft=draft, locale=locale, records=records)
+            as_variables(final_report_context(records)), draft=draft, locale=locale,
+            records=records, notes=notes)
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"] = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir),
-            as_variables(scorecard_context(records)), draft=draft, locale=locale, records=records)
+            as_variables(scorecard_context(records)), draft=draft, locale=locale,
+            records=records, notes=notes)
 
     texts = [t for data in rendered.values() for t in document_texts(data)]
     used = acronyms_in(texts, records.glossary)
     unlisted = unlisted_acronyms(texts, records.glossary)
-    warnings = [f"acronyms used but not in the glossary: {', '.join(unlisted)}"] if unlisted else []
+    unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
-        raise BuildError([f"{warnings[0]} (add them to the glossary, or build without --strict)"])
+        raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
     if used or draft:
         say("rendering acronyms.docx")
         rendered["acronyms"] = _render(
             "acronyms", _template_path("acronyms", template_dir),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
-            records=records)
+            records=records, notes=notes)
+    warnings = [*notes, *([unlisted_note] if unlisted else [])]
 
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     if office is not None:
