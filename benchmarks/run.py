@@ -1,0 +1,86 @@
+"""Time and memory of the main jobs, each measured in a fresh process: `python benchmarks/run.py`.
+
+Prints one line per job: the best of `--repeat` wall-clock times and the peak resident memory of
+the process. Nothing here is asserted; the numbers are for people comparing two versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+JOBS = {
+    "import jhareport": "import jhareport",
+    "load 2023": "jhareport.load_year(ROOT / 'fixtures/2023')",
+    "load 2019 (189 actions)": "jhareport.load_year(ROOT / 'fixtures/2019')",
+    "build 2023 (.docx)": "jhareport.build(ROOT / 'fixtures/2023', OUT)",
+    "build 2019 (.docx)": "jhareport.build(ROOT / 'fixtures/2019', OUT)",
+    "build 2023 --pdf": "jhareport.build(ROOT / 'fixtures/2023', OUT, pdf=True)",
+    "lint the 3 templates": ("[lint(ROOT / 'jhareport/templates' / f'{n}.docx') for n in "
+                             "('final-report', 'scorecard-annex', 'acronyms')]"),
+    "draw the EMPACT chart": ("records = jhareport.load_year(ROOT / 'fixtures/2023'); "
+                              "START = time.perf_counter(); "
+                              "empact_chart(empact_involvement(records.action_plans), "
+                              "records.year.as_of)"),
+}
+
+PROGRAM = """
+import json, resource, sys, time
+from pathlib import Path
+ROOT = Path({root!r})
+OUT = Path({out!r})
+START = time.perf_counter()
+import jhareport
+from jhareport.render.lint import lint
+from jhareport.views import empact_involvement
+from jhareport.charts import empact_chart
+if {job!r} != "import jhareport":
+    START = time.perf_counter()
+{code}
+elapsed = time.perf_counter() - START
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": elapsed, "peak_mb": peak}}))
+"""
+
+
+def measure(job: str, code: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as out:
+        program = PROGRAM.format(root=str(ROOT), out=out, job=job, code=code)
+        if job == "import jhareport":
+            program = program.replace("from jhareport.render.lint import lint\n", "").replace(
+                "from jhareport.views import empact_involvement\n", "").replace(
+                "from jhareport.charts import empact_chart\n", "")
+        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                              cwd=ROOT)
+        if done.returncode != 0:
+            return {"error": 1.0}
+        result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("jobs", nargs="*", help="only these jobs (by name)")
+    args = parser.parse_args()
+    print(f"{'job':28} {'best s':>8} {'peak MB':>8}")
+    for job, code in JOBS.items():
+        if args.jobs and job not in args.jobs:
+            continue
+        runs = [measure(job, code) for _ in range(args.repeat)]
+        if any("error" in r for r in runs):
+            print(f"{job:28} {'failed':>8}")
+            continue
+        best = min(r["seconds"] for r in runs)
+        peak = max(r["peak_mb"] for r in runs)
+        print(f"{job:28} {best:8.2f} {peak:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
