@@ -32,18 +32,20 @@ __all__ = [
 class AgencyName:
     """A name an agency bore from a date on."""
 
-    since: date | None
-    short: str
-    full: str
+    since: date | None = field(metadata={"doc": "the day the name was taken (none for the first name)"})
+    short: str = field(metadata={"doc": "the short name, e.g. EASO"})
+    full: str = field(metadata={"doc": "the full name, e.g. European Asylum Support Office"})
 
 
 @frozen
 class Agency:
     """A member agency of the network."""
 
-    code: str
-    names: tuple[AgencyName, ...]
-    spellings: tuple[str, ...] = ()
+    code: str = field(metadata={"doc": "the registry's code, the same across renamings, e.g. EUAA"})
+    names: tuple[AgencyName, ...] = field(
+        metadata={"doc": "the names the agency bore, oldest first; `|agency` picks the report year's"})
+    spellings: tuple[str, ...] = field(
+        default=(), metadata={"doc": "other spellings the sources use, e.g. EBCGA for Frontex"})
 
     def name_on(self, day: date) -> AgencyName:
         """The name the agency bore on that day."""
@@ -66,6 +68,7 @@ class Agency:
 
     @property
     def full(self) -> str:
+        """The agency's current full name."""
         return self.names[-1].full
 
     def __str__(self) -> str:
@@ -86,10 +89,11 @@ class BodyKind(Enum):
 class Body:
     """A body that is not a member of the network: an observer, another EU body, a state."""
 
-    short: str
-    full: str
-    kind: BodyKind
-    spellings: tuple[str, ...] = ()
+    short: str = field(metadata={"doc": "the short name, e.g. DG HOME; show it with `|agency`"})
+    full: str = field(metadata={"doc": "the full name; show it with `|agency_full`"})
+    kind: BodyKind = field(metadata={"doc": "observer, EU body, member state, country or organisation"})
+    spellings: tuple[str, ...] = field(
+        default=(), metadata={"doc": "other spellings the sources use, e.g. COM for the European Commission"})
 
     def short_on(self, day: date) -> str:
         return self.short

@@ -426,9 +426,12 @@ _STATE_LABELS: dict[Status, str] = {
 class StateOfPlay:
     """The state of play of a scorecard action: a status and, where stated, its period."""
 
-    status: Status
-    period: Period | None = None
-    remark: str | None = None
+    status: Status = field(metadata={"doc": "ongoing, done, planned, throughout or dated; `label` words it"})
+    period: Period | None = field(
+        default=None,
+        metadata={"doc": "the date or period stated, if any; `|state` shows it with the status"})
+    remark: str | None = field(
+        default=None, metadata={"doc": "a word stated with the period, e.g. since in ONGOING (from 2017)"})
 
     @property
     def label(self) -> str:

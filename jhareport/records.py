@@ -50,6 +50,11 @@ __all__ = [
 _EMPTY = Markup.parse("")
 
 
+def _doc(text: str) -> dict[str, str]:
+    """What the template reference says of a record's attribute."""
+    return {"doc": text}
+
+
 def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Lists from YAML and tuples from code alike become tuples."""
     return tuple(values)
@@ -153,24 +158,32 @@ class MeetingKind(Enum):
 
 @frozen
 class Signatory:
-    name: str = field(validator=_text)
-    role: str = field(validator=_text)
+    name: str = field(validator=_text, metadata=_doc("the signatory's name, printed under the foreword"))
+    role: str = field(
+        validator=_text, metadata=_doc("the signatory's function, e.g. Executive Director of EUAA"))
 
 
 @frozen
 class Foreword:
-    title: str = field(validator=_text)
-    text: Markup = field(converter=to_markup)
-    signatory: Signatory | None = None
+    title: str = field(validator=_text, metadata=_doc("the foreword's heading"))
+    text: Markup = field(
+        converter=to_markup,
+        metadata=_doc("the foreword itself (Markdown); show it with `{{p year.foreword.text|rich }}`"))
+    signatory: Signatory | None = field(
+        default=None, metadata=_doc("who signs the foreword, with `name` and `role` (none when unsigned)"))
 
 
 @frozen
 class PriorityTopic:
     """One of the year's thematic priorities, under which thematic events are grouped."""
 
-    id: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    intro: Markup | None = field(default=None, converter=_optional_markup)
+    id: str = field(
+        validator=_identifier,
+        metadata=_doc("the topic's identifier, e.g. digitalisation; thematic events name it as `topic`"))
+    title: str = field(validator=_text, metadata=_doc("the topic's heading, e.g. Digitalisation"))
+    intro: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("optional text under the topic's heading (Markdown); show it with `|rich`"))
 
 
 @frozen
@@ -178,17 +191,37 @@ class NetworkYear:
     """The year itself: who chairs, the texts that open the report, the year's priorities."""
 
     year: int = field(validator=validators.and_(validators.instance_of(int),
-                                                validators.ge(2010), validators.le(2100)))
-    chair: Agency | None = field(default=None, converter=_optional_agency)
-    trio: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    next_chair: Agency | None = field(default=None, converter=_optional_agency)
-    council_presidencies: tuple[str, ...] = field(default=(), converter=_strings)
-    foreword: Foreword | None = None
-    about: Markup | None = field(default=None, converter=_optional_markup)
-    executive_summary: Markup | None = field(default=None, converter=_optional_markup)
-    observers: tuple[Actor, ...] = field(default=(), converter=_actors)
-    priority_topics: tuple[PriorityTopic, ...] = field(default=(), converter=_tuple)
-    working_groups_intro: Markup | None = field(default=None, converter=_optional_markup)
+                                                validators.ge(2010), validators.le(2100)),
+                      metadata=_doc("the year of the report, e.g. 2023"))
+    chair: Agency | None = field(
+        default=None, converter=_optional_agency,
+        metadata=_doc("the agency chairing the network that year; show it with `|agency`"))
+    trio: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the trio presidency (previous, current, next chair); show it with `|agencies`"))
+    next_chair: Agency | None = field(
+        default=None, converter=_optional_agency,
+        metadata=_doc("the agency chairing the network the year after; show it with `|agency`"))
+    council_presidencies: tuple[str, ...] = field(
+        default=(), converter=_strings,
+        metadata=_doc("the EU Council presidencies of the year; show them with `|join_list`"))
+    foreword: Foreword | None = field(
+        default=None, metadata=_doc("the foreword, with `title`, `text` and `signatory` (none when missing)"))
+    about: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("the text about the network (Markdown); show it with `{{p year.about|rich }}`"))
+    executive_summary: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("the executive summary (Markdown); show it with `{{p year.executive_summary|rich }}`"))
+    observers: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the network's observers (DG HOME, EEAS…); show them with `|agencies`"))
+    priority_topics: tuple[PriorityTopic, ...] = field(
+        default=(), converter=_tuple,
+        metadata=_doc("the year's thematic priorities in report order (`topics` adds their events)"))
+    working_groups_intro: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("optional text before the working-group meetings (Markdown); show it with `|rich`"))
 
     @trio.validator
     def _trio_has_chair(self, attribute: Attribute[tuple[Agency, ...]],
@@ -207,16 +240,22 @@ class NetworkYear:
 class Session:
     """One date of a meeting or event; with a `timeline` label it is an entry of the timeline."""
 
-    date: Period = field(converter=_period)
-    timeline: str | None = None
+    date: Period = field(
+        converter=_period, metadata=_doc("the day or period of the session; show it with `|period`"))
+    timeline: str | None = field(
+        default=None, metadata=_doc("the wording of its entry in the list of events (none: not in the list)"))
 
 
 @frozen
 class WorkingGroup:
-    id: str = field(validator=_identifier)
-    name: str = field(validator=_text)
-    chair: Agency | None = field(default=None, converter=_optional_agency)
-    permanent_chair: bool = False
+    id: str = field(
+        validator=_identifier, metadata=_doc("the group's identifier; its meetings name it as `group`"))
+    name: str = field(validator=_text, metadata=_doc("the group's name, e.g. Working Group on Communication"))
+    chair: Agency | None = field(
+        default=None, converter=_optional_agency,
+        metadata=_doc("the agency chairing the group (none when not stated); show it with `|agency`"))
+    permanent_chair: bool = field(
+        default=False, metadata=_doc("true when the group has a permanent chair (Training: CEPOL)"))
 
 
 def _session(value: Session | str | Period | dict[str, Any]) -> Session:
@@ -237,16 +276,32 @@ def _sessions(values: Iterable[Session | str | Period | dict[str, Any]]) -> tupl
 class Meeting:
     """A horizontal meeting of the network, or a meeting of one of its working groups."""
 
-    id: str = field(validator=_identifier)
-    kind: MeetingKind = field(converter=MeetingKind)
-    title: str = field(validator=_text)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
-    group: str | None = field(default=None)
-    format: Format | None = field(default=None, converter=_format)
-    place: str | None = None
-    agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    bodies: tuple[Actor, ...] = field(default=(), converter=_actors)
-    sessions: tuple[Session, ...] = field(default=(), converter=_sessions)
+    id: str = field(validator=_identifier, metadata=_doc("the meeting's identifier in the fixtures"))
+    kind: MeetingKind = field(
+        converter=MeetingKind,
+        metadata=_doc("the kind of meeting, e.g. heads-of-agencies or working-group (see MeetingKind)"))
+    title: str = field(
+        validator=_text, metadata=_doc("the meeting's heading, e.g. Heads of Agencies meeting"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("the meeting's account (Markdown); show it with `{{p meeting.body|rich }}`"))
+    group: str | None = field(
+        default=None,
+        metadata=_doc("the identifier of its working group (working-group meetings only, else none)"))
+    format: Format | None = field(
+        default=None, converter=_format,
+        metadata=_doc("in person, online or hybrid (none when not stated); `|details` shows it"))
+    place: str | None = field(
+        default=None,
+        metadata=_doc("where it was held, e.g. Malta (none when not stated); `|details` shows it"))
+    agencies: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the agencies taking part; show them with `|agencies`"))
+    bodies: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the other bodies taking part (DG HOME, EPPO…); show them with `|agencies`"))
+    sessions: tuple[Session, ...] = field(
+        default=(), converter=_sessions, metadata=_doc("the meeting's dates; show them with `|dates`"))
 
     @group.validator
     def _group_for_working_groups(self, attribute: Attribute[str | None],
@@ -262,71 +317,113 @@ class Meeting:
 class ThematicEvent:
     """An event held under one of the year's priority topics."""
 
-    id: str = field(validator=_identifier)
-    topic: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
-    format: Format | None = field(default=None, converter=_format)
-    place: str | None = None
-    agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    bodies: tuple[Actor, ...] = field(default=(), converter=_actors)
-    sessions: tuple[Session, ...] = field(default=(), converter=_sessions)
+    id: str = field(validator=_identifier, metadata=_doc("the event's identifier in the fixtures"))
+    topic: str = field(
+        validator=_identifier, metadata=_doc("the identifier of the priority topic it comes under"))
+    title: str = field(
+        validator=_text, metadata=_doc("the event's heading, e.g. Conference on digital innovation"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("the event's account (Markdown); show it with `{{p event.body|rich }}`"))
+    format: Format | None = field(
+        default=None, converter=_format,
+        metadata=_doc("in person, online or hybrid (none when not stated); `|details` shows it"))
+    place: str | None = field(
+        default=None,
+        metadata=_doc("where it was held, e.g. Warsaw (none when not stated); `|details` shows it"))
+    agencies: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the organising or participating agencies; show them with `|agencies`"))
+    bodies: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the other bodies taking part; show them with `|agencies`"))
+    sessions: tuple[Session, ...] = field(
+        default=(), converter=_sessions, metadata=_doc("the event's dates; show them with `|dates`"))
 
 
 @frozen
 class OtherActivity:
     """An activity of the network outside the year's priorities."""
 
-    id: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
-    format: Format | None = field(default=None, converter=_format)
-    place: str | None = None
-    agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    bodies: tuple[Actor, ...] = field(default=(), converter=_actors)
-    sessions: tuple[Session, ...] = field(default=(), converter=_sessions)
+    id: str = field(validator=_identifier, metadata=_doc("the activity's identifier in the fixtures"))
+    title: str = field(validator=_text, metadata=_doc("the activity's heading"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("the activity's account (Markdown); show it with `{{p activity.body|rich }}`"))
+    format: Format | None = field(
+        default=None, converter=_format,
+        metadata=_doc("in person, online or hybrid (none when not stated); `|details` shows it"))
+    place: str | None = field(
+        default=None, metadata=_doc("where it took place (none when not stated); `|details` shows it"))
+    agencies: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the agencies taking part; show them with `|agencies`"))
+    bodies: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the other bodies taking part; show them with `|agencies`"))
+    sessions: tuple[Session, ...] = field(
+        default=(), converter=_sessions, metadata=_doc("the activity's dates; show them with `|dates`"))
 
 
 @frozen
 class NetworkProduct:
     """A joint product of the network: a paper, a video, a brochure."""
 
-    id: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
-    format: Format | None = field(default=None, converter=_format)
-    place: str | None = None
-    agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    bodies: tuple[Actor, ...] = field(default=(), converter=_actors)
-    sessions: tuple[Session, ...] = field(default=(), converter=_sessions)
+    id: str = field(validator=_identifier, metadata=_doc("the product's identifier in the fixtures"))
+    title: str = field(validator=_text, metadata=_doc("the product's heading"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("what the product is (Markdown); show it with `{{p product.body|rich }}`"))
+    format: Format | None = field(
+        default=None, converter=_format,
+        metadata=_doc("in person, online or hybrid, where it applies (else none); `|details` shows it"))
+    place: str | None = field(
+        default=None, metadata=_doc("where it was presented, if stated (else none); `|details` shows it"))
+    agencies: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the agencies that made it; show them with `|agencies`"))
+    bodies: tuple[Actor, ...] = field(
+        default=(), converter=_actors, metadata=_doc("the other bodies involved; show them with `|agencies`"))
+    sessions: tuple[Session, ...] = field(
+        default=(), converter=_sessions,
+        metadata=_doc("its dates (publication, launch…); show them with `|dates`"))
 
 
 @frozen
 class Highlight:
     """A highlight of inter-agency cooperation in the year."""
 
-    id: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    agencies: tuple[Agency, ...] = field(default=(), converter=_agencies)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
+    id: str = field(validator=_identifier, metadata=_doc("the highlight's identifier in the fixtures"))
+    title: str = field(validator=_text, metadata=_doc("the highlight's heading"))
+    agencies: tuple[Agency, ...] = field(
+        default=(), converter=_agencies,
+        metadata=_doc("the agencies cooperating; show them with `|agencies`"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("the highlight's account (Markdown); show it with `{{p highlight.body|rich }}`"))
 
 
 @frozen
 class Priority:
     """A priority of the network for the next year."""
 
-    id: str = field(validator=_identifier)
-    title: str = field(validator=_text)
-    body: Markup = field(default=_EMPTY, converter=to_markup)
+    id: str = field(validator=_identifier, metadata=_doc("the priority's identifier in the fixtures"))
+    title: str = field(validator=_text, metadata=_doc("the priority's heading, e.g. Artificial intelligence"))
+    body: Markup = field(
+        default=_EMPTY, converter=to_markup,
+        metadata=_doc("what the network means to do (Markdown); show it with `{{p priority.body|rich }}`"))
 
 
 @frozen
 class TimelineEntry:
     """An entry of the year's list of events; `source` is the id of the record it comes from."""
 
-    date: Period = field(converter=_period)
-    label: str = field(validator=_text)
-    source: str | None = None
+    date: Period = field(
+        converter=_period, metadata=_doc("the day or period of the event; show it with `|period`"))
+    label: str = field(validator=_text, metadata=_doc("what happened, as the list of events words it"))
+    source: str | None = field(
+        default=None,
+        metadata=_doc("the identifier of the meeting or event it comes from (none for timeline.yaml)"))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
@@ -342,24 +439,29 @@ def _number(instance: Any, attribute: Attribute[str], value: str) -> None:
 class ScorecardPart:
     """Part A (operational cooperation) or B (horizontal cooperation) of the scorecard."""
 
-    code: str = field(validator=validators.matches_re(r"[A-Z]"))
-    title: str = field(validator=_text)
+    code: str = field(validator=validators.matches_re(r"[A-Z]"), metadata=_doc("the part's letter: A or B"))
+    title: str = field(validator=_text, metadata=_doc("the part's heading, e.g. Horizontal cooperation"))
 
 
 @frozen
 class ScorecardArea:
-    number: str = field(validator=_number)
-    part: str = field(validator=validators.matches_re(r"[A-Z]"))
-    title: str = field(validator=_text)
+    number: str = field(validator=_number, metadata=_doc("the area's number, e.g. 1"))
+    part: str = field(
+        validator=validators.matches_re(r"[A-Z]"),
+        metadata=_doc("the letter of the part it comes under: A or B"))
+    title: str = field(
+        validator=_text, metadata=_doc("the area's heading, e.g. Migration, asylum and border management"))
 
 
 @frozen
 class ScorecardField:
-    number: str = field(validator=_number)
-    title: str = field(validator=_text)
+    number: str = field(
+        validator=_number, metadata=_doc("the field's number, e.g. 1.1; its first part is the area's number"))
+    title: str = field(validator=_text, metadata=_doc("the field's heading"))
 
     @property
     def area(self) -> str:
+        """The number of the field's area: "1" for field 1.2."""
         return self.number.split(".")[0]
 
 
@@ -374,15 +476,25 @@ class ScorecardAction:
     """A joint action of the scorecard, under one field."""
 
     # The attribute is named as the scorecard's column, so attrs.field is spelt out below.
-    field: str = attrs.field(validator=_number)
-    detail: Markup = attrs.field(converter=to_markup)
-    state: StateOfPlay | None = attrs.field(default=None, converter=_state)
-    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_agencies)
-    bodies: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
-    note: str | None = None
+    field: str = attrs.field(
+        validator=_number, metadata=_doc("the number of the field it comes under, e.g. 1.1"))
+    detail: Markup = attrs.field(
+        converter=to_markup,
+        metadata=_doc("the action itself (Markdown); show it with `{{p line.action.detail|rich }}`"))
+    state: StateOfPlay | None = attrs.field(
+        default=None, converter=_state,
+        metadata=_doc("the state of play: ongoing, done (date)…; show it with `|state`"))
+    agencies: tuple[Agency, ...] = attrs.field(
+        default=(), converter=_agencies, metadata=_doc("the agencies involved; show them with `|agencies`"))
+    bodies: tuple[Actor, ...] = attrs.field(
+        default=(), converter=_actors,
+        metadata=_doc("the other bodies involved (EPPO, member states…); show them with `|agencies`"))
+    note: str | None = attrs.field(
+        default=None, metadata=_doc("anything else the source's column said (none mostly)"))
 
     @property
     def area(self) -> str:
+        """The number of the action's area: "1" for field 1.2."""
         return self.field.split(".")[0]
 
 
@@ -390,55 +502,86 @@ class ScorecardAction:
 class Scorecard:
     """The year's scorecard: its structure and every action."""
 
-    title: str = field(validator=_text)
-    parts: tuple[ScorecardPart, ...] = field(converter=_tuple)
-    areas: tuple[ScorecardArea, ...] = field(converter=_tuple)
-    fields: tuple[ScorecardField, ...] = field(converter=_tuple)
-    actions: tuple[ScorecardAction, ...] = field(default=(), converter=_tuple)
+    title: str = field(
+        validator=_text,
+        metadata=_doc("the scorecard's title, e.g. Multilateral JHA Agencies Scorecard 2019"))
+    parts: tuple[ScorecardPart, ...] = field(converter=_tuple, metadata=_doc("the parts, A and B, in order"))
+    areas: tuple[ScorecardArea, ...] = field(
+        converter=_tuple, metadata=_doc("the numbered areas of the parts, in order"))
+    fields: tuple[ScorecardField, ...] = field(
+        converter=_tuple, metadata=_doc("the numbered fields of the areas (1.1, 1.2…), in order"))
+    actions: tuple[ScorecardAction, ...] = field(
+        default=(), converter=_tuple,
+        metadata=_doc("every joint action, in file order (`scorecard_rows` puts them under headings)"))
 
 
 @frozen
 class Acronym:
-    short: str = field(validator=_text)
-    long: str = field(validator=_text)
+    short: str = field(validator=_text, metadata=_doc("the acronym, e.g. AFSJ"))
+    long: str = field(
+        validator=_text, metadata=_doc("what it stands for, e.g. Area of freedom, security and justice"))
 
 
 @frozen
 class OperationalAction:
     """An operational action of an EMPACT operational action plan."""
 
-    reference: str = field(validator=_number)
-    title: str = field(validator=_text)
-    leader: Actor = field(converter=_actor)
-    co_leaders: tuple[Actor, ...] = field(default=(), converter=_actors)
-    participants: tuple[Actor, ...] = field(default=(), converter=_actors)
-    goal: str | None = None
-    type: str | None = None
+    reference: str = field(validator=_number, metadata=_doc("the action's number in its plan, e.g. 1.1"))
+    title: str = field(validator=_text, metadata=_doc("the action's short title"))
+    leader: Actor = field(
+        converter=_actor, metadata=_doc("the agency or body leading it; show it with `|agency`"))
+    co_leaders: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the agencies or bodies co-leading it; show them with `|agencies`"))
+    participants: tuple[Actor, ...] = field(
+        default=(), converter=_actors,
+        metadata=_doc("the agencies, states and bodies taking part; show them with `|agencies`"))
+    goal: str | None = field(
+        default=None,
+        metadata=_doc("the common horizontal strategic goal, e.g. CHSG 1 (none when not stated)"))
+    type: str | None = field(
+        default=None, metadata=_doc("the type of operational action (none when not stated)"))
 
 
 @frozen
 class OperationalActionPlan:
     """An EMPACT operational action plan (OAP) and its actions."""
 
-    plan: str = field(validator=_text)
-    year: int
-    priority: str = field(validator=_text)
-    actions: tuple[OperationalAction, ...] = field(default=(), converter=_tuple)
+    plan: str = field(
+        validator=_text,
+        metadata=_doc("the plan's name, e.g. Operational Action Plan 2022 Migrant smuggling"))
+    year: int = field(metadata=_doc("the plan's year, e.g. 2022"))
+    priority: str = field(validator=_text, metadata=_doc("the EMPACT priority, e.g. Migrant smuggling"))
+    actions: tuple[OperationalAction, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the plan's operational actions"))
 
 
 @frozen
 class YearRecords:
     """Everything the network's documents of one year are made from."""
 
-    year: NetworkYear
-    working_groups: tuple[WorkingGroup, ...] = field(default=(), converter=_tuple)
-    meetings: tuple[Meeting, ...] = field(default=(), converter=_tuple)
-    thematic_events: tuple[ThematicEvent, ...] = field(default=(), converter=_tuple)
-    other_activities: tuple[OtherActivity, ...] = field(default=(), converter=_tuple)
-    network_products: tuple[NetworkProduct, ...] = field(default=(), converter=_tuple)
-    highlights: tuple[Highlight, ...] = field(default=(), converter=_tuple)
-    priorities: tuple[Priority, ...] = field(default=(), converter=_tuple)
-    timeline: tuple[TimelineEntry, ...] = field(default=(), converter=_tuple)
-    scorecard: Scorecard | None = None
-    glossary: tuple[Acronym, ...] = field(default=(), converter=_tuple)
-    action_plans: tuple[OperationalActionPlan, ...] = field(default=(), converter=_tuple)
+    year: NetworkYear = field(
+        metadata=_doc("the year itself: chair, trio, foreword, opening texts, priority topics"))
+    working_groups: tuple[WorkingGroup, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the working groups, in file order"))
+    meetings: tuple[Meeting, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("horizontal and working-group meetings, in file order"))
+    thematic_events: tuple[ThematicEvent, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the events held under the priority topics"))
+    other_activities: tuple[OtherActivity, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the activities outside the year's priorities"))
+    network_products: tuple[NetworkProduct, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the joint products: papers, videos, brochures"))
+    highlights: tuple[Highlight, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the highlights of inter-agency cooperation"))
+    priorities: tuple[Priority, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the priorities for next year"))
+    timeline: tuple[TimelineEntry, ...] = field(
+        default=(), converter=_tuple,
+        metadata=_doc("the announced entries of timeline.yaml (not the sessions' entries)"))
+    scorecard: Scorecard | None = field(
+        default=None, metadata=_doc("the year's scorecard (none without one)"))
+    glossary: tuple[Acronym, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the network's acronyms"))
+    action_plans: tuple[OperationalActionPlan, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the EMPACT operational action plans of the year"))

@@ -82,14 +82,21 @@ def timeline(records: YearRecords) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: e.date.sort_key)
 
 
+def _doc(text: str) -> dict[str, str]:
+    """What the template reference says of a template variable or attribute."""
+    return {"doc": text}
+
+
 @frozen
 class TopicView:
     """A priority topic of the year with its thematic events."""
 
-    id: str
-    title: str
-    intro: Markup | None
-    events: tuple[ThematicEvent, ...]
+    id: str = attrs.field(metadata=_doc("the topic's identifier, e.g. digitalisation"))
+    title: str = attrs.field(metadata=_doc("the topic's heading, e.g. Digitalisation"))
+    intro: Markup | None = attrs.field(
+        metadata=_doc("optional text under the heading (Markdown); show it with `{{p topic.intro|rich }}`"))
+    events: tuple[ThematicEvent, ...] = attrs.field(
+        metadata=_doc("the topic's thematic events, in file order"))
 
 
 def topics(records: YearRecords) -> list[TopicView]:
@@ -112,21 +119,28 @@ def working_group_meetings(records: YearRecords) -> list[Meeting]:
 class EmpactRow:
     """An agency's part in the operational actions of the plans."""
 
-    agency: Agency
-    led: int
-    co_led: int
-    participated: int
+    agency: Agency = attrs.field(metadata=_doc("the agency; show it with `|agency` or `|agency_full`"))
+    led: int = attrs.field(
+        metadata=_doc("the number of operational actions it leads; show it with `|number`"))
+    co_led: int = attrs.field(
+        metadata=_doc("the number of operational actions it co-leads; show it with `|number`"))
+    participated: int = attrs.field(
+        metadata=_doc("the number of operational actions it takes part in; show it with `|number`"))
 
     @property
     def total(self) -> int:
+        """Actions the agency leads, co-leads or takes part in."""
         return self.led + self.co_led + self.participated
 
 
 @frozen
 class EmpactView:
-    plans: tuple[str, ...]
-    actions: int
-    rows: tuple[EmpactRow, ...]
+    plans: tuple[str, ...] = attrs.field(
+        metadata=_doc("the names of the operational action plans; show them with `|join_list`"))
+    actions: int = attrs.field(
+        metadata=_doc("the number of operational actions of the plans; show it with `|number`"))
+    rows: tuple[EmpactRow, ...] = attrs.field(
+        metadata=_doc("a row per agency with a part in an action, in the registry's order"))
 
 
 def empact_involvement(plans: Sequence[OperationalActionPlan]) -> EmpactView:
@@ -156,10 +170,15 @@ def empact_involvement(plans: Sequence[OperationalActionPlan]) -> EmpactView:
 class ScorecardRow:
     """A row of the scorecard table: a heading (part, area or field) or an action."""
 
-    heading: str | None = None
-    level: int = 0
-    field: str = ""
-    action: ScorecardAction | None = None
+    heading: str | None = attrs.field(
+        default=None,
+        metadata=_doc("a part's or area's heading, e.g. 1. Migration… (none on an action's row)"))
+    level: int = attrs.field(
+        default=0, metadata=_doc("0 for a part's heading, 1 for an area's heading, 2 for an action"))
+    field: str = attrs.field(
+        default="", metadata=_doc("the field's number and title, on its first action only (else empty)"))
+    action: ScorecardAction | None = attrs.field(
+        default=None, metadata=_doc("the row's action (none on a heading's row)"))
 
 
 def scorecard_rows(scorecard: Scorecard) -> list[ScorecardRow]:
@@ -181,22 +200,25 @@ def scorecard_rows(scorecard: Scorecard) -> list[ScorecardRow]:
 
 @frozen
 class AreaCount:
-    number: str
-    title: str
-    count: int
+    number: str = attrs.field(metadata=_doc("the area's number, e.g. 1"))
+    title: str = attrs.field(metadata=_doc("the area's heading"))
+    count: int = attrs.field(metadata=_doc("the number of actions in the area; show it with `|number`"))
 
 
 @frozen
 class StateCount:
-    label: str
-    count: int
+    label: str = attrs.field(
+        metadata=_doc("the state in words: Ongoing, Throughout, Planned, Done, Held or Not stated"))
+    count: int = attrs.field(metadata=_doc("the number of actions in that state; show it with `|number`"))
 
 
 @frozen
 class ScorecardSummary:
-    total: int
-    areas: tuple[AreaCount, ...]
-    states: tuple[StateCount, ...]
+    total: int = attrs.field(metadata=_doc("the number of actions of the scorecard; show it with `|number`"))
+    areas: tuple[AreaCount, ...] = attrs.field(
+        metadata=_doc("the actions counted per area, in the scorecard's order"))
+    states: tuple[StateCount, ...] = attrs.field(
+        metadata=_doc("the actions counted per state of play; show them with `|join_counts`"))
 
 
 def scorecard_summary(scorecard: Scorecard) -> ScorecardSummary:
@@ -241,9 +263,13 @@ class ChartView:
     """A chart of the records, drawn only when a template places it:
     ``{{p empact_chart|chart }}`` (the picture, with its alternative text, and a caption)."""
 
-    kind: str = attrs.field(validator=attrs.validators.in_(("empact", "scorecard")))
-    data: EmpactView | Scorecard = attrs.field(repr=False)
-    as_of: date
+    kind: str = attrs.field(
+        validator=attrs.validators.in_(("empact", "scorecard")),
+        metadata=_doc("which chart: empact or scorecard"))
+    data: EmpactView | Scorecard = attrs.field(
+        repr=False, metadata=_doc("what the chart is drawn from: the EMPACT view or the scorecard"))
+    as_of: date = attrs.field(
+        metadata=_doc("the day whose agency names the chart uses: the last of the year"))
 
     def draw(self) -> Chart:
         """The chart's picture, title and alternative text (matplotlib is loaded here)."""
@@ -265,11 +291,6 @@ def scorecard_chart_view(scorecard: Scorecard | None, as_of: date) -> ChartView 
                                     for a in action.agencies):
         return None
     return ChartView("scorecard", scorecard, as_of)
-
-
-def _doc(text: str) -> dict[str, str]:
-    """What the template reference says of a template variable."""
-    return {"doc": text}
 
 
 @frozen
