@@ -237,6 +237,14 @@ def test_draft_shows_placeholders_and_marks_the_header(tmp_path: Path) -> None:
     assert "DRAFT" in headers
 
 
+def test_a_draft_of_a_year_with_little_content_reads_as_a_draft(tmp_path: Path) -> None:
+    jhareport.build(FIXTURES / "2020", tmp_path, draft=True)
+    cover = [p.text for p in docx.Document(str(tmp_path / "final-report.docx")).paragraphs[:15]]
+    assert "Chair of the network: [to be completed: chair]" in cover
+    annex = [p.text for p in docx.Document(str(tmp_path / "scorecard-annex.docx")).paragraphs]
+    assert annex[2:4] == ["0 joint actions in 0 areas.", "[to be completed: scorecard actions]"]
+
+
 def test_locale_changes_dates_and_numbers(tmp_path: Path) -> None:
     jhareport.build(FIXTURES / "2023", tmp_path, locale="fr")
     rows = table_rows(tmp_path / "final-report.docx", 0)

@@ -297,7 +297,8 @@ def final_report() -> Document:
     tag(doc, "Justice and Home Affairs Agencies' Network", "Title")
     tag(doc, "Final report {{ year.year }}", "Subtitle")
     tag(doc, "{% if draft %}DRAFT — not for distribution{% endif %}", "Subtitle")
-    tag(doc, "Chair of the network: {{ year.chair|agency_full }} ({{ year.chair|agency }})")
+    tag(doc, "Chair of the network: {% if year.chair %}{{ year.chair|agency_full }} "
+             "({{ year.chair|agency }}){% else %}[to be completed: chair]{% endif %}")
     tag(doc, "{% if year.trio %}Trio presidency: {{ year.trio|agencies }}{% endif %}")
     tag(doc, "The network: {{ members|agencies }}")
     page_break(doc)
@@ -438,8 +439,11 @@ def scorecard_annex() -> Document:
     tag(doc, "Joint actions of the Justice and Home Affairs agencies{% if year.chair %}, "
              "annex to the final report {{ year.year }} of the network chaired by "
              "{{ year.chair|agency }}{% endif %}.", "Subtitle")
-    tag(doc, "{{ summary.total|number }} joint actions in {{ summary.areas|length|number }} areas. "
-             "{{ summary.states|join_counts }}.")
+    tag(doc, "{{ summary.total|number }} joint actions in {{ summary.areas|length|number }} "
+             "areas.{% if summary.states %} {{ summary.states|join_counts }}.{% endif %}")
+    tag(doc, "{%p if not scorecard.actions %}")
+    tag(doc, "{{p todo('scorecard actions') }}")
+    tag(doc, "{%p endif %}")
     grid = table(doc, ["Area", "Joint actions"], [14, 4], style="Table Grid")
     row(grid, ["{%tr for area in summary.areas %}", ""], span=True)
     row(grid, ["{{ area.number }}. {{ area.title }}", "{{ area.count|number }}"])
