@@ -18,7 +18,7 @@ from attrs import frozen
 from docx.styles import BabelFish
 from lxml import etree
 
-__all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show"]
+__all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show", "style_names"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -80,7 +80,8 @@ def plain_tags(text: str) -> str:
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", clean, text)
 
 
-def _style_names(package: zipfile.ZipFile) -> dict[str, str]:
+def style_names(package: zipfile.ZipFile) -> dict[str, str]:
+    """Each style id of the package with the name Word shows for it ("Heading 1", "Footer")."""
     if "word/styles.xml" not in package.namelist():
         return {}
     root = etree.fromstring(package.read("word/styles.xml"))
@@ -171,7 +172,7 @@ def read_template(path: str | Path) -> list[Part]:
         names = package.namelist()
         if "word/document.xml" not in names:
             raise TemplateReadError(f"{source}: not a Word document (no word/document.xml)")
-        styles = _style_names(package)
+        styles = style_names(package)
         body = etree.fromstring(package.read("word/document.xml")).find("w:body", _NS)
         parts = [Part("word/document.xml", "", tuple(_places(body, styles, "")))]
         extra = sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))

@@ -12,8 +12,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from docx.styles import BabelFish
 from lxml import etree
+
+from .inspect import style_names as _style_names
 
 __all__ = ["canonical_xml", "outline"]
 
@@ -30,18 +31,6 @@ def _package(source: str | Path | bytes) -> zipfile.ZipFile:
 
 def _text(element: etree._Element) -> str:
     return "".join(t.text or "" for t in element.iter(f"{{{_W}}}t"))
-
-
-def _style_names(package: zipfile.ZipFile) -> dict[str, str]:
-    if "word/styles.xml" not in package.namelist():
-        return {}
-    root = etree.fromstring(package.read("word/styles.xml"))
-    names = {}
-    for style in root.iterfind("w:style", _NS):
-        name = style.find("w:name", _NS)
-        shown = name.get(f"{{{_W}}}val") if name is not None else style.get(f"{{{_W}}}styleId")
-        names[style.get(f"{{{_W}}}styleId")] = BabelFish.internal2ui(shown)
-    return names
 
 
 def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
