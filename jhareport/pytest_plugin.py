@@ -8,6 +8,7 @@ main parts are compared with snapshots kept beside the test (pytest-regressions;
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 from pathlib import Path
@@ -18,6 +19,8 @@ import pytest
 from .render.outline import canonical_xml, outline
 
 __all__ = ["DocxRegression", "docx_regression"]
+
+_DIFF_LINES = 150
 
 
 class DocxRegression:
@@ -39,8 +42,22 @@ class DocxRegression:
                 self.file_regression.check(text, basename=snapshot, extension=extension)
             except (AssertionError, pytest.fail.Exception) as failure:
                 problems.append(str(failure))  # both snapshots are compared (or regenerated)
+                if "diff is too big" in str(failure):
+                    problems.append(self._head_of_diff(snapshot + extension, text))
         if problems:
             pytest.fail("\n\n".join(problems), pytrace=False)
+
+    def _head_of_diff(self, filename: str, text: str, lines: int = _DIFF_LINES) -> str:
+        """The start of the unified diff, where pytest-regressions shows none for a big one."""
+        expected = Path(self.file_regression.original_datadir) / filename
+        if not expected.is_file():
+            return ""
+        diff = list(difflib.unified_diff(expected.read_text(encoding="utf-8").splitlines(),
+                                         text.splitlines(), f"{filename} (snapshot)",
+                                         f"{filename} (now)", lineterm="", n=2))
+        shown = diff[:lines]
+        more = f"\n… and {len(diff) - lines} more lines of diff" if len(diff) > lines else ""
+        return "\n".join(shown) + more
 
 
 def _bytes(document: str | Path | bytes | Any) -> bytes:
