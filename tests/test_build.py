@@ -314,3 +314,17 @@ def test_charts_fit_between_the_margins_with_their_alternative_text(built_2023: 
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert "Agencies' part in the 30 operational actions of the EMPACT Operational Action Plan " \
         "2022 Migrant smuggling" in captions
+
+
+def test_a_year_with_a_scorecard_shows_its_chart_in_the_report_annex(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2023")
+    scorecard = jhareport.load_year(FIXTURES / "2019").scorecard
+    jhareport.build(attrs.evolve(records, scorecard=scorecard), tmp_path)
+    annex = headings(tmp_path / "final-report.docx")
+    assert annex[-3:] == ["Annexes", "EMPACT: the agencies in the operational action plans",
+                          "The scorecard: the agencies in the joint actions"]
+    document = docx.Document(str(tmp_path / "final-report.docx"))
+    pictures = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert len(pictures) == 2
+    assert "EUAA 78" in pictures[1]  # the agency under its name in the report's year
+    assert (tmp_path / "scorecard-annex.docx").is_file()

@@ -408,8 +408,9 @@ def final_report() -> Document:
     tag(doc, "{{p todo('priorities for next year') }}")
     tag(doc, "{%p endfor %}")
 
-    tag(doc, "{%p if empact.plans %}")
+    tag(doc, "{%p if empact.plans or scorecard_chart %}")
     doc.add_heading("Annexes", 1)
+    tag(doc, "{%p if empact.plans %}")
     doc.add_heading("EMPACT: the agencies in the operational action plans", 2)
     tag(doc, "Operational actions led, co-led and participated in by each agency of the network "
              "in {{ empact.plans|join_list }}: {{ empact.actions|number }} operational actions "
@@ -422,6 +423,13 @@ def final_report() -> Document:
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     tag(doc, "Source: {{ empact.plans|join_list }}.", "Caption")
     tag(doc, "{{p empact_chart|chart }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if scorecard_chart %}")
+    doc.add_heading("The scorecard: the agencies in the joint actions", 2)
+    tag(doc, "Joint actions of the {{ year.year }} scorecard in which each agency of the network "
+             "takes part.")
+    tag(doc, "{{p scorecard_chart|chart }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     return doc
 
