@@ -426,8 +426,9 @@ def final_report() -> Document:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if scorecard_chart %}")
     doc.add_heading("The scorecard: the agencies in the joint actions", 2)
-    tag(doc, "Joint actions of the {{ year.year }} scorecard in which each agency of the network "
-             "takes part.")
+    intro = tag(doc, "Joint actions of the {{ year.year }} scorecard in which each agency of the "
+                     "network takes part.")
+    intro.paragraph_format.keep_with_next = True  # with the chart below
     tag(doc, "{{p scorecard_chart|chart }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
