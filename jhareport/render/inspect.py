@@ -18,7 +18,8 @@ from attrs import frozen
 from docx.styles import BabelFish
 from lxml import etree
 
-__all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show", "style_names"]
+__all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show", "style_names",
+           "template_styles"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -195,6 +196,15 @@ def read_template(path: str | Path) -> list[Part]:
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError) as error:
         raise TemplateReadError(f"{source}: not a readable Word document ({error})") from None
     return parts
+
+
+def template_styles(path: str | Path) -> set[str]:
+    """The names of the styles a template defines, as Word shows them."""
+    try:
+        with zipfile.ZipFile(Path(path)) as package:
+            return set(style_names(package).values())
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        raise TemplateReadError(f"{path}: not a readable Word document ({error})") from None
 
 
 def show(path: str | Path) -> str:

@@ -3,7 +3,8 @@
 What is checked, place by place: Jinja syntax; variables, attributes, filters and tests that the
 kind of document does not offer (with the closest valid name); tags split across runs formatted
 differently; docxtpl's row and paragraph tags ({%tr …%}, {%p …%}) opened and closed in pairs and
-standing where they can work; record texts (`rich`) placed in paragraph tags.
+standing where they can work; record texts (`rich`) placed in paragraph tags; the styles record
+texts take (lists, footnotes, links) present in the template.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
 from .environment import template_environment
-from .inspect import Part, Place, read_template
+from .inspect import Part, Place, read_template, template_styles
 from .schema import (
     BUILD_GLOBALS,
     KINDS,
@@ -133,6 +134,7 @@ class _Linter:
         self.stack: list[_Open] = []
         self.problems: list[LintProblem] = []
         self.place: Place | None = None
+        self.rich_uses: list[tuple[Place | None, str | None]] = []
 
     # -- reporting -----------------------------------------------------------------------------
 
@@ -375,6 +377,8 @@ class _Linter:
         if isinstance(node, nodes.Filter):
             subject = self.expression(node.node) if node.node is not None else Any
             self.arguments(node)
+            if node.name == "rich":
+                self.rich_uses.append((self.place, _rich_style(node)))
             if node.name not in self.filters:
                 self.report(f"no filter '{node.name}'{_suggest(node.name, self.filters)}")
                 return Any
@@ -434,6 +438,41 @@ class _Linter:
                 self.report(f"Jinja syntax error: {error.message}", place)
 
 
+def _rich_style(node: nodes.Filter) -> str | None:
+    """The paragraph style a `rich` filter asks for: "Body Text" unless it says otherwise;
+    None when it is not a plain text in the template."""
+    given: nodes.Node | None = node.args[1] if len(node.args) > 1 else None
+    for keyword in node.kwargs:
+        if keyword.key == "style":
+            given = keyword.value
+    if given is None:
+        return "Body Text"
+    return given.value if isinstance(given, nodes.Const) and isinstance(given.value, str) else None
+
+
+# The styles record texts take, and what for.
+_RICH_STYLES = {
+    "List Bullet": "bullet lists", "List Bullet 2": "bullet lists in lists",
+    "List Bullet 3": "bullet lists three deep", "List Number": "numbered lists",
+    "List Number 2": "numbered lists in lists", "List Number 3": "numbered lists three deep",
+    "Footnote Text": "footnotes", "Footnote Reference": "footnote marks",
+    "Hyperlink": "links",
+}
+
+
+def _style_problems(styles: set[str], uses: list[tuple[Place | None, str | None]]
+                    ) -> list[LintProblem]:
+    if not uses:
+        return []
+    first = uses[0][0]
+    where, text = (first.where, first.text) if first is not None else ("body", "")
+    needed = {**_RICH_STYLES, **{style: "the paragraphs of record texts"
+                                  for _, style in uses if style is not None}}
+    return [LintProblem(where, text, f"the template has no style '{name}', which record texts "
+                        f"(|rich) take for {purpose}: add it in Word")
+            for name, purpose in needed.items() if name not in styles]
+
+
 def _names(target: nodes.Node) -> list[str]:
     """The names a target assigns: `x`, or `a, b`."""
     if isinstance(target, nodes.Name):
@@ -476,6 +515,10 @@ def lint(path: str | Path, kind: str | None = None) -> list[LintProblem]:
     kind cannot be told."""
     chosen = kind_of(path, kind)
     problems: list[LintProblem] = []
+    uses: list[tuple[Place | None, str | None]] = []
     for part in read_template(path):
-        problems.extend(_Linter(chosen, part).run())
+        linter = _Linter(chosen, part)
+        problems.extend(linter.run())
+        uses.extend(linter.rich_uses)
+    problems.extend(_style_problems(template_styles(path), uses))
     return problems
