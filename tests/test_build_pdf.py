@@ -17,7 +17,7 @@ from PIL import Image
 import jhareport
 from jhareport.cli import main
 from jhareport.render import BuildError, pdf
-from jhareport.render.preview import preview
+from jhareport.render.preview import PreviewError, preview
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -166,3 +166,16 @@ def test_build_pdf_from_the_command_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "converting 2 documents to PDF with LibreOffice" in result.stderr
     assert "scorecard-annex.pdf" in result.stdout
+
+
+def test_preview_of_pages_only_the_longer_documents_have(built: Path, tmp_path: Path) -> None:
+    pictures = preview(built / "2023", out=tmp_path, first=5, last=6)
+    assert [p.name for p in pictures] == ["final-report-5.png", "final-report-6.png"]
+    with pytest.raises(PreviewError, match=r"no PDF there has a page 500"):
+        preview(built / "2023", out=tmp_path, first=500)
+
+
+def test_a_time_limit_of_nothing_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match=r"must be more than 0 seconds"):
+        jhareport.build(FIXTURES / "2023", tmp_path, pdf=True, pdf_timeout=0)
+    assert not any(tmp_path.iterdir())

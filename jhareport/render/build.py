@@ -155,6 +155,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         reader_locale(locale)
     except (ValueError, UnknownLocaleError):
         raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
+    if pdf and not pdf_timeout > 0:
+        raise BuildError([f"the time limit for the PDFs must be more than 0 seconds, not "
+                          f"{pdf_timeout:g}"])
     if template_dir is not None and not template_dir.is_dir():
         raise BuildError([f"{template_dir}: no such template folder"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -36,11 +37,15 @@ def preview(folder: str | Path, *, resolution: int = 60, first: int = 1, last: i
         raise PreviewError(f"a resolution of {resolution} dpi is out of range (10 to 600)")
     target = Path(out) if out is not None else source / "preview"
     pictures: dict[Path, bytes] = {}
+    if first < 1 or (last is not None and last < first):
+        raise PreviewError(f"pages {first} to {last} are no range of pages")
     with tempfile.TemporaryDirectory(prefix="jhareport-preview-") as temporary:
         for pdf in pdfs:
-            command = [program, "-png", "-r", str(resolution), "-f", str(first)]
-            if last is not None:
-                command += ["-l", str(last)]
+            pages = _page_count(pdf, timeout)
+            if first > pages:
+                continue  # a shorter document: none of its pages is asked for
+            end = pages if last is None else min(last, pages)
+            command = [program, "-png", "-r", str(resolution), "-f", str(first), "-l", str(end)]
             prefix = Path(temporary) / pdf.stem
             try:
                 done = subprocess.run([*command, str(pdf), str(prefix)], capture_output=True,
@@ -52,5 +57,22 @@ def preview(folder: str | Path, *, resolution: int = 60, first: int = 1, last: i
             for page in sorted(Path(temporary).glob(f"{pdf.stem}-*.png")):
                 number = int(page.stem.rsplit("-", 1)[1])
                 pictures[target / f"{pdf.stem}-{number}.png"] = page.read_bytes()
+    if not pictures:
+        raise PreviewError(f"{source}: no PDF there has a page {first}")
     write_atomically(pictures)
     return list(pictures)
+
+
+def _page_count(pdf: Path, timeout: float) -> int:
+    program = shutil.which("pdfinfo")
+    if program is None:
+        raise PreviewError(f"pdfinfo is needed to preview pages: {INSTALL_HINT}")
+    try:
+        done = subprocess.run([program, str(pdf)], capture_output=True, text=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise PreviewError(f"{pdf}: pdfinfo took longer than {timeout:g} s") from None
+    found = re.search(r"^Pages:\s+(\d+)", done.stdout, re.MULTILINE)
+    if done.returncode != 0 or found is None:
+        raise PreviewError(f"{pdf}: not a readable PDF ({done.stderr.strip()})")
+    return int(found.group(1))
