@@ -1,6 +1,7 @@
 """Assemble the annual reports of the EU Justice and Home Affairs Agencies' Network.
 
-The public API: load a year's records from fixtures, build its documents, and the record classes.
+The public API: load a year's records from fixtures, build its documents (and their PDFs), look
+at their pages, inspect and lint templates, and the record classes.
 """
 
 from .agencies import REGISTRY, Agency, Body, UnknownNameError
@@ -34,6 +35,11 @@ from .records import (
     YearRecords,
 )
 from .render import BuildError, BuildResult, build
+from .render.inspect import TemplateReadError
+from .render.inspect import show as show_template
+from .render.lint import LintProblem
+from .render.lint import lint as lint_template
+from .render.preview import PreviewError, preview
 
 __all__ = [
     "REGISTRY",
@@ -45,6 +51,7 @@ __all__ = [
     "Foreword",
     "Format",
     "Highlight",
+    "LintProblem",
     "LoadError",
     "Markup",
     "MarkupError",
@@ -57,6 +64,7 @@ __all__ = [
     "OtherActivity",
     "Period",
     "PeriodError",
+    "PreviewError",
     "Priority",
     "PriorityTopic",
     "Problem",
@@ -69,6 +77,7 @@ __all__ = [
     "Signatory",
     "StateOfPlay",
     "Status",
+    "TemplateReadError",
     "ThematicEvent",
     "TimelineEntry",
     "UnknownNameError",
@@ -76,6 +85,9 @@ __all__ = [
     "YearRecords",
     "build",
     "format_period",
+    "lint_template",
     "load_year",
     "parse_period",
+    "preview",
+    "show_template",
 ]

@@ -317,3 +317,13 @@ def test_a_failing_agency_template_lists_the_lint_problems_too(tmp_path: Path) -
     problems = failure.value.problems
     assert any("no filter 'numbr'; did you mean 'number'?" in p for p in problems)
     assert any("Acronym has no attribute 'lng'; did you mean 'long'?" in p for p in problems)
+
+
+def test_the_api_lints_and_shows_templates_as_the_command_does(tmp_path: Path) -> None:
+    assert jhareport.lint_template(TEMPLATES / "final-report.docx") == []
+    path = template(tmp_path / "acronyms.docx", "{{ acronyms|lenght }}")
+    [problem] = jhareport.lint_template(path)
+    assert isinstance(problem, jhareport.LintProblem)
+    assert (problem.where, problem.message) == (
+        "paragraph 1", "no filter 'lenght'; did you mean 'length'?")
+    assert jhareport.show_template(path) == "paragraph 1 [Normal]: {{ acronyms|lenght }}\n"
