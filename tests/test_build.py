@@ -328,3 +328,16 @@ def test_a_year_with_a_scorecard_shows_its_chart_in_the_report_annex(tmp_path: P
     assert len(pictures) == 2
     assert "EUAA 78" in pictures[1]  # the agency under its name in the report's year
     assert (tmp_path / "scorecard-annex.docx").is_file()
+
+
+def test_the_nine_agencies_together_read_as_all_jha_agencies(built_2019: Path,
+                                                               built_2023: Path) -> None:
+    rows = table_rows(built_2019 / "scorecard-annex.docx", 2)
+    webpage = [r for r in rows if r[1].startswith("EIGE created a 'working together' webpage")]
+    assert [r[3] for r in webpage] == ["All JHA agencies"]
+    details = [p.text for p in docx.Document(str(built_2023 / "final-report.docx")).paragraphs
+               if p.style.name == "Record Details"]
+    assert "Brussels. Participants: all JHA agencies" in details
+    cover = [p.text for p in docx.Document(str(built_2023 / "final-report.docx")).paragraphs[:15]]
+    assert ("The network: CEPOL, EIGE, EMCDDA, EUAA, eu-LISA, Eurojust, Europol, FRA and "
+            "Frontex") in cover

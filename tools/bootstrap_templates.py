@@ -472,8 +472,8 @@ def scorecard_annex() -> Document:
     row(grid, ["{%tr else %}", "", "", ""], span=True)
     row(grid, ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
                "{{ line.action.state|state }}",
-               "{{ line.action.agencies|agencies }}{% if line.action.bodies %}; "
-               "{{ line.action.bodies|agencies }}{% endif %}"])
+               "{{ line.action.agencies|agencies(all_as='All JHA agencies') }}"
+               "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"])
     row(grid, ["{%tr endif %}", "", "", ""], span=True)
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     return doc

@@ -14,7 +14,7 @@ from typing import Any
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from ..agencies import Agency, Body
+from ..agencies import AGENCIES, Agency, Body
 from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
 from ..records import Format, Session
 
@@ -45,10 +45,17 @@ def agency_full(value: Agency | Body | None, *, locale: str, as_of: date) -> str
     return value.full_on(as_of) if value is not None else ""
 
 
-def agencies(values: Iterable[Agency | Body], *, locale: str, as_of: date) -> str:
+def agencies(values: Iterable[Agency | Body], *, locale: str, as_of: date,
+             all_as: str | None = None) -> str:
     """Agencies' short names in the report's year, joined as a list in the locale:
-    "Europol, Eurojust and Frontex"."""
-    names = [v.short_on(as_of) for v in values]
+    "Europol, Eurojust and Frontex". With `all_as`, the nine agencies of the network together
+    are named so: ``{{ action.agencies|agencies(all_as='All JHA agencies') }}`` → "All JHA
+    agencies" (then the other bodies)."""
+    listed = list(values)
+    if all_as and set(AGENCIES) <= set(listed):
+        names = [all_as, *(v.short_on(as_of) for v in listed if v not in AGENCIES)]
+    else:
+        names = [v.short_on(as_of) for v in listed]
     return format_list(names, locale=reader_locale(locale)) if names else ""
 
 
@@ -76,7 +83,8 @@ def state(value: StateOfPlay | None, *, locale: str, as_of: date) -> str:
 
 
 def details(record: Any, *, locale: str, as_of: date) -> str:
-    """The facts line of a meeting or event: format, place and participating agencies."""
+    """The facts line of a meeting or event: format, place and participating agencies ("all JHA
+    agencies" when the nine take part)."""
     parts: list[str] = []
     held = getattr(record, "format", None)
     place = getattr(record, "place", None)
@@ -88,7 +96,8 @@ def details(record: Any, *, locale: str, as_of: date) -> str:
         parts.append(str(place))
     taking_part = [*getattr(record, "agencies", ()), *getattr(record, "bodies", ())]
     if taking_part:
-        parts.append("Participants: " + agencies(taking_part, locale=locale, as_of=as_of))
+        parts.append("Participants: " + agencies(taking_part, locale=locale, as_of=as_of,
+                                                 all_as="all JHA agencies"))
     return ". ".join(parts)
 
 
