@@ -318,8 +318,8 @@ class FinalReportContext:
     priorities: tuple[Priority, ...] = attrs.field(metadata=_doc('the priorities for next year'))
     empact: EmpactView = attrs.field(metadata=_doc("each agency's part in the EMPACT operational actions"))
     empact_chart: ChartView | None = attrs.field(
-        metadata=_doc("the EMPACT chart: actions led, co-led and participated in per agency (none without "
-                      "EMPACT plans)"))
+        metadata=_doc("the EMPACT chart: actions led, co-led and participated in per agency "
+                      "(none without EMPACT plans)"))
     scorecard_chart: ChartView | None = attrs.field(
         metadata=_doc("the chart of the scorecard's joint actions per agency (none without a "
                       "scorecard)"))
