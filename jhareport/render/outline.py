@@ -1,7 +1,8 @@
 """A readable, stable text of a .docx: what a reviewer compares when a template's output changes.
 
-The outline lists, in document order, each paragraph with its style (list items marked), each
-table cell by cell, then the footnotes, the hyperlinks with their targets, the headers and footers.
+The outline lists, in document order, each paragraph with its style (list items marked, pictures
+with their size and alternative text), each table cell by cell, then the footnotes, the
+hyperlinks with their targets, the headers and footers.
 `canonical_xml` gives the parts that matter as canonical, indented XML without revision ids.
 """
 
@@ -41,7 +42,25 @@ def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
         marker = "• " if "Bullet" in name else "# " if "Number" in name else "- "
     notes = len(paragraph.findall(".//w:footnoteReference", _NS))
     suffix = f"  [footnotes: {notes}]" if notes else ""
-    return f"[{name}] {marker}{_text(paragraph)}{suffix}"
+    return f"[{name}] {marker}{_text(paragraph)}{suffix}{_pictures(paragraph)}"
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _pictures(paragraph: etree._Element) -> str:
+    """The paragraph's pictures: their size and alternative text."""
+    shown = []
+    for drawing in paragraph.iter(f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
+        extent = drawing.find(f"{{{_WP}}}extent")
+        properties = drawing.find(f"{{{_WP}}}docPr")
+        size = ""
+        if extent is not None:
+            size = (f"{int(extent.get('cx', 0)) / 360000:.1f} × "
+                    f"{int(extent.get('cy', 0)) / 360000:.1f} cm")
+        alt = properties.get("descr", "") if properties is not None else ""
+        shown.append(f"[picture {size}: {alt or 'no alternative text'}]")
+    return (" " + " ".join(shown)) if shown else ""
 
 
 def outline(source: str | Path | bytes) -> str:
