@@ -327,3 +327,41 @@ def test_the_api_lints_and_shows_templates_as_the_command_does(tmp_path: Path) -
     assert (problem.where, problem.message) == (
         "paragraph 1", "no filter 'lenght'; did you mean 'length'?")
     assert jhareport.show_template(path) == "paragraph 1 [Normal]: {{ acronyms|lenght }}\n"
+
+
+def test_jinja_a_template_author_may_write_is_not_flagged(tmp_path: Path) -> None:
+    path = template(
+        tmp_path / "final-report.docx",
+        "{% macro line(item, label='Title') %}{{ label }}: {{ item.title }}{% endmacro %}",
+        "{% set chair = year.chair %}{% set count = highlights|length %}",
+        "{% set ns = namespace(seen=0) %}",
+        "{%p for h in highlights if h.agencies %}",
+        "{{ line(h) }} ({{ loop.index }} of {{ loop.length }}) {{ h.agencies|agencies }}",
+        "{% set ns.seen = ns.seen + 1 %}",
+        "{%p else %}",
+        "none",
+        "{%p endfor %}",
+        "{% with first = highlights|first %}{{ first.title }}{% endwith %}",
+        "{% set closing %}Chaired by {{ chair|agency }}{% endset %}{{ closing }}",
+        "{% filter upper %}{{ year.year }}{% endfilter %}",
+        "{% if count > 10 %}many{% elif count %}some{% else %}none{% endif %}",
+        "{{ timeline|selectattr('source')|list|length }} {{ year.foreword.title|default('') }}",
+        "{{ (highlights|first).title }} {{ year.trio[0]|agency }} {{ year.chair.short_on(year.as_of) }}",
+        "{# a note for template keepers #}",
+        table=[["{%tr for entry in timeline %}", ""],
+               ["{{ entry.date|period }}{% vm %}", "{% cellbg 'FFFFFF' %}{{ entry.label }}"],
+               ["{%tr endfor %}", ""]])
+    assert [str(p) for p in lint(path)] == []
+
+
+def test_blocks_closed_out_of_order_and_includes(tmp_path: Path) -> None:
+    path = template(tmp_path / "final-report.docx",
+                    "{% for h in highlights %}{% if h.agencies %}{% endfor %}",
+                    "{% else %}", "{% include 'other.docx' %}", "{% endif %}")
+    problems = [p.message for p in lint(path)]
+    assert problems == [
+        "{% endfor %} comes before {% endif %}, which {% if h.agencies %} (paragraph 1) needs first",
+        "{% else %} stands outside any for or if block",
+        "{% include 'other.docx' %}: templates cannot include other templates",
+        "{% endif %} closes no open block",
+    ]

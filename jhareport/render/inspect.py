@@ -73,6 +73,9 @@ def plain_tags(text: str) -> str:
     """The text with docxtpl's tag prefixes taken away and typographic quotes inside tags made
     straight, as docxtpl does before Jinja reads the template."""
     text = _DOCXTPL_PREFIX.sub(lambda m: f"{m.group(1)}{m.group(2)} ", text)
+    # docxtpl's cell tags: merges vanish, a colspan or background becomes the value it writes
+    text = re.sub(r"\{%-?\s*(?:vm|hm)\s*-?%\}", "", text)
+    text = re.sub(r"\{%-?\s*(?:colspan|cellbg)\s+(.*?)-?%\}", r"{{ \1 }}", text)
 
     def clean(match: re.Match[str]) -> str:
         return (match.group(0).replace("“", '"').replace("”", '"').replace("‘", "'")
