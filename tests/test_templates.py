@@ -241,7 +241,7 @@ def test_a_filter_failing_on_a_record_names_the_place_and_the_record(tmp_path: P
     message = str(failure.value)
     assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 34 "
                               "“{{ meeting.title }} {{ meeting.place|period }}”: the filter "
-                              "'period' cannot show 'Malta' (a str)")
+                              "'period' cannot show 'Malta' (of type str)")
     assert message.endswith("(while rendering meeting 'heads-of-agencies')")
     assert not out.exists()
 
@@ -365,3 +365,31 @@ def test_blocks_closed_out_of_order_and_includes(tmp_path: Path) -> None:
         "{% include 'other.docx' %}: templates cannot include other templates",
         "{% endif %} closes no open block",
     ]
+
+
+def test_render_errors_in_the_timeline_and_annex_name_their_entry(tmp_path: Path) -> None:
+    edited(TEMPLATES / "final-report.docx", tmp_path / "t" / "final-report.docx",
+           lambda d: retype(d, "{{ entry.label }}", "{{ entry.label|number }}"))
+    with pytest.raises(BuildError) as failure:
+        jhareport.build(FIXTURES / "2023", tmp_path / "out", templates=tmp_path / "t")
+    assert "(while rendering timeline entry “Trio Contact Points Coordination Meeting”)" in \
+        str(failure.value)
+    edited(TEMPLATES / "final-report.docx", tmp_path / "u" / "final-report.docx",
+           lambda d: retype(d, "{{ line.led|number }}", "{{ line.led|period }}"))
+    with pytest.raises(BuildError) as failure:
+        jhareport.build(FIXTURES / "2023", tmp_path / "out", templates=tmp_path / "u")
+    assert "the filter 'period' cannot show 3 (of type int)" in str(failure.value)
+    assert "(while rendering EMPACT row of CEPOL)" in str(failure.value)
+
+
+def test_records_are_named_as_the_fixtures_know_them() -> None:
+    from jhareport.render.locate import describe_record
+    from jhareport.views import ScorecardRow, TopicView
+
+    records = jhareport.load_year(FIXTURES / "2019")
+    assert describe_record(ScorecardRow("A. Operational cooperation", 0)) == \
+        "scorecard heading 'A. Operational cooperation'"
+    assert describe_record(records.glossary[0]) == f"acronym '{records.glossary[0].short}'"
+    assert describe_record(TopicView("cyber", "Cybersecurity", None, ())) == \
+        "priority topic 'cyber'"
+    assert describe_record("a text") is None

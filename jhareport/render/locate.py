@@ -122,7 +122,7 @@ def explain(path: Path, variables: Mapping[str, Any], environment: Callable[[], 
             elif failed:
                 name, value = failed
                 shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "…"
-                what = (f"the filter '{name}' cannot show {shown} (a {type(value).__name__}): "
+                what = (f"the filter '{name}' cannot show {shown} (of type {type(value).__name__}): "
                         f"{type(again).__name__}: {again}")
             text = place.text.strip()
             text = text if len(text) <= 80 else text[:77] + "…"
