@@ -24,6 +24,10 @@ def preview(folder: str | Path, *, resolution: int = 60, first: int = 1, last: i
     """Render the pages of every PDF in `folder` to PNG files `<stem>-<page>.png` in `out`
     (`folder`/preview by default), at `resolution` dots per inch, from page `first` to `last`
     (the last page when None). The pictures written, in order."""
+    if resolution < 10 or resolution > 600:
+        raise PreviewError(f"a resolution of {resolution} dpi is out of range (10 to 600)")
+    if first < 1 or (last is not None and last < first):
+        raise PreviewError(f"pages {first} to {last} are no range of pages")
     source = Path(folder)
     if not source.is_dir():
         raise PreviewError(f"{source}: no such folder")
@@ -33,12 +37,8 @@ def preview(folder: str | Path, *, resolution: int = 60, first: int = 1, last: i
     program = shutil.which("pdftoppm")
     if program is None:
         raise PreviewError(f"pdftoppm is needed to preview pages: {INSTALL_HINT}")
-    if resolution < 10 or resolution > 600:
-        raise PreviewError(f"a resolution of {resolution} dpi is out of range (10 to 600)")
     target = Path(out) if out is not None else source / "preview"
     pictures: dict[Path, bytes] = {}
-    if first < 1 or (last is not None and last < first):
-        raise PreviewError(f"pages {first} to {last} are no range of pages")
     with tempfile.TemporaryDirectory(prefix="jhareport-preview-") as temporary:
         for pdf in pdfs:
             pages = _page_count(pdf, timeout)
