@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "build", help="build the year's final report, scorecard annex and list of acronyms")
     run.add_argument("path", type=Path, help="the year's folder of YAML files")
-    run.add_argument("--out", type=Path, required=True, help="the folder to write the .docx to")
+    run.add_argument("--out", type=Path, required=True, help="the folder to write the documents to")
     run.add_argument("--draft", action="store_true",
                      help="show missing content as highlighted placeholders and mark DRAFT")
     run.add_argument("--strict", action="store_true",
