@@ -21,8 +21,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from attrs import frozen
+from babel.lists import format_list
 
 from .agencies import AGENCIES, Agency
+from .i18n import translate
+from .periods import reader_locale
 from .records import Scorecard
 from .views import EmpactView
 
@@ -107,7 +110,7 @@ def scorecard_involvement(scorecard: Scorecard) -> ScorecardInvolvement:
         len(scorecard.actions), tuple(AgencyCount(a, counts[a]) for a in AGENCIES if counts[a]))
 
 
-def empact_chart(view: EmpactView, as_of: date) -> Chart:
+def empact_chart(view: EmpactView, as_of: date, locale: str = "en") -> Chart:
     """The agencies' part in the operational actions of the EMPACT plans: stacked bars.
 
     One horizontal bar per agency (named as on `as_of`), split into the actions it led, co-led
@@ -117,16 +120,19 @@ def empact_chart(view: EmpactView, as_of: date) -> Chart:
     if not view.rows:
         raise ValueError("no agency of the network has a part in the operational actions")
     names = [row.agency.short_on(as_of) for row in view.rows]
-    title = (f"Agencies' part in the {view.actions} operational actions of the EMPACT "
-             f"{_and(view.plans)}")
-    alt = (f"Horizontal bar chart. {title}, per agency: "
-           + "; ".join(f"{name} led {row.led}, co-led {row.co_led}, participated in "
-                       f"{row.participated} ({row.total} in all)"
-                       for name, row in zip(names, view.rows, strict=True))
-           + ".")
-    series = (("Led", _DARK, "white", [row.led for row in view.rows]),
-              ("Co-led", _MID, "white", [row.co_led for row in view.rows]),
-              ("Participated in", _LIGHT, _TEXT, [row.participated for row in view.rows]))
+    title = translate("Agencies' part in the %(count)s operational actions of the EMPACT %(plans)s",
+                      locale, count=view.actions, plans=_and(view.plans, locale))
+    rows = "; ".join(translate("%(name)s led %(led)s, co-led %(co_led)s, participated in "
+                               "%(participated)s (%(total)s in all)", locale, name=name,
+                               led=row.led, co_led=row.co_led, participated=row.participated,
+                               total=row.total)
+                     for name, row in zip(names, view.rows, strict=True))
+    alt = translate("Horizontal bar chart. %(title)s, per agency: %(rows)s.", locale,
+                    title=title, rows=rows)
+    series = ((translate("Led", locale), _DARK, "white", [row.led for row in view.rows]),
+              (translate("Co-led", locale), _MID, "white", [row.co_led for row in view.rows]),
+              (translate("Participated in", locale), _LIGHT, _TEXT,
+               [row.participated for row in view.rows]))
     totals = [row.total for row in view.rows]
     height_cm = _height_cm(len(view.rows))
 
@@ -147,7 +153,7 @@ def empact_chart(view: EmpactView, as_of: date) -> Chart:
     return Chart(_render(draw, height_cm), alt, title, WIDTH_CM, height_cm)
 
 
-def scorecard_chart(scorecard: Scorecard, as_of: date) -> Chart:
+def scorecard_chart(scorecard: Scorecard, as_of: date, locale: str = "en") -> Chart:
     """The number of the scorecard's joint actions each agency takes part in: bars.
 
     One horizontal bar per agency (named as on `as_of`), labelled with its number.
@@ -158,24 +164,26 @@ def scorecard_chart(scorecard: Scorecard, as_of: date) -> Chart:
         raise ValueError("no joint action of the scorecard names an agency of the network")
     names = [row.agency.short_on(as_of) for row in involvement.rows]
     values = [row.actions for row in involvement.rows]
-    title = f"Joint actions of the {scorecard.title} per agency"
-    alt = (f"Horizontal bar chart. Number of the {involvement.actions} joint actions of the "
-           f"{scorecard.title} each agency takes part in: "
-           + ", ".join(f"{name} {value}" for name, value in zip(names, values, strict=True)) + ".")
+    title = translate("Joint actions of the %(title)s per agency", locale, title=scorecard.title)
+    rows = ", ".join(f"{name} {value}" for name, value in zip(names, values, strict=True))
+    alt = translate("Horizontal bar chart. Number of the %(count)s joint actions of the %(title)s "
+                    "each agency takes part in: %(rows)s.", locale, count=involvement.actions,
+                    title=scorecard.title, rows=rows)
+    heading = translate("Number of joint actions, of %(count)s in the scorecard", locale,
+                        count=involvement.actions)
     height_cm = _height_cm(len(names))
 
     def draw(figure: Figure) -> None:
         axes = _bar_axes(figure, names, max(values))
         bars = axes.barh(range(len(names)), values, height=0.62, color=_MID)
         axes.bar_label(bars, padding=3, color=_TEXT, fontsize=_FONT_SIZE)
-        axes.set_title(f"Number of joint actions, of {involvement.actions} in the scorecard",
-                       loc="left", color=_MUTED, fontsize=_FONT_SIZE, pad=6)
+        axes.set_title(heading, loc="left", color=_MUTED, fontsize=_FONT_SIZE, pad=6)
 
     return Chart(_render(draw, height_cm), alt, title, WIDTH_CM, height_cm)
 
 
-def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+def _and(words: Sequence[str], locale: str) -> str:
+    return format_list(list(words), locale=reader_locale(locale))
 
 
 def _height_cm(rows: int) -> float:

@@ -26,6 +26,8 @@ from babel.dates import (
 )
 from babel.lists import format_list
 
+from .i18n import translate
+
 __all__ = [
     "Period",
     "PeriodError",
@@ -439,20 +441,22 @@ class StateOfPlay:
         return _STATE_LABELS[self.status]
 
     def format(self, locale: str | Locale = "en") -> str:
-        """The state as the annex shows it: "Done (11 July 2019)", "Throughout 2019"."""
+        """The state as the annex shows it: "Done (11 July 2019)", "Throughout 2019"; in French
+        "Terminé (11 juillet 2019)"."""
         when = format_period(self.period, locale) if self.period else ""
+        label = translate(self.label, locale)
         if self.status is Status.DATED:
             text = when
         elif self.status is Status.THROUGHOUT:
-            text = f"Throughout {when}".strip()
+            text = translate("Throughout %(when)s", locale, when=when) if when else label
         elif self.status is Status.PLANNED:
-            text = f"Planned {when}".strip()
+            text = translate("Planned %(when)s", locale, when=when) if when else label
         elif when and self.remark == "since":
-            return f"{self.label} (since {when})"
+            return translate("%(label)s (since %(when)s)", locale, label=label, when=when)
         elif when:
-            text = f"{self.label} ({when})"
+            text = translate("%(label)s (%(when)s)", locale, label=label, when=when)
         else:
-            text = self.label
+            text = label
         return f"{text}; {self.remark}" if self.remark else text
 
 

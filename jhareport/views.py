@@ -271,13 +271,14 @@ class ChartView:
     as_of: date = attrs.field(
         metadata=_doc("the day whose agency names the chart uses: the last of the year"))
 
-    def draw(self) -> Chart:
-        """The chart's picture, title and alternative text (matplotlib is loaded here)."""
+    def draw(self, locale: str = "en") -> Chart:
+        """The chart's picture, title and alternative text, their words in the locale's
+        language (matplotlib is loaded here)."""
         from .charts import empact_chart, scorecard_chart
 
         if isinstance(self.data, EmpactView):
-            return empact_chart(self.data, self.as_of)
-        return scorecard_chart(self.data, self.as_of)
+            return empact_chart(self.data, self.as_of, locale)
+        return scorecard_chart(self.data, self.as_of, locale)
 
 
 def empact_chart_view(view: EmpactView, as_of: date) -> ChartView | None:

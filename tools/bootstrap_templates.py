@@ -460,7 +460,7 @@ def scorecard_annex() -> Document:
     tag(doc, "")
     grid = table(doc, ["State of play", "Joint actions"], [14, 4], style="Table Grid")
     row(grid, ["{%tr for state in summary.states %}", ""], span=True)
-    row(grid, ["{{ state.label }}", "{{ state.count|number }}"])
+    row(grid, ["{{ state.label|translated }}", "{{ state.count|number }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "{{p scorecard_chart|chart }}")
     page_break(doc)

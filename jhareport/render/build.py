@@ -93,7 +93,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         template.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
         raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
-    writer = WordWriter(template, draft)
+    writer = WordWriter(template, draft, locale)
 
     def environment() -> SandboxedEnvironment:
         env = template_environment(locale, year.as_of)

@@ -15,11 +15,12 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from ..agencies import AGENCIES, Agency, Body
+from ..i18n import translate
 from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
 from ..records import Format, Session
 
 __all__ = ["FILTERS", "agencies", "agency", "agency_full", "dates", "details", "join_counts",
-           "join_list", "number", "period", "state"]
+           "join_list", "number", "period", "state", "translated"]
 
 
 def period(value: Period, *, locale: str, as_of: date) -> str:
@@ -73,8 +74,15 @@ def join_list(values: Iterable[Any], *, locale: str, as_of: date) -> str:
 def join_counts(values: Iterable[Any], *, locale: str, as_of: date) -> str:
     """Counted things (with `label` and `count`) as a phrase: "66 ongoing, 31 done"."""
     loc = reader_locale(locale)
-    items = [f"{format_decimal(v.count, locale=loc)} {v.label.lower()}" for v in values]
+    items = [f"{format_decimal(v.count, locale=loc)} {translate(v.label, locale).lower()}"
+             for v in values]
     return format_list(items, locale=loc) if items else ""
+
+
+def translated(value: str, *, locale: str, as_of: date) -> str:
+    """A word the code writes, in the build's language: ``{{ state.label|translated }}`` →
+    "Ongoing" (en), "En cours" (fr), "Laufend" (de)."""
+    return translate(str(value), locale)
 
 
 def state(value: StateOfPlay | None, *, locale: str, as_of: date) -> str:
@@ -88,16 +96,18 @@ def details(record: Any, *, locale: str, as_of: date) -> str:
     parts: list[str] = []
     held = getattr(record, "format", None)
     place = getattr(record, "place", None)
-    if isinstance(held, Format) and place:
-        parts.append(f"{held.value.capitalize()}, {place}")
-    elif isinstance(held, Format):
-        parts.append(held.value.capitalize())
+    how = translate(held.value.capitalize(), locale) if isinstance(held, Format) else None
+    if how and place:
+        parts.append(f"{how}, {place}")
+    elif how:
+        parts.append(how)
     elif place:
         parts.append(str(place))
     taking_part = [*getattr(record, "agencies", ()), *getattr(record, "bodies", ())]
     if taking_part:
-        parts.append("Participants: " + agencies(taking_part, locale=locale, as_of=as_of,
-                                                 all_as="all JHA agencies"))
+        names = agencies(taking_part, locale=locale, as_of=as_of,
+                         all_as=translate("all JHA agencies", locale))
+        parts.append(translate("Participants: %(names)s", locale, names=names))
     return ". ".join(parts)
 
 
@@ -112,4 +122,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "join_counts": join_counts,
     "state": state,
     "details": details,
+    "translated": translated,
 }

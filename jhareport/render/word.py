@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
 
+from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
 
 if TYPE_CHECKING:
@@ -48,9 +49,10 @@ class TemplateStyleError(LookupError):
 class WordWriter:
     """Writes record texts into one template being rendered."""
 
-    def __init__(self, template: DocxTemplate, draft: bool) -> None:
+    def __init__(self, template: DocxTemplate, draft: bool, locale: str = "en") -> None:
         self.template = template
         self.draft = draft
+        self.locale = locale
         self.document = template.get_docx()
         self._style_ids: dict[str, str] = {}
         self._footnotes: list[Any] = []
@@ -77,7 +79,7 @@ class WordWriter:
         caption below ("Caption" style). Nothing when there is no chart."""
         if value is None:
             return self._subdoc([])
-        drawn = value.draw()
+        drawn = value.draw(self.locale)
         width = width_cm or min(drawn.width_cm, self._text_width_cm())
         height = drawn.height_cm * width / drawn.width_cm
         self._charts += 1
@@ -106,7 +108,8 @@ class WordWriter:
     def todo(self, section: str) -> Subdoc:
         """A visible, highlighted placeholder for missing content: "[to be completed: …]"."""
         paragraph = self._p("BodyText" if self._has_style("Body Text") else None)
-        run = self._run(f"[to be completed: {section}]", style=self._optional("Placeholder"))
+        run = self._run(translate("[to be completed: %(section)s]", self.locale, section=section),
+                        style=self._optional("Placeholder"))
         rpr = run.find(qn("w:rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")

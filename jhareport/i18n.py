@@ -1,0 +1,52 @@
+"""The words the code itself writes into documents, in the build's language.
+
+State-of-play labels, the facts line of a meeting, the placeholders of a draft and the texts of
+the charts are English in the code and translated through Babel message catalogs,
+`jhareport/locale/<language>/LC_MESSAGES/jhareport.po`. A language without a catalog, or a
+message without a translation, keeps the English. What templates say is the templates' own.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+__all__ = ["LANGUAGES", "translate"]
+
+_CATALOGS = Path(__file__).with_name("locale")
+LANGUAGES = tuple(sorted(p.name for p in _CATALOGS.iterdir() if p.is_dir())) \
+    if _CATALOGS.is_dir() else ()
+
+
+@functools.cache
+def _catalog(language: str) -> Catalog | None:
+    path = _CATALOGS / language / "LC_MESSAGES" / "jhareport.po"
+    if not path.is_file():
+        return None
+    with path.open("rb") as stream:
+        return read_po(stream, locale=language)
+
+
+def _language(locale: str | Locale) -> str:
+    if isinstance(locale, Locale):
+        return str(locale.language)
+    try:
+        return str(Locale.parse(locale.replace("-", "_")).language)
+    except (ValueError, UnknownLocaleError):
+        return "en"
+
+
+def translate(message: str, locale: str | Locale = "en", **values: Any) -> str:
+    """`message` in the locale's language, with `values` put in its %(name)s places."""
+    catalog = _catalog(_language(locale))
+    text = message
+    if catalog is not None:
+        found = catalog.get(message)
+        if found is not None and isinstance(found.string, str) and found.string:
+            text = found.string
+    return text % values if values else text
