@@ -393,3 +393,20 @@ def test_records_are_named_as_the_fixtures_know_them() -> None:
     assert describe_record(TopicView("cyber", "Cybersecurity", None, ())) == \
         "priority topic 'cyber'"
     assert describe_record("a text") is None
+
+
+def test_text_the_build_would_drop_with_a_row_or_paragraph_tag(tmp_path: Path) -> None:
+    path = template(tmp_path / "acronyms.docx", "Acronyms: {{p year.about|rich }}",
+                    table=[["{%tr for a in acronyms %}", "Meaning"], ["{{ a.short }}", "{{ a.long }}"],
+                           ["{%tr endfor %}", ""]])
+    problems = [str(p) for p in lint(path, "final-report") if "has no style" not in p.message]
+    assert problems == [
+        "paragraph 1 “Acronyms: {{p year.about|rich }}”: {{p year.about|rich }} shares its "
+        "paragraph with other text, which the build drops with the paragraph: put the tag in a "
+        "paragraph of its own",
+        "table 1, row 1, cell 1 “{%tr for a in acronyms %}”: {%tr for a in acronyms %} shares its "
+        "table row with text in other cells, which the build drops with the row: give the tag a "
+        "row of its own",
+        "table 1, row 1, cell 1 “{%tr for a in acronyms %}”: the final-report template has no "
+        "variable 'acronyms'",
+    ]

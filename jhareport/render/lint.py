@@ -172,13 +172,22 @@ class _Linter:
                             "a table row, so it must stand in one")
             if tag.prefix == "tc" and not place.table_cell:
                 self.report(f"{_shown(tag)} stands outside a table cell")
-            if tag.prefix == "p" and tag.kind == "{%" and (text[:tag.start] + text[tag.end:]).strip():
+            if tag.prefix == "p" and (text[:tag.start] + text[tag.end:]).strip():
                 self.report(f"{_shown(tag)} shares its paragraph with other text, which the "
                             "build drops with the paragraph: put the tag in a paragraph of its own")
+            if tag.prefix == "tr" and tag.kind == "{%" and self.row_has_text(place):
+                self.report(f"{_shown(tag)} shares its table row with text in other cells, which "
+                            "the build drops with the row: give the tag a row of its own")
             if tag.kind == "{{":
                 self.output(tag)
             elif tag.kind == "{%":
                 self.statement(tag)
+
+    def row_has_text(self, place: Place) -> bool:
+        """Whether another cell of the place's table row holds text."""
+        row = place.where.split(", cell ")[0]
+        return any(other is not place and other.where.startswith(f"{row}, cell ")
+                   and other.text.strip() for other in self.part.places)
 
     def split_runs(self, place: Place, found: list[Tag]) -> None:
         offsets = []
