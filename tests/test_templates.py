@@ -410,3 +410,16 @@ def test_text_the_build_would_drop_with_a_row_or_paragraph_tag(tmp_path: Path) -
         "table 1, row 1, cell 1 “{%tr for a in acronyms %}”: the final-report template has no "
         "variable 'acronyms'",
     ]
+
+
+def test_runs_differing_only_in_what_a_reader_cannot_see_are_not_flagged(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("{{ year.")
+    paragraph.add_run("year }}")
+    for run, extra in zip(paragraph.runs, ("w:bCs", "w:noProof"), strict=True):
+        run._r.get_or_add_rPr().append(OxmlElement(extra))
+    path = tmp_path / "acronyms.docx"
+    document.save(str(path))
+    assert lint(path) == []

@@ -98,6 +98,11 @@ def style_names(package: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
+# Run properties a reader does not see on Latin text: proofing, and the complex-script twins of
+# bold, italic and size that Word adds or leaves out at will.
+_UNSEEN = frozenset({"lang", "noProof", "rsid", "specVanish", "webHidden", "bCs", "iCs", "szCs"})
+
+
 def _format(run: etree._Element) -> str:
     properties = run.find("w:rPr", _NS)
     if properties is None:
@@ -105,7 +110,7 @@ def _format(run: etree._Element) -> str:
     parts = []
     for child in properties:
         tag = etree.QName(child).localname
-        if tag in ("lang", "noProof", "rsid", "specVanish", "webHidden"):
+        if tag in _UNSEEN:
             continue
         values = ",".join(f"{etree.QName(k).localname}={v}" for k, v in sorted(child.attrib.items())
                           if not etree.QName(k).localname.startswith("rsid"))
