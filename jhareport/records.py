@@ -222,6 +222,10 @@ class NetworkYear:
     working_groups_intro: Markup | None = field(
         default=None, converter=_optional_markup,
         metadata=_doc("optional text before the working-group meetings (Markdown); show it with `|rich`"))
+    not_acronyms: tuple[str, ...] = field(
+        default=(), converter=_strings,
+        metadata=_doc("words in capitals in the year's texts that are names, not acronyms "
+                      "(VEGA, SECRET…): the acronym check leaves them alone"))
 
     @trio.validator
     def _trio_has_chair(self, attribute: Attribute[tuple[Agency, ...]],

@@ -421,13 +421,15 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?(?![\w-])")
 _NOT_ACRONYMS = frozenset({"DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 
 
-def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[str]:
-    """Acronyms in the texts that the glossary lacks (names of agencies and bodies aside).
+def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym],
+                      not_acronyms: Iterable[str] = ()) -> list[str]:
+    """Acronyms in the texts that the glossary lacks (names of agencies and bodies, and the
+    year's `not_acronyms`, aside).
 
     Glossary entries of several words ("DG HOME") are taken out first, and a joined pair such as
     "EUAA-FRA" counts as its parts.
     """
-    known = {a.short for a in glossary}
+    known = {a.short for a in glossary} | set(not_acronyms)
     several = sorted((s for s in known if " " in s), key=len, reverse=True)
     found: set[str] = set()
     for text in texts:

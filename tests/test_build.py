@@ -262,6 +262,15 @@ def test_strict_fails_on_acronyms_missing_from_the_glossary(tmp_path: Path) -> N
     with pytest.raises(BuildError, match="ZZQX"):
         jhareport.build(records, tmp_path / "strict", strict=True)
     assert not (tmp_path / "strict").exists()
+    named = attrs.evolve(records, year=attrs.evolve(records.year, not_acronyms=("ZZQX",)))
+    assert not any("ZZQX" in w for w in jhareport.build(named, tmp_path / "named").warnings)
+
+
+def test_2019_warns_only_of_the_acronyms_whose_meaning_is_unknown(built_2019: Path,
+                                                                   tmp_path: Path) -> None:
+    result = jhareport.build(FIXTURES / "2019", tmp_path)
+    assert result.warnings == ("acronyms used but not in the glossary: EPL, ERICES, ERICP, ESQF, "
+                               "NANE, TCI",)
 
 
 def test_broken_template_is_named_and_nothing_is_written(tmp_path: Path) -> None:

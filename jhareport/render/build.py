@@ -197,7 +197,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
     texts = [t for data in rendered.values() for t in document_texts(data)]
     used = acronyms_in(texts, records.glossary)
-    unlisted = unlisted_acronyms(texts, records.glossary)
+    unlisted = unlisted_acronyms(texts, records.glossary, records.year.not_acronyms)
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
