@@ -30,3 +30,14 @@ def write_folder(folder: Path, files: dict[str, str]) -> Path:
 
 
 pytest_plugins = ["pytester"]
+
+
+def office_available() -> bool:
+    """Whether LibreOffice and a Python with uno are here (CI installs them), for PDF tests."""
+    from jhareport.render.pdf import PdfError, find_office
+
+    try:
+        find_office()
+    except PdfError:
+        return False
+    return True

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import office_available
 from PIL import Image
 
 import jhareport
@@ -22,15 +23,9 @@ from jhareport.render.preview import PreviewError, preview
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def _office() -> bool:
-    try:
-        pdf.find_office()
-    except pdf.PdfError:
-        return False
-    return shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
-
-
-pytestmark = pytest.mark.skipif(not _office(), reason="LibreOffice, python3-uno or poppler-utils "
+pytestmark = pytest.mark.skipif(
+    not office_available() or shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice, python3-uno or poppler-utils "
                                 "is not installed (.ci/run installs them)")
 
 

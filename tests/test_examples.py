@@ -7,18 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from jhareport.render import pdf
+from conftest import office_available
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def _office() -> bool:
-    try:
-        pdf.find_office()
-    except pdf.PdfError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize(("script", "said"), [
@@ -26,7 +17,7 @@ def _office() -> bool:
     ("add_highlight.py", "final-report.docx"),
     ("scorecard_2019.py", "scorecard-annex.docx"),
     pytest.param("check_templates.py", "look at", marks=pytest.mark.skipif(
-        not _office(), reason="LibreOffice is not installed (.ci/run installs it)")),
+        not office_available(), reason="LibreOffice is not installed (.ci/run installs it)")),
 ])
 def test_example_runs(script: str, said: str, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, str(EXAMPLES / script)], capture_output=True,

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 import docx
 import pytest
+from conftest import office_available
 
 from jhareport import build
 from jhareport.render import pdf
@@ -29,15 +30,7 @@ FIXTURES_2023 = Path(__file__).resolve().parents[1] / "fixtures" / "2023"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _office_available() -> bool:
-    try:
-        find_office()
-    except PdfError:
-        return False
-    return True
-
-
-needs_office = pytest.mark.skipif(not _office_available(),
+needs_office = pytest.mark.skipif(not office_available(),
                                   reason="LibreOffice or a Python with uno is missing")
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="pdftotext (poppler-utils) is missing")
