@@ -3,7 +3,6 @@ contents spliced back into our own .docx, clear errors when LibreOffice is missi
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import re
@@ -113,13 +112,6 @@ def test_find_office_without_uno_names_python3_uno(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(pdf, "UNO_PYTHON_CANDIDATES", ())
     with pytest.raises(PdfError, match="python3-uno"):
         find_office()
-
-
-def test_find_office_is_quick() -> None:
-    started = time.monotonic()
-    with contextlib.suppress(PdfError):
-        find_office()
-    assert time.monotonic() - started < 5
 
 
 def test_convert_of_a_missing_file_fails_before_starting(tmp_path: Path) -> None:
@@ -327,10 +319,8 @@ def test_two_conversions_in_parallel(built: Path, tmp_path: Path) -> None:
 
 @needs_office
 def test_time_limit_kills_libreoffice_and_writes_nothing(built: Path, tmp_path: Path) -> None:
-    started = time.monotonic()
     with pytest.raises(PdfError, match=r"time limit of 0\.3 s"):
         convert([built / "final-report.docx"], tmp_path / "out", timeout=0.3)
-    assert time.monotonic() - started < 20
     assert not (tmp_path / "out" / "final-report.pdf").exists()
     assert_no_soffice_left()
 
@@ -350,10 +340,8 @@ def test_a_python_without_uno_is_reported(built: Path, tmp_path: Path) -> None:
     office = attrs.evolve(find_office(), python=Path(sys.executable))
     if subprocess.run([sys.executable, "-I", "-c", "import uno"], capture_output=True).returncode == 0:
         pytest.skip("this Python can import uno")
-    started = time.monotonic()
     with pytest.raises(PdfError, match="cannot import uno"):
         convert([built / "acronyms.docx"], tmp_path / "out", office=office)
-    assert time.monotonic() - started < 20
     assert_no_soffice_left()
 
 
