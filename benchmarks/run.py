@@ -37,7 +37,7 @@ ROOT = Path({root!r})
 OUT = Path({out!r})
 START = time.perf_counter()
 import jhareport
-from jhareport.render.lint import lint
+from jhareport.template_tools.lint import lint
 from jhareport.views import empact_involvement
 from jhareport.charts import empact_chart
 if {job!r} != "import jhareport":
@@ -53,7 +53,7 @@ def measure(job: str, code: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         program = PROGRAM.format(root=str(ROOT), out=out, job=job, code=code)
         if job == "import jhareport":
-            program = program.replace("from jhareport.render.lint import lint\n", "").replace(
+            program = program.replace("from jhareport.template_tools.lint import lint\n", "").replace(
                 "from jhareport.views import empact_involvement\n", "").replace(
                 "from jhareport.charts import empact_chart\n", "")
         done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,

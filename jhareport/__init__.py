@@ -7,6 +7,7 @@ at their pages, inspect and lint templates, and the record classes.
 from .agencies import REGISTRY, Agency, Body, UnknownNameError
 from .loading import LoadError, Problem, load_year
 from .markup import Markup, MarkupError
+from .office.preview import PreviewError, preview
 from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
 from .records import (
     Acronym,
@@ -34,12 +35,11 @@ from .records import (
     WorkingGroup,
     YearRecords,
 )
-from .render import BuildError, BuildResult, build
-from .render.inspect import TemplateReadError
-from .render.inspect import show as show_template
-from .render.lint import LintProblem
-from .render.lint import lint as lint_template
-from .render.preview import PreviewError, preview
+from .template_tools.inspect import TemplateReadError
+from .template_tools.inspect import show as show_template
+from .template_tools.lint import LintProblem
+from .template_tools.lint import lint as lint_template
+from .word.build import BuildError, BuildResult, build
 
 __all__ = [
     "REGISTRY",

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .loading import LoadError, load_year
+from .office.preview import PreviewError, preview
 from .records import YearRecords
-from .render import BuildError, build
-from .render.inspect import TemplateReadError, show
-from .render.lint import UnknownKindError, lint
-from .render.preview import PreviewError, preview
-from .render.reference import reference
-from .render.schema import KINDS
+from .template_tools.inspect import TemplateReadError, show
+from .template_tools.lint import UnknownKindError, lint
+from .template_tools.reference import reference
+from .template_tools.schema import KINDS
+from .word.build import BuildError, build
 
 __all__ = ["main"]
 

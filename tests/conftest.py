@@ -34,7 +34,7 @@ pytest_plugins = ["pytester"]
 
 def office_available() -> bool:
     """Whether LibreOffice and a Python with uno are here (CI installs them), for PDF tests."""
-    from jhareport.render.pdf import PdfError, find_office
+    from jhareport.office.pdf import PdfError, find_office
 
     try:
         find_office()

@@ -15,7 +15,7 @@ import docx
 import pytest
 
 import jhareport
-from jhareport.render import BuildError
+from jhareport import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

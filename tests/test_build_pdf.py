@@ -17,8 +17,9 @@ from PIL import Image
 
 import jhareport
 from jhareport.cli import main
-from jhareport.render import BuildError, pdf
-from jhareport.render.preview import PreviewError, preview
+from jhareport import BuildError
+from jhareport.office import pdf
+from jhareport.office.preview import PreviewError, preview
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -22,8 +22,8 @@ import pytest
 from conftest import office_available
 
 from jhareport import build
-from jhareport.render import pdf
-from jhareport.render.pdf import ConvertResult, PdfError, convert, find_office, splice_toc, toc_entries
+from jhareport.office import pdf
+from jhareport.office.pdf import ConvertResult, PdfError, convert, find_office, splice_toc, toc_entries
 
 FIXTURES_2023 = Path(__file__).resolve().parents[1] / "fixtures" / "2023"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

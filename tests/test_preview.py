@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jhareport.cli import main
-from jhareport.render import preview as module
+from jhareport.office import preview as module
 
 
 def test_without_poppler_the_error_names_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import jhareport
-from jhareport.pytest_plugin import DocxRegression
+from jhareport.testing import DocxRegression
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

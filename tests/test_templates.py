@@ -14,9 +14,9 @@ import pytest
 
 import jhareport
 from jhareport.cli import main
-from jhareport.render import BuildError
-from jhareport.render.lint import lint
-from jhareport.render.reference import reference
+from jhareport import BuildError
+from jhareport.template_tools.lint import lint
+from jhareport.template_tools.reference import reference
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -383,7 +383,7 @@ def test_render_errors_in_the_timeline_and_annex_name_their_entry(tmp_path: Path
 
 
 def test_records_are_named_as_the_fixtures_know_them() -> None:
-    from jhareport.render.locate import describe_record
+    from jhareport.word.locate import describe_record
     from jhareport.views import ScorecardRow, TopicView
 
     records = jhareport.load_year(FIXTURES / "2019")

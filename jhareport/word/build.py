@@ -19,9 +19,21 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from ..files import write_atomically
 from ..loading import load_year
+from ..office.pdf import (
+    OfficeTools,
+    PdfError,
+    convert,
+    find_office,
+    has_toc,
+    normalise_pdf,
+    splice_toc,
+)
 from ..periods import reader_locale
 from ..records import YearRecords
+from ..template_tools.inspect import TemplateReadError
+from ..template_tools.lint import lint
 from ..views import (
     acronyms_context,
     acronyms_in,
@@ -33,20 +45,9 @@ from ..views import (
     unlisted_acronyms,
 )
 from .environment import template_environment
-from .inspect import TemplateReadError
-from .lint import lint
 from .locate import explain
-from .package import document_texts, normalise, write_atomically
-from .pdf import (
-    OfficeTools,
-    PdfError,
-    convert,
-    find_office,
-    has_toc,
-    normalise_pdf,
-    splice_toc,
-)
-from .word import WordWriter
+from .package import document_texts, normalise
+from .writer import WordWriter
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from .render.outline import canonical_xml, outline
+from .snapshot import canonical_xml, outline
 
 __all__ = ["DocxRegression", "docx_regression"]
 

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..views import CONTEXTS
-from .filters import FILTERS
+from ..word.filters import FILTERS
 from .schema import (
     BUILD_GLOBALS,
     BUILD_VARIABLE_DOCS,

@@ -33,7 +33,7 @@ from typing import Any
 from attrs import frozen
 from lxml import etree
 
-from .package import write_atomically
+from ..files import write_atomically
 
 __all__ = [
     "INSTALL_HINT",

@@ -1,7 +1,7 @@
 """Refresh and export Word documents in a running LibreOffice, driven over UNO.
 
 Run by a Python that can `import uno` (Debian's /usr/bin/python3 with python3-uno), not by the
-project's interpreter: `jhareport.render.pdf` starts it as a subprocess. The job comes as JSON on
+project's interpreter: `jhareport.office.pdf` starts it as a subprocess. The job comes as JSON on
 standard input::
 
     {"pipe": "<pipe name soffice listens on>", "connect_timeout": 60,

@@ -19,7 +19,7 @@ from attrs import define, frozen
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from .environment import template_environment
+from ..word.environment import template_environment
 from .inspect import Part, Place, read_template, template_styles
 from .schema import (
     BUILD_GLOBALS,

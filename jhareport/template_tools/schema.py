@@ -21,7 +21,7 @@ from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.tests import TESTS as DEFAULT_TESTS
 
 from ..views import CONTEXTS
-from .filters import FILTERS
+from ..word.filters import FILTERS
 
 __all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "Attribute", "attributes",
            "element_type", "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 from jinja2 import Environment, TemplateError, UndefinedError
 
-from .inspect import Part, TemplateReadError, read_template
-from .lint import tags
+from ..template_tools.inspect import Part, TemplateReadError, read_template
+from ..template_tools.lint import tags
 
 __all__ = ["describe_record", "explain"]
 
@@ -81,7 +81,7 @@ def _failed_filter(error: BaseException) -> tuple[str, Any] | None:
         if frame.tb_frame.f_code.co_filename == "<template>":
             for after in frames[index + 1:]:
                 code = after.tb_frame.f_code
-                if code.co_filename.endswith(str(Path("render", "filters.py"))):
+                if code.co_filename.endswith(str(Path("word", "filters.py"))):
                     first = code.co_varnames[0] if code.co_argcount else None
                     return code.co_name, after.tb_frame.f_locals.get(first) if first else None
     return None

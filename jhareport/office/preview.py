@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .package import write_atomically
+from ..files import write_atomically
 
 __all__ = ["PreviewError", "preview"]
 

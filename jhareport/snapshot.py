@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .inspect import style_names as _style_names
+from .template_tools.inspect import style_names as _style_names
 
 __all__ = ["canonical_xml", "outline"]
 

@@ -1,0 +1,1 @@
+"""LibreOffice: PDF copies, tables of contents with their pages, and pictures of the pages."""
