@@ -7,6 +7,8 @@ fixtures can mend them without reading a traceback.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_origin
@@ -18,9 +20,6 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
 
 from .agencies import REGISTRY, Actor, Agency
 from .markup import Markup, MarkupError
@@ -46,6 +45,7 @@ from .records import (
     _actors,
     _agencies,
 )
+from .yamltree import LineList, LineMap, YamlProblem, parse
 
 __all__ = ["LoadError", "Problem", "load_year"]
 
@@ -101,11 +101,8 @@ def _scalar(raw: Any, key: str) -> str | None:
 
 def _key_line(raw: Any, key: str, default: int | None) -> int | None:
     """The line (from 1) of a field of a record's mapping, or `default`."""
-    if isinstance(raw, CommentedMap) and key in raw:
-        try:
-            return int(raw.lc.key(key)[0]) + 1
-        except (KeyError, TypeError):
-            return default
+    if isinstance(raw, LineMap):
+        return raw.key_line(key, default)
     return default
 
 
@@ -221,23 +218,69 @@ def _names(value: Any, text_only: Callable[[Any, str], str]) -> list[str]:
     return [text_only(v, "a name") for v in value]
 
 
-class _Reader:
-    """Reads the files of one folder, collecting problems instead of stopping at the first."""
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""The largest fixture file read: a 50,000-action scorecard takes about 20 MB."""
 
-    def __init__(self) -> None:
+
+def _unreadable(path: Path, roots: Sequence[Path]) -> str | None:
+    """Why a fixture file may not be read, or None."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return ("a symbolic link to nothing" if os.path.islink(path) else "no such file")
+    except (OSError, RuntimeError) as error:
+        return f"cannot be read: {error}"
+    if not any(target == root or target.is_relative_to(root) for root in roots):
+        return ("leads outside the fixtures: only files in the year's folder and the fixtures "
+                "folder above it are read")
+    try:
+        status = target.stat()
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file"
+    if status.st_size > MAX_FILE_BYTES:
+        return (f"too large ({status.st_size / 1e6:.0f} MB): a fixture file may hold "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB at most")
+    return None
+
+
+class _Reader:
+    """Reads the files of one folder, collecting problems instead of stopping at the first.
+
+    Only regular files inside `roots` (the year's folder and the fixtures folder above it) are
+    read, of at most MAX_FILE_BYTES: a symbolic link that leads elsewhere, a FIFO or a device is
+    refused, naming the path."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
         self.problems: list[Problem] = []
-        self.yaml = YAML(typ="rt")
+        self.roots = [root.resolve() for root in roots]
+
+    def readable(self, path: Path) -> bool:
+        """Whether `path` may be read; if not, the reason is a problem."""
+        reason = _unreadable(path, self.roots)
+        if reason:
+            self.problems.append(Problem(path, None, reason))
+        return reason is None
 
     def read(self, path: Path) -> Any:
+        if not self.readable(path):
+            return None
         try:
-            with path.open(encoding="utf-8") as stream:
-                return self.yaml.load(stream)
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            self.problems.append(Problem(path, line, f"not valid YAML: {error.problem}"))
-        except (OSError, UnicodeDecodeError) as error:
-            self.problems.append(Problem(path, None, f"cannot be read: {error}"))
+            data = path.read_bytes()
+        except OSError as error:
+            self.problems.append(Problem(path, None, f"cannot be read: {error.strerror or error}"))
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            self.problems.append(Problem(path, line, "not UTF-8 text: save the file as UTF-8"))
+            return None
+        try:
+            return parse(text)
+        except YamlProblem as error:
+            self.problems.append(Problem(path, error.line, str(error)))
         return None
 
     def structure(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
@@ -265,18 +308,18 @@ class _Reader:
         data = self.read(path)
         if data is None:
             return None
-        if not isinstance(data, CommentedSeq):
+        if not isinstance(data, LineList):
             self.problems.append(Problem(path, 1, f"expected a list of {what} records"))
             return None
         return self.entries(path, data, cls, converter, what)
 
-    def entries(self, path: Path, items: CommentedSeq, cls: type[T], converter: cattrs.Converter,
+    def entries(self, path: Path, items: LineList, cls: type[T], converter: cattrs.Converter,
                 what: str) -> list[_Entry[T]]:
         found: list[_Entry[T]] = []
         for index, item in enumerate(items):
-            line = items.lc.item(index)[0] + 1
+            line = items.item_line(index)
             name = _record_name(what, item, index)
-            if not isinstance(item, CommentedMap):
+            if not isinstance(item, LineMap):
                 self.problems.append(Problem(path, line, "expected a mapping of fields", name))
                 continue
             found.append(self.entry(path, item, cls, converter, name, line))
@@ -328,11 +371,11 @@ def _line(data: Any, steps: tuple[str | int, ...]) -> int | None:
     node = data
     for step in steps:
         try:
-            if isinstance(node, CommentedMap) and step in node:
-                line = node.lc.key(step)[0] + 1
+            if isinstance(node, LineMap) and isinstance(step, str) and step in node:
+                line = node.key_line(step, line)
                 node = node[step]
-            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-                line = node.lc.item(step)[0] + 1
+            elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
+                line = node.item_line(step)
                 node = node[step]
             else:
                 break
@@ -407,11 +450,11 @@ def load_year(path: str | Path) -> YearRecords:
     Raises LoadError listing every problem in the folder, each with file, line, record and field.
     """
     folder = Path(path)
-    reader = _Reader()
     year_file = folder / _YEAR_FILE
     if not folder.is_dir():
         raise LoadError([Problem(folder, None, "no such folder")])
-    if not year_file.is_file():
+    reader = _Reader([folder, folder.resolve().parent])
+    if not os.path.lexists(year_file):
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
 
     for stray in sorted(folder.glob("*.y*ml")):
@@ -421,11 +464,12 @@ def load_year(path: str | Path) -> YearRecords:
                                            + _closest(stray.name, known)))
 
     data = reader.read(year_file)
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, LineMap):
         if not reader.problems or reader.problems[-1].file != year_file:
             reader.problems.append(Problem(year_file, 1, "expected a mapping of fields "
                                            "(year: …, chair: …)"))
         data = None
+    link_lines = {key: data.key_line(key) for key in _LINKS if data is not None and key in data}
     links = {key: data.pop(key) for key in _LINKS if data is not None and key in data}
     year_number = data.get("year") if data is not None else None
     default_year = year_number if isinstance(year_number, int) else None
@@ -437,14 +481,15 @@ def load_year(path: str | Path) -> YearRecords:
     lists: dict[str, list[_Entry[Any]] | None] = {}
     for name, (attribute, cls, what) in _LISTS.items():
         file = folder / name
-        lists[attribute] = reader.records(file, cls, converter, what) if file.is_file() else []
+        lists[attribute] = reader.records(file, cls, converter, what) if os.path.lexists(file) else []
         if cls is not TimelineEntry:
             _duplicates(reader, file, lists[attribute] or [], "id", f"{what} id")
 
     _check_references(reader, folder, data, lists)
     scorecard = _load_scorecard(reader, folder / "scorecard", converter)
-    glossary = _load_glossary(reader, folder, links.get("glossary"), converter)
-    plans = _load_plans(reader, folder, links.get("empact"), converter)
+    glossary = _load_glossary(reader, folder, links.get("glossary"), link_lines.get("glossary"),
+                              converter)
+    plans = _load_plans(reader, folder, links.get("empact"), link_lines.get("empact"), converter)
 
     if reader.problems or year is None:
         raise LoadError(reader.problems)
@@ -482,8 +527,8 @@ def _load_scorecard(reader: _Reader, folder: Path,
     if not folder.is_dir():
         return None
     structure_file = folder / "structure.yaml"
-    data = reader.read(structure_file) if structure_file.is_file() else None
-    if data is None and not structure_file.is_file():
+    data = reader.read(structure_file) if os.path.lexists(structure_file) else None
+    if data is None and not os.path.lexists(structure_file):
         reader.problems.append(Problem(structure_file, None,
                                        "missing: a scorecard needs its parts, areas and fields"))
     parts = areas = fields = None
@@ -527,29 +572,36 @@ def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],
              converter: cattrs.Converter, what: str) -> list[_Entry[T]] | None:
     """The records of a list in the scorecard's structure; None when it is no list."""
     items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, CommentedSeq):
+    if not isinstance(items, LineList):
         reader.problems.append(Problem(path, 1, f"expected a list of {key}"))
         return None
     return reader.entries(path, items, cls, converter, what)
 
 
-def _linked(reader: _Reader, folder: Path, value: Any, what: str) -> list[Path]:
+def _linked(reader: _Reader, folder: Path, value: Any, what: str, line: int | None) -> list[Path]:
+    """The files year.yaml links to, each checked as the fixtures' own files are."""
     values = value if isinstance(value, list) else [value]
     paths = []
     for item in values:
-        path = (folder / str(item)).resolve()
-        if not path.is_file():
-            reader.problems.append(Problem(folder / _YEAR_FILE, None,
-                                           f"the {what} file {item!r} does not exist", "year", what))
+        if not isinstance(item, str) or not item.strip():
+            reader.problems.append(Problem(folder / _YEAR_FILE, line, f"expected the path of a {what} "
+                                           f"file, got {_kind(item)}", "year", what))
+            continue
+        path = Path(os.path.normpath(folder / item))
+        reason = _unreadable(path, reader.roots)
+        if reason:
+            shown = "does not exist" if reason == "no such file" else reason
+            reader.problems.append(Problem(folder / _YEAR_FILE, line,
+                                           f"the {what} file {item!r} {shown}", "year", what))
         else:
             paths.append(path)
     return paths
 
 
-def _load_glossary(reader: _Reader, folder: Path, link: Any,
+def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
                    converter: cattrs.Converter) -> list[Acronym]:
-    paths = _linked(reader, folder, link, "glossary") if link else []
-    if (folder / "acronyms.yaml").is_file():
+    paths = _linked(reader, folder, link, "glossary", line) if link else []
+    if os.path.lexists(folder / "acronyms.yaml"):
         paths.append(folder / "acronyms.yaml")
     acronyms: list[Acronym] = []
     for path in paths:
@@ -559,17 +611,17 @@ def _load_glossary(reader: _Reader, folder: Path, link: Any,
     return acronyms
 
 
-def _load_plans(reader: _Reader, folder: Path, link: Any,
+def _load_plans(reader: _Reader, folder: Path, link: Any, line: int | None,
                 converter: cattrs.Converter) -> list[OperationalActionPlan]:
     plans = []
-    for path in _linked(reader, folder, link, "empact") if link else []:
+    for path in _linked(reader, folder, link, "empact", line) if link else []:
         data = reader.read(path)
         if data is None:
             continue
         plan = reader.structure(path, data, OperationalActionPlan, converter, "plan")
         actions = data.get("actions") if isinstance(data, dict) else None
-        if isinstance(actions, CommentedSeq):
-            entries: list[_Entry[Any]] = [_Entry(item, actions.lc.item(index)[0] + 1, "action", None)
+        if isinstance(actions, LineList):
+            entries: list[_Entry[Any]] = [_Entry(item, actions.item_line(index), "action", None)
                        for index, item in enumerate(actions)]
             _duplicates(reader, path, entries, "reference", "reference")
         if plan is not None:

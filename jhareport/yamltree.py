@@ -1,0 +1,188 @@
+"""YAML files read into plain values that remember their lines, safely and fast.
+
+libyaml's C parser (through PyYAML) gives the events of a file with their positions; this module
+builds mappings and lists from them with an explicit stack, so that a value's line is known for
+every error message, nesting depth is bounded (no recursion), aliases are refused (no
+"billion laughs"), duplicate keys are reported, and dates stay the text they were written as. A
+text may not hold a character that a Word document cannot (controls, lone surrogates): it is
+reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
+
+__all__ = ["MAX_DEPTH", "LineList", "LineMap", "YamlProblem", "forbidden_character", "parse"]
+
+MAX_DEPTH = 64
+
+try:
+    from yaml.cyaml import CParser as _PARSER
+except ImportError:  # PyYAML built without libyaml: the pure-Python parser gives the same events
+    _PARSER = None
+
+
+class YamlProblem(ValueError):
+    """A file that is not YAML this project reads; `line` counts from 1."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class LineMap(dict[str, Any]):
+    """A mapping of a YAML file, with the line of each key and of the mapping itself."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+    def key_line(self, key: str, default: int | None = None) -> int | None:
+        return self.key_lines.get(key, default)
+
+
+class LineList(list[Any]):
+    """A list of a YAML file, with the line of each item and of the list itself."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+    def item_line(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+# C0 controls but tab, line feed and carriage return; DEL and C1 controls; lone surrogates; the
+# two non-characters XML 1.0 excludes.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of `text` a document cannot hold, named (U+0007), or None."""
+    found = _FORBIDDEN.search(text)
+    return f"U+{ord(found.group(0)):04X}" if found else None
+
+
+_RESOLVER = Resolver()
+_CONSTRUCTOR = SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag == _STR or tag in _KEEP_AS_TEXT:
+        return value
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _CONSTRUCTOR.construct_object(node)
+    except ConstructorError as error:
+        raise YamlProblem(f"cannot read the value {value[:40]!r}: {error.problem}",
+                          event.start_mark.line + 1) from None
+
+
+def parse(text: str) -> Any:
+    """The one document of `text` as LineMap, LineList, str, int, float, bool or None.
+
+    Raises YamlProblem with the line for invalid YAML, a second document, an alias, a duplicate
+    key, nesting deeper than MAX_DEPTH, or a text with a character a document cannot hold.
+    """
+    stack: list[Any] = []
+    pending_keys: list[str | None] = []
+    result: Any = None
+    documents = 0
+    parser: Any = None
+    try:
+        parser = yaml.SafeLoader(text) if _PARSER is None else _PARSER(text)
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event)
+                if isinstance(value, str):
+                    bad = forbidden_character(value)
+                    if bad:
+                        raise YamlProblem(f"the character {bad} cannot stand in a document", line)
+                _add(stack, pending_keys, value, line)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line)
+                container: Any = LineMap(line) if kind is yaml.MappingStartEvent else LineList(line)
+                _add(stack, pending_keys, container, line)
+                stack.append(container)
+                pending_keys.append(None)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()
+                pending_keys.pop()
+                if not stack:
+                    result = done
+            elif kind is yaml.AliasEvent:
+                raise YamlProblem("aliases (*name) are not supported: write the value out", line)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem("a second document (---): a file holds one", line)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise YamlProblem(f"not valid YAML: {error.problem}",
+                          mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:  # the reader's: a character YAML does not allow
+        position = getattr(error, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        reason = getattr(error, "reason", None) or str(error)
+        raise YamlProblem(f"not valid YAML: {reason}", line) from None
+    finally:
+        dispose = getattr(parser, "dispose", None) if parser is not None else None
+        if dispose is not None:
+            dispose()
+    if not stack and result is None and documents:
+        return _lone_scalar(text)
+    return result
+
+
+def _lone_scalar(text: str) -> Any:
+    """A document that is one scalar (or empty): what PyYAML's safe loader makes of it."""
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+
+
+def _add(stack: list[Any], pending_keys: list[str | None], value: Any, line: int) -> None:
+    if not stack:
+        return
+    top = stack[-1]
+    if isinstance(top, LineList):
+        top.append(value)
+        top.item_lines.append(line)
+        return
+    key = pending_keys[-1]
+    if key is None:
+        if isinstance(value, LineMap | LineList):
+            raise YamlProblem("a mapping or list cannot be a key", line)
+        text = value if isinstance(value, str) else ("null" if value is None else str(value))
+        if text in top:
+            raise YamlProblem(f"the key {text!r} appears twice in one mapping "
+                              f"(first at line {top.key_lines[text]})", line)
+        top.key_lines[text] = line
+        pending_keys[-1] = text
+        return
+    top[key] = value
+    pending_keys[-1] = None
