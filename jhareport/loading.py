@@ -6,7 +6,6 @@ fixtures can mend them without reading a traceback.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -22,10 +21,13 @@ from cattrs.errors import (
 )
 
 from .agencies import REGISTRY, Actor, Agency
+from .checks import KINDS as _KINDS
+from .checks import Problem, closest, record_problems
 from .markup import Markup, MarkupError
 from .periods import Period, StateOfPlay, parse_period, parse_state
 from .records import (
     Acronym,
+    Conclusions,
     Highlight,
     Meeting,
     NetworkProduct,
@@ -33,11 +35,15 @@ from .records import (
     OperationalActionPlan,
     OtherActivity,
     Priority,
+    PriorityArea,
     Scorecard,
     ScorecardAction,
     ScorecardArea,
     ScorecardField,
     ScorecardPart,
+    Section,
+    SectionContent,
+    Table,
     ThematicEvent,
     TimelineEntry,
     WorkingGroup,
@@ -50,23 +56,6 @@ from .yamltree import LineList, LineMap, YamlProblem, parse
 __all__ = ["LoadError", "Problem", "load_year"]
 
 T = TypeVar("T")
-
-
-@frozen
-class Problem:
-    """One thing wrong in a fixture file, with its place."""
-
-    file: Path
-    line: int | None
-    message: str
-    record: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        place = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        where = ", ".join(x for x in (self.record, f"field {self.field!r}" if self.field else None)
-                          if x)
-        return f"{place}: {where}: {self.message}" if where else f"{place}: {self.message}"
 
 
 @frozen
@@ -126,9 +115,13 @@ _LISTS: dict[str, tuple[str, type[Any], str]] = {
     "highlights.yaml": ("highlights", Highlight, "highlight"),
     "priorities.yaml": ("priorities", Priority, "priority"),
     "timeline.yaml": ("timeline", TimelineEntry, "timeline entry"),
+    "priority-areas.yaml": ("priority_areas", PriorityArea, "priority area"),
+    "tables.yaml": ("tables", Table, "table"),
 }
+_OUTLINE_FILE = "outline.yaml"
+_CONCLUSIONS_FILE = "conclusions.yaml"
 _YEAR_FILE = "year.yaml"
-_KNOWN = (_YEAR_FILE, *_LISTS, "scorecard/", "acronyms.yaml")
+_KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", "acronyms.yaml")
 # Keys of year.yaml that point to other files rather than describe the year.
 _LINKS = ("glossary", "empact")
 
@@ -179,6 +172,16 @@ def _converter(default_year: int | None) -> cattrs.Converter:
         return value
 
     converter.register_structure_hook(int, whole_number)
+
+    def content(value: Any, _: Any) -> SectionContent:
+        text = text_only(value, "what the section holds")
+        try:
+            return SectionContent(text)
+        except ValueError:
+            known = [c.value for c in SectionContent]
+            raise ValueError(f"a section cannot hold {text!r}" + closest(text, known)) from None
+
+    converter.register_structure_hook(SectionContent, content)
 
     def flag(value: Any, _: Any) -> bool:
         if not isinstance(value, bool):
@@ -328,7 +331,7 @@ class _Reader:
 
 def _record_name(what: str, item: Any, index: int) -> str:
     if isinstance(item, dict):
-        for key in ("id", "reference", "short", "label", "number", "code"):
+        for key in ("id", "reference", "short", "label", "number", "code", "heading", "holds"):
             if key in item and isinstance(item[key], str | int | float):
                 return f"{what} {str(item[key])!r}"
     return f"{what} #{index + 1}"
@@ -439,11 +442,6 @@ def _keys(entries: Sequence[_Entry[Any]] | None, key: str) -> list[str] | None:
     return [v for v in (_scalar(e.raw, key) for e in entries) if v is not None]
 
 
-def _closest(value: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(choices)})"
-
-
 def load_year(path: str | Path) -> YearRecords:
     """Read a year's folder of YAML files into records.
 
@@ -461,7 +459,7 @@ def load_year(path: str | Path) -> YearRecords:
         if stray.name not in _KNOWN:
             known = [k for k in _KNOWN if k.endswith(".yaml")]
             reader.problems.append(Problem(stray, None, "not a fixture file of a year"
-                                           + _closest(stray.name, known)))
+                                           + closest(stray.name, known)))
 
     data = reader.read(year_file)
     if not isinstance(data, LineMap):
@@ -486,6 +484,13 @@ def load_year(path: str | Path) -> YearRecords:
             _duplicates(reader, file, lists[attribute] or [], "id", f"{what} id")
 
     _check_references(reader, folder, data, lists)
+    outline_file = folder / _OUTLINE_FILE
+    outline = (reader.records(outline_file, Section, converter, "section")
+               if os.path.lexists(outline_file) else None)
+    conclusions_file = folder / _CONCLUSIONS_FILE
+    conclusions_data = reader.read(conclusions_file) if os.path.lexists(conclusions_file) else None
+    conclusions = (reader.structure(conclusions_file, conclusions_data, Conclusions, converter,
+                                    "conclusions", 1) if conclusions_data is not None else None)
     scorecard = _load_scorecard(reader, folder / "scorecard", converter)
     glossary = _load_glossary(reader, folder, links.get("glossary"), link_lines.get("glossary"),
                               converter)
@@ -493,14 +498,22 @@ def load_year(path: str | Path) -> YearRecords:
 
     if reader.problems or year is None:
         raise LoadError(reader.problems)
-    return YearRecords(
+    records = YearRecords(
         year=year,
         **{attribute: [record for record, _ in _built(entries or [])]
            for attribute, entries in lists.items()},
         scorecard=scorecard,
         glossary=glossary,
         action_plans=plans,
+        outline=[section for section, _ in _built(outline)] if outline is not None else None,
+        conclusions=conclusions,
     )
+    files = {"outline": outline_file, "year": year_file}
+    problems = record_problems(records, {kind: files.get(kind, folder / f"{kind}.yaml")
+                                         for kind in _KINDS})
+    if problems:
+        raise LoadError(problems)
+    return records
 
 
 def _check_references(reader: _Reader, folder: Path, year: Any,
@@ -516,10 +529,10 @@ def _check_references(reader: _Reader, folder: Path, year: Any,
             topics = [v for v in (_scalar(t, "id") for t in declared) if v is not None]
     _unknown(reader, folder / "thematic-events.yaml", lists["thematic_events"] or [], "topic",
              topics, lambda topic: f"unknown priority topic {topic!r}"
-             + _closest(topic, topics or ["-"]))
+             + closest(topic, topics or ["-"]))
     groups = _keys(lists["working_groups"], "id")
     _unknown(reader, folder / "meetings.yaml", lists["meetings"] or [], "group", groups,
-             lambda group: f"unknown working group {group!r}" + _closest(group, groups or ["-"]))
+             lambda group: f"unknown working group {group!r}" + closest(group, groups or ["-"]))
 
 
 def _load_scorecard(reader: _Reader, folder: Path,
@@ -555,7 +568,7 @@ def _load_scorecard(reader: _Reader, folder: Path,
         entries = reader.records(file, ScorecardAction, converter, "action") or []
         _unknown(reader, file, entries, "field", field_numbers,
                  lambda number: f"unknown field {number!r}"
-                 + _closest(number, field_numbers or ["-"]))
+                 + closest(number, field_numbers or ["-"]))
         actions.extend(action for action, _ in _built(entries))
     if reader.problems or parts is None or areas is None or fields is None:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import attrs
@@ -21,10 +21,14 @@ from .markup import Markup, to_markup
 from .periods import Period, StateOfPlay, parse_period, parse_state
 
 __all__ = [
+    "STANDARD_OUTLINE",
     "Acronym",
+    "ConclusionGroup",
+    "Conclusions",
     "Foreword",
     "Format",
     "Highlight",
+    "KeyActivity",
     "Meeting",
     "MeetingKind",
     "NetworkProduct",
@@ -33,14 +37,18 @@ __all__ = [
     "OperationalActionPlan",
     "OtherActivity",
     "Priority",
+    "PriorityArea",
     "PriorityTopic",
     "Scorecard",
     "ScorecardAction",
     "ScorecardArea",
     "ScorecardField",
     "ScorecardPart",
+    "Section",
+    "SectionContent",
     "Session",
     "Signatory",
+    "Table",
     "ThematicEvent",
     "TimelineEntry",
     "WorkingGroup",
@@ -129,8 +137,8 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-class Format(Enum):
-    """How a meeting was held."""
+class Format(StrEnum):
+    """How a meeting was held; compares equal to its text (`format == 'online'`)."""
 
     IN_PERSON = "in person"
     ONLINE = "online"
@@ -141,8 +149,9 @@ def _format(value: str | Format | None) -> Format | None:
     return None if value is None else Format(value)
 
 
-class MeetingKind(Enum):
-    """The network's horizontal meetings, and working-group meetings."""
+class MeetingKind(StrEnum):
+    """The network's horizontal meetings, and working-group meetings; compares equal to its
+    text, so a template may write `meeting.kind == 'heads-of-agencies'`."""
 
     HEADS_OF_AGENCIES = "heads-of-agencies"
     PRESIDENCY = "presidency"
@@ -560,6 +569,225 @@ class OperationalActionPlan:
         default=(), converter=_tuple, metadata=_doc("the plan's operational actions"))
 
 
+class SectionContent(StrEnum):
+    """What a section of the final report holds, besides its heading and introduction."""
+
+    FOREWORD = "foreword"
+    ABOUT = "about"
+    EXECUTIVE_SUMMARY = "executive-summary"
+    TIMELINE = "timeline"
+    MEETINGS = "meetings"
+    THEMATIC_EVENTS = "thematic-events"
+    OTHER_ACTIVITIES = "other-activities"
+    NETWORK_PRODUCTS = "network-products"
+    HIGHLIGHTS = "highlights"
+    PRIORITIES = "priorities"
+    CONCLUSIONS = "conclusions"
+    PRIORITY_AREAS = "priority-areas"
+    TABLE = "table"
+    EMPACT = "empact"
+    SCORECARD_CHART = "scorecard-chart"
+    ACRONYMS = "acronyms"
+
+
+def _content(value: str | SectionContent | None) -> SectionContent | None:
+    if value is None or isinstance(value, SectionContent):
+        return value
+    try:
+        return SectionContent(value)
+    except ValueError:
+        known = ", ".join(c.value for c in SectionContent)
+        raise FieldError("holds", f"a section cannot hold {value!r} (it may hold: {known})") from None
+
+
+def _sections(values: Iterable[Section | dict[str, Any]]) -> tuple[Section, ...]:
+    return tuple(v if isinstance(v, Section) else Section(**v) for v in values)
+
+
+@frozen
+class Section:
+    """A chapter or section of the final report, with what it holds and its own sections.
+
+    `holds` says which records stand in it (see SectionContent); `select` narrows them: for
+    meetings `horizontal`, `working-group` or a kind of meeting; for thematic events a priority
+    topic's id; for priority areas their `cooperation`; for a table its id. Headings may say
+    {year} and {next_year}.
+    """
+
+    heading: str | None = field(
+        default=None,
+        metadata=_doc("the heading as written; none takes the one of what it holds (a foreword's title)"))
+    id: str | None = field(
+        default=None, metadata=_doc("an identifier an agency's own template may pick the section by"))
+    numbered: bool = field(
+        default=True, validator=validators.instance_of(bool),
+        metadata=_doc("whether the heading is numbered (1., 1.1.)"))
+    text: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("the section's introduction (Markdown), before what it holds"))
+    holds: SectionContent | None = field(
+        default=None, converter=_content,
+        metadata=_doc("what stands in the section (see SectionContent), or none"))
+    select: str | None = field(
+        default=None, metadata=_doc("which of those records: a kind, a topic, a cooperation, a table id"))
+    optional: bool = field(
+        default=False, validator=validators.instance_of(bool),
+        metadata=_doc("left out when it has nothing to show, rather than missing from the report"))
+    sections: tuple[Section, ...] = field(
+        default=(), converter=_sections, metadata=_doc("the sections under this one, in order"))
+
+    @id.validator
+    def _id_form(self, attribute: Attribute[str | None], value: str | None) -> None:
+        if value is not None and not _ID.fullmatch(value):
+            raise FieldError("id", f"id {value!r} must be lowercase words joined by '-'")
+
+    @heading.validator
+    def _heading_or_holds(self, attribute: Attribute[str | None], value: str | None) -> None:
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            raise FieldError("heading", "heading must be a non-empty text")
+
+    def __attrs_post_init__(self) -> None:
+        if self.heading is None and self.holds is not SectionContent.FOREWORD:
+            raise FieldError("heading", "a section needs a heading (only the foreword's may be "
+                             "left out: it takes the foreword's title)")
+        wants = {SectionContent.TABLE: "the id of the table"}
+        if self.holds in wants and not self.select:
+            raise FieldError("select", f"a section holding a {self.holds} needs select: "
+                             f"{wants[self.holds]}")
+
+
+STANDARD_OUTLINE: tuple[Section, ...] = (
+    Section(holds=SectionContent.FOREWORD, id="foreword"),
+    Section("About the Justice and Home Affairs Agencies Network", "about",
+            holds=SectionContent.ABOUT),
+    Section("Executive summary", "executive-summary", holds=SectionContent.EXECUTIVE_SUMMARY),
+    Section("Timeline", "timeline", holds=SectionContent.TIMELINE),
+    Section("Meetings", "meetings", sections=(
+        Section("Horizontal meetings", "horizontal-meetings", holds=SectionContent.MEETINGS,
+                select="horizontal"),
+        Section("Working Group meetings", "working-group-meetings", holds=SectionContent.MEETINGS,
+                select="working-group"),
+    )),
+    Section("Thematic events", "thematic-events", holds=SectionContent.THEMATIC_EVENTS),
+    Section("Other activities", "other-activities", holds=SectionContent.OTHER_ACTIVITIES,
+            optional=True),
+    Section("Network products", "network-products", holds=SectionContent.NETWORK_PRODUCTS,
+            optional=True),
+    Section("Highlights of inter-agency cooperation in {year}", "highlights",
+            holds=SectionContent.HIGHLIGHTS),
+    Section("Priorities for {next_year}", "priorities", holds=SectionContent.PRIORITIES),
+    Section("Annexes", "annexes", optional=True, sections=(
+        Section("EMPACT: the agencies in the operational action plans", "empact",
+                holds=SectionContent.EMPACT, optional=True),
+        Section("The scorecard: the agencies in the joint actions", "scorecard-chart",
+                holds=SectionContent.SCORECARD_CHART, optional=True),
+    )),
+)
+"""The outline of a year that gives none: the 2023 report's chapters."""
+
+
+def _points(values: Iterable[str | Markup]) -> tuple[Markup, ...]:
+    return tuple(to_markup(v) for v in values)
+
+
+@frozen
+class ConclusionGroup:
+    """Points of the conclusions under one sub-heading."""
+
+    heading: str | None = field(
+        default=None, metadata=_doc("the sub-heading, e.g. General points (none: no sub-heading)"))
+    points: tuple[Markup, ...] = field(
+        default=(), converter=_points,
+        metadata=_doc("the numbered points (Markdown each); numbering runs on across the groups"))
+
+
+def _groups(values: Iterable[ConclusionGroup | dict[str, Any]]) -> tuple[ConclusionGroup, ...]:
+    return tuple(v if isinstance(v, ConclusionGroup) else ConclusionGroup(**v) for v in values)
+
+
+@frozen
+class Conclusions:
+    """The conclusions of the year's Heads of Agencies meeting: numbered points under
+    sub-headings."""
+
+    intro: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("the text before the points (Markdown)"))
+    groups: tuple[ConclusionGroup, ...] = field(
+        default=(), converter=_groups, metadata=_doc("the sub-headings with their points, in order"))
+    start: int = field(
+        default=1, validator=validators.and_(validators.instance_of(int), validators.ge(1)),
+        metadata=_doc("the number of the first point"))
+
+
+@frozen
+class KeyActivity:
+    """A joint activity or achievement of a priority area, under its sub-topic."""
+
+    text: Markup = field(converter=to_markup, metadata=_doc("what was done (Markdown)"))
+    title: str | None = field(
+        default=None, metadata=_doc("the sub-topic, e.g. Child protection (none: no sub-heading)"))
+
+
+def _activities(values: Iterable[KeyActivity | dict[str, Any]]) -> tuple[KeyActivity, ...]:
+    return tuple(v if isinstance(v, KeyActivity) else KeyActivity(**v) for v in values)
+
+
+@frozen
+class PriorityArea:
+    """A priority area of the year's cooperation (thematic or horizontal), told as the 2017
+    report tells it: its objective, key joint activities and achievements, challenges and
+    opportunities."""
+
+    id: str = field(validator=_identifier, metadata=_doc("the area's identifier in the fixtures"))
+    title: str = field(
+        validator=_text, metadata=_doc("the area's heading, e.g. Migration, asylum and border management"))
+    cooperation: str = field(
+        default="thematic", validator=_identifier,
+        metadata=_doc("the level of cooperation it belongs to, e.g. thematic or horizontal"))
+    objective: Markup | None = field(
+        default=None, converter=_optional_markup, metadata=_doc("the area's objective (Markdown)"))
+    text: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("what comes before the key activities (Markdown)"))
+    key_activities: tuple[KeyActivity, ...] = field(
+        default=(), converter=_activities,
+        metadata=_doc("the key joint activities and achievements, with their sub-topics"))
+    challenges: Markup | None = field(
+        default=None, converter=_optional_markup,
+        metadata=_doc("challenges and opportunities for joint cooperation (Markdown)"))
+
+
+def _rows(values: Iterable[Iterable[Any]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(cell) for cell in row) for row in values)
+
+
+@frozen
+class Table:
+    """A table of an annex (a training matrix…): a header row, rows of texts, and notes."""
+
+    id: str = field(validator=_identifier, metadata=_doc("the table's identifier; sections select it"))
+    title: str = field(validator=_text, metadata=_doc("the table's caption"))
+    header: tuple[str, ...] = field(
+        converter=_strings, metadata=_doc("the column headings"))
+    rows: tuple[tuple[str, ...], ...] = field(
+        default=(), converter=_rows, metadata=_doc("the rows, each a text per column"))
+    notes: Markup | None = field(
+        default=None, converter=_optional_markup, metadata=_doc("notes under the table (Markdown)"))
+
+    @header.validator
+    def _columns(self, attribute: Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        if not value:
+            raise FieldError("header", "a table needs its column headings")
+
+    @rows.validator
+    def _row_lengths(self, attribute: Attribute[Any], value: tuple[tuple[str, ...], ...]) -> None:
+        for number, row in enumerate(value, start=1):
+            if len(row) != len(self.header):
+                raise FieldError("rows", f"row {number} has {len(row)} cells, the header "
+                                 f"{len(self.header)}")
+
+
 @frozen
 class YearRecords:
     """Everything the network's documents of one year are made from."""
@@ -589,3 +817,12 @@ class YearRecords:
         default=(), converter=_tuple, metadata=_doc("the network's acronyms"))
     action_plans: tuple[OperationalActionPlan, ...] = field(
         default=(), converter=_tuple, metadata=_doc("the EMPACT operational action plans of the year"))
+    outline: tuple[Section, ...] | None = field(
+        default=None, converter=attrs.converters.optional(_sections),
+        metadata=_doc("the final report's chapters (none: the standard outline, 2023's)"))
+    conclusions: Conclusions | None = field(
+        default=None, metadata=_doc("the conclusions of the Heads of Agencies meeting (none without)"))
+    priority_areas: tuple[PriorityArea, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the year's priority areas, thematic and horizontal"))
+    tables: tuple[Table, ...] = field(
+        default=(), converter=_tuple, metadata=_doc("the tables of the annexes (a training matrix…)"))
