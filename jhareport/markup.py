@@ -9,7 +9,7 @@ refused with the line it stands on.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import Any
 
@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 __all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
-           "to_markup"]
+           "numbered_points", "to_markup"]
 
 
 class MarkupError(ValueError):
@@ -57,12 +57,14 @@ Inline = Span | FootnoteRef
 
 @frozen
 class Block:
-    """A paragraph, or an item of a list at `level` (0 outermost) of the text's list `list_id`."""
+    """A paragraph, or an item of a list at `level` (0 outermost) of the text's list `list_id`;
+    a numbered list counts from `start`."""
 
     inlines: tuple[Inline, ...]
     list_kind: ListKind | None = None
     level: int = 0
     list_id: int = 0
+    start: int = 1
 
     @property
     def text(self) -> str:
@@ -127,6 +129,34 @@ class Markup:
         return self.source
 
 
+def numbered_points(points: Sequence[Markup], start: int = 1) -> Markup:
+    """Points as one numbered list counting from `start`: each point's first paragraph is an
+    item, its other paragraphs and lists follow it; footnotes are numbered across the points."""
+    blocks: list[Block] = []
+    footnotes: list[Footnote] = []
+    sources: list[str] = []
+    for offset, point in enumerate(points):
+        shift = len(footnotes)
+
+        def moved(inlines: tuple[Inline, ...], shift: int = shift) -> tuple[Inline, ...]:
+            return tuple(FootnoteRef(i.number + shift) if isinstance(i, FootnoteRef) else i
+                         for i in inlines)
+
+        for index, block in enumerate(point.blocks):
+            if index == 0:
+                blocks.append(Block(moved(block.inlines), ListKind.NUMBER, 0, 1, start))
+            else:
+                blocks.append(Block(moved(block.inlines), block.list_kind,
+                                    block.level + 1 if block.list_kind else 0, 1000 + offset,
+                                    block.start))
+        footnotes.extend(Footnote(f.number + shift, tuple(Block(moved(b.inlines), b.list_kind,
+                                                                  b.level, b.list_id, b.start)
+                                                            for b in f.blocks))
+                         for f in point.footnotes)
+        sources.append(f"{start + offset}. " + point.source.replace("\n", "\n   "))
+    return Markup("\n".join(sources), tuple(blocks), tuple(footnotes))
+
+
 def to_markup(value: str | Markup) -> Markup:
     """Accept Markdown or an already parsed text (for records built in code)."""
     return value if isinstance(value, Markup) else Markup.parse(value)
@@ -142,7 +172,7 @@ class _Walker:
     def walk(self, tokens: list[Token]) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
         blocks: list[Block] = []
         footnotes: list[Footnote] = []
-        lists: list[tuple[ListKind, int]] = []
+        lists: list[tuple[ListKind, int, int]] = []
         current: list[Block] = blocks
         footnote_number = 0
         line = 1
@@ -155,7 +185,8 @@ class _Walker:
                 kind = ListKind.BULLET if token.type == "bullet_list_open" else ListKind.NUMBER
                 if not lists:
                     self.list_counter += 1
-                lists.append((kind, self.list_counter))
+                start = token.attrs.get("start", 1)
+                lists.append((kind, self.list_counter, start if isinstance(start, int) else 1))
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()
             elif token.type == "footnote_open":
@@ -167,8 +198,8 @@ class _Walker:
             elif token.type == "inline":
                 inlines = tuple(self.inlines(token, line))
                 if lists:
-                    kind, list_id = lists[-1]
-                    current.append(Block(inlines, kind, len(lists) - 1, list_id))
+                    kind, list_id, start = lists[-1]
+                    current.append(Block(inlines, kind, len(lists) - 1, list_id, start))
                 else:
                     current.append(Block(inlines))
         refs = {i.number for b in blocks for i in b.inlines if isinstance(i, FootnoteRef)}

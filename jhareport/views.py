@@ -17,9 +17,12 @@ import attrs
 from attrs import frozen
 
 from .agencies import AGENCIES, REGISTRY, Agency
-from .markup import Markup
+from .i18n import translate
+from .markup import Markup, numbered_points
 from .records import (
+    STANDARD_OUTLINE,
     Acronym,
+    ConclusionGroup,
     Highlight,
     Meeting,
     NetworkProduct,
@@ -27,8 +30,12 @@ from .records import (
     OperationalActionPlan,
     OtherActivity,
     Priority,
+    PriorityArea,
     Scorecard,
     ScorecardAction,
+    Section,
+    SectionContent,
+    Table,
     ThematicEvent,
     TimelineEntry,
     WorkingGroup,
@@ -43,12 +50,14 @@ __all__ = [
     "AcronymsContext",
     "AreaCount",
     "ChartView",
+    "ConclusionsView",
     "EmpactRow",
     "EmpactView",
     "FinalReportContext",
     "ScorecardContext",
     "ScorecardRow",
     "ScorecardSummary",
+    "SectionView",
     "StateCount",
     "TopicView",
     "acronyms_context",
@@ -57,6 +66,7 @@ __all__ = [
     "empact_involvement",
     "final_report_context",
     "final_report_gaps",
+    "outline",
     "scorecard_context",
     "scorecard_rows",
     "scorecard_summary",
@@ -233,29 +243,178 @@ def scorecard_summary(scorecard: Scorecard) -> ScorecardSummary:
     )
 
 
-def final_report_gaps(records: YearRecords) -> list[str]:
-    """The content a final report needs and the year does not have, in report order."""
+@frozen
+class ConclusionGroupView:
+    """A sub-heading of the conclusions with its points, numbered on from the group before."""
+
+    heading: str | None = attrs.field(metadata=_doc("the sub-heading (none: no sub-heading)"))
+    points: Markup = attrs.field(
+        metadata=_doc("the points as one numbered list; show it with `{{p group.points|rich }}`"))
+    first: int = attrs.field(metadata=_doc("the number of the group's first point"))
+
+
+@frozen
+class ConclusionsView:
+    """The conclusions of the Heads of Agencies meeting, their numbering run on."""
+
+    intro: Markup | None = attrs.field(metadata=_doc("the text before the points (Markdown)"))
+    groups: tuple[ConclusionGroupView, ...] = attrs.field(
+        metadata=_doc("the sub-headings with their numbered points"))
+
+
+def conclusions_view(groups: Sequence[ConclusionGroup], intro: Markup | None,
+                     start: int = 1) -> ConclusionsView:
+    views = []
+    number = start
+    for group in groups:
+        views.append(ConclusionGroupView(group.heading, numbered_points(group.points, number), number))
+        number += len(group.points)
+    return ConclusionsView(intro, tuple(views))
+
+
+@frozen
+class SectionView:
+    """A section of the final report as the template shows it, in document order: its heading
+    at its level, its introduction, and what it holds (`holds` says which attribute has it)."""
+
+    id: str = attrs.field(metadata=_doc("the section's id, or what it holds, or its place (section-3-1)"))
+    heading: str = attrs.field(metadata=_doc("the heading, {year} and {next_year} filled in"))
+    level: int = attrs.field(metadata=_doc("1 for a chapter, 2 for its sections, and so on"))
+    numbered: bool = attrs.field(metadata=_doc("whether the heading is numbered"))
+    text: Markup | None = attrs.field(metadata=_doc("the introduction (Markdown); show it with `|rich`"))
+    holds: str = attrs.field(
+        metadata=_doc("what the section holds: foreword, timeline, meetings, highlights, "
+                      "priority-areas… (empty when only text)"))
+    items: tuple[Any, ...] = attrs.field(
+        metadata=_doc("the records it holds: meetings, thematic events, highlights, priorities, "
+                      "other activities, network products, priority areas, timeline entries or "
+                      "acronyms"))
+    topics: tuple[TopicView, ...] = attrs.field(
+        metadata=_doc("for thematic events without select: the priority topics with their events"))
+    conclusions: ConclusionsView | None = attrs.field(
+        metadata=_doc("for conclusions: the intro and the numbered points under their sub-headings"))
+    table: Table | None = attrs.field(metadata=_doc("for a table: the table it shows"))
+    dated: bool = attrs.field(
+        metadata=_doc("whether the headings of its records carry their dates (working-group "
+                      "meetings, thematic events)"))
+    missing: bool = attrs.field(
+        metadata=_doc("true when the section has nothing to show: a draft shows a placeholder"))
+
+
+def _fill(heading: str, year: int) -> str:
+    return heading.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
+
+def _held(section: Section, records: YearRecords,
+          acronyms: Sequence[Acronym]) -> tuple[tuple[Any, ...], tuple[TopicView, ...],
+                                                 ConclusionsView | None, Table | None, bool]:
+    """What a section holds: its records, topics, conclusions or table, and whether it has any."""
     year = records.year
-    needed: list[tuple[str, object]] = [
-        ("chair", year.chair),
-        ("foreword", year.foreword),
-        ("about the network", year.about),
-        ("executive summary", year.executive_summary),
-        ("timeline", timeline(records)),
-        ("horizontal meetings", horizontal_meetings(records)),
-        ("working group meetings", working_group_meetings(records)),
-        ("thematic events", records.thematic_events or year.priority_topics),
-        ("highlights", records.highlights),
-        ("priorities for next year", records.priorities),
-    ]
-    return [name for name, value in needed if not value]
+    kind, select = section.holds, section.select
+    items: tuple[Any, ...] = ()
+    views: tuple[TopicView, ...] = ()
+    conclusions = None
+    table = None
+    if kind is SectionContent.MEETINGS:
+        items = tuple(m for m in records.meetings
+                      if select is None or (select == "horizontal" and m.kind.horizontal)
+                      or m.kind == select)
+    elif kind is SectionContent.THEMATIC_EVENTS:
+        chosen = [t for t in topics(records) if select is None or t.id == select]
+        if select is None:
+            views = tuple(chosen)
+        else:
+            items = tuple(e for t in chosen for e in t.events)
+    elif kind is SectionContent.PRIORITY_AREAS:
+        items = tuple(a for a in records.priority_areas if select is None or a.cooperation == select)
+    elif kind is SectionContent.TABLE:
+        table = next((t for t in records.tables if t.id == select), None)
+    elif kind is SectionContent.CONCLUSIONS and records.conclusions is not None:
+        given = records.conclusions
+        conclusions = conclusions_view(given.groups, given.intro, given.start)
+    elif kind is SectionContent.TIMELINE:
+        items = tuple(timeline(records))
+    elif kind is SectionContent.ACRONYMS:
+        items = tuple(acronyms)
+    elif kind is not None:
+        items = {
+            SectionContent.OTHER_ACTIVITIES: records.other_activities,
+            SectionContent.NETWORK_PRODUCTS: records.network_products,
+            SectionContent.HIGHLIGHTS: records.highlights,
+            SectionContent.PRIORITIES: records.priorities,
+        }.get(kind, ())
+    present: bool = bool(items or views or table or (conclusions and conclusions.groups))
+    if kind is SectionContent.FOREWORD:
+        present = year.foreword is not None
+    elif kind is SectionContent.ABOUT:
+        present = bool(year.about)
+    elif kind is SectionContent.EXECUTIVE_SUMMARY:
+        present = bool(year.executive_summary)
+    elif kind is SectionContent.EMPACT:
+        present = bool(empact_involvement(records.action_plans).plans)
+    elif kind is SectionContent.SCORECARD_CHART:
+        present = scorecard_chart_view(records.scorecard, year.as_of) is not None
+    elif kind is SectionContent.ACRONYMS:
+        present = bool(acronyms or records.glossary)  # those in use are known once rendered
+    return items, views, conclusions, table, present
+
+
+def outline(records: YearRecords, locale: str = "en",
+            acronyms: Sequence[Acronym] = ()) -> list[SectionView]:
+    """The final report's sections in document order, from the year's outline or the standard
+    one: optional sections with nothing to show are left out, and so are sections whose
+    sub-sections all are. Headings of the standard outline are in the locale's language."""
+    given = records.outline
+    sections = STANDARD_OUTLINE if given is None else given
+    year = records.year
+    chair = year.chair.short_on(year.as_of) if year.chair else None
+
+    def walk(items: Sequence[Section], level: int, place: str) -> list[SectionView]:
+        shown: list[SectionView] = []
+        for index, section in enumerate(items, start=1):
+            where = f"{place}-{index}"
+            below = walk(section.sections, level + 1, where)
+            held, views, conclusions, table, present = _held(section, records, acronyms)
+            has_text = bool(section.text)
+            empty = not (present or has_text or below)
+            if empty and (section.optional or (section.sections and section.holds is None
+                                               and all(s.optional for s in section.sections))):
+                continue
+            if section.heading is not None:
+                heading = section.heading if given is not None else translate(section.heading, locale)
+            elif year.foreword is not None:
+                heading = year.foreword.title
+            else:
+                heading = translate("Foreword by the chair", locale) + (f" ({chair})" if chair else "")
+            kind = section.holds
+            shown.append(SectionView(
+                id=section.id or (kind.value if kind else f"section{where}"),
+                heading=_fill(heading, year.year), level=level, numbered=section.numbered,
+                text=section.text, holds=kind.value if kind else "", items=held, topics=views,
+                conclusions=conclusions, table=table,
+                dated=(kind is SectionContent.THEMATIC_EVENTS
+                       or (kind is SectionContent.MEETINGS and section.select == "working-group")),
+                missing=(not present) if kind is not None else empty))
+            shown.extend(below)
+        return shown
+
+    return walk(sections, 1, "")
+
+
+def final_report_gaps(records: YearRecords) -> list[str]:
+    """The content the year's outline asks for and the year does not have, in report order."""
+    gaps = [] if records.year.chair else ["chair"]
+    gaps.extend(f"{section.heading} ({section.holds.replace('-', ' ')})" if section.holds
+                else section.heading for section in outline(records) if section.missing)
+    return gaps
 
 
 def has_final_report_content(records: YearRecords) -> bool:
-    year = records.year
-    return any((year.foreword, year.about, year.executive_summary, records.meetings,
-                records.thematic_events, records.highlights, records.priorities,
-                records.timeline))
+    """Whether the year has anything of a final report: some section of its outline has
+    something to show."""
+    return any(not section.missing and (section.holds or section.text)
+               for section in outline(records)
+               if section.holds not in ("empact", "scorecard-chart"))
 
 
 @frozen
@@ -300,6 +459,12 @@ class FinalReportContext:
 
     year: NetworkYear = attrs.field(
         metadata=_doc('the year: `year.year`, `chair`, `trio`, `foreword`, `about`, `executive_summary`…'))
+    outline: list[SectionView] = attrs.field(
+        metadata=_doc("the report's sections in document order, from the year's outline (or the "
+                      "standard one): walk it with `{%p for section in outline %}`"))
+    sections: dict[str, SectionView] = attrs.field(
+        metadata=_doc("the same sections by id, for a template that lays them out its own way: "
+                      "`sections['highlights']`"))
     members: tuple[Agency, ...] = attrs.field(
         metadata=_doc("the nine agencies of the network, in the registry's order"))
     foreword_title: str = attrs.field(metadata=_doc('the foreword\'s title, or "Foreword by the chair (…)"'))
@@ -324,6 +489,10 @@ class FinalReportContext:
     scorecard_chart: ChartView | None = attrs.field(
         metadata=_doc("the chart of the scorecard's joint actions per agency (none without a "
                       "scorecard)"))
+    priority_areas: tuple[PriorityArea, ...] = attrs.field(
+        metadata=_doc("the year's priority areas, thematic and horizontal"))
+    acronyms: list[Acronym] = attrs.field(
+        metadata=_doc("the glossary entries the year's documents use, in alphabetical order"))
 
 
 @frozen
@@ -361,13 +530,17 @@ def as_variables(context: FinalReportContext | ScorecardContext | AcronymsContex
     return {a.name: getattr(context, a.name) for a in attrs.fields(type(context))}
 
 
-def final_report_context(records: YearRecords) -> FinalReportContext:
-    """The variables of the final-report template."""
+def final_report_context(records: YearRecords, locale: str = "en",
+                         acronyms: Sequence[Acronym] = ()) -> FinalReportContext:
+    """The variables of the final-report template; `acronyms` are those the documents use."""
     year = records.year
     chair = year.chair.short_on(year.as_of) if year.chair else None
     empact = empact_involvement(records.action_plans)
+    sections = outline(records, locale, acronyms)
     return FinalReportContext(
         year=year,
+        outline=sections,
+        sections={section.id: section for section in sections},
         members=AGENCIES,
         foreword_title=year.foreword.title if year.foreword else (
             f"Foreword by the chair{f' ({chair})' if chair else ''}"),
@@ -383,6 +556,8 @@ def final_report_context(records: YearRecords) -> FinalReportContext:
         empact=empact,
         empact_chart=empact_chart_view(empact, year.as_of),
         scorecard_chart=scorecard_chart_view(records.scorecard, year.as_of),
+        priority_areas=records.priority_areas,
+        acronyms=list(acronyms),
     )
 
 

@@ -49,7 +49,7 @@ def test_a_french_build(tmp_path: Path) -> None:
     report = docx.Document(str(tmp_path / "final-report.docx"))
     texts = [p.text for p in report.paragraphs]
     assert "Brussels. Participants\u202f: toutes les agences JAI" in texts  # places as written
-    assert "[à compléter\u202f: highlights]" in texts
+    assert "[à compléter\u202f: Highlights of inter-agency cooperation in 2023]" in texts
     [chart] = report.inline_shapes
     described = chart._inline.docPr.get("descr")
     assert described.startswith("Diagramme à barres horizontales. Part des agences dans les 30 "

@@ -214,15 +214,15 @@ def test_styles_record_texts_need_are_checked(tmp_path: Path) -> None:
 
 
 def test_lint_command_exit_codes_and_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = template(tmp_path / "ours.docx", "{{ acronyms|length }} acronyms")
+    path = template(tmp_path / "ours.docx", "{{ summary.total }} actions")
     assert main(["template", "lint", str(path)]) == 2
     assert "cannot tell the kind of document from the file name; give --kind" in \
         capsys.readouterr().err
-    assert main(["template", "lint", str(path), "--kind", "acronyms"]) == 0
+    assert main(["template", "lint", str(path), "--kind", "scorecard-annex"]) == 0
     assert main(["template", "lint", str(path), "--kind", "final-report"]) == 2
     err = capsys.readouterr().err
-    assert "paragraph 1 “{{ acronyms|length }} acronyms”: the final-report template has no " \
-        "variable 'acronyms'" in err
+    assert "paragraph 1 “{{ summary.total }} actions”: the final-report template has no " \
+        "variable 'summary'" in err
     assert err.strip().endswith(f"1 problem in {path}")
     broken = tmp_path / "acronyms.docx"
     broken.write_text("not a zip")
@@ -234,13 +234,13 @@ def test_lint_command_exit_codes_and_kind(tmp_path: Path, capsys: pytest.Capture
 
 def test_a_filter_failing_on_a_record_names_the_place_and_the_record(tmp_path: Path) -> None:
     edited(TEMPLATES / "final-report.docx", tmp_path / "t" / "final-report.docx",
-           lambda d: retype(d, "{{ meeting.title }}", "{{ meeting.title }} {{ meeting.place|period }}"))
+           lambda d: retype(d, "{{ meeting|details }}", "{{ meeting|details }} {{ meeting.place|period }}"))
     out = tmp_path / "out"
     with pytest.raises(BuildError) as failure:
         jhareport.build(FIXTURES / "2023", out, templates=tmp_path / "t")
     message = str(failure.value)
-    assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 34 "
-                              "“{{ meeting.title }} {{ meeting.place|period }}”: the filter "
+    assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 42 "
+                              "“{{ meeting|details }} {{ meeting.place|period }}”: the filter "
                               "'period' cannot show 'Malta' (of type str)")
     assert message.endswith("(while rendering meeting 'heads-of-agencies')")
     assert not out.exists()
@@ -397,18 +397,18 @@ def test_records_are_named_as_the_fixtures_know_them() -> None:
 
 def test_text_the_build_would_drop_with_a_row_or_paragraph_tag(tmp_path: Path) -> None:
     path = template(tmp_path / "acronyms.docx", "Acronyms: {{p year.about|rich }}",
-                    table=[["{%tr for a in acronyms %}", "Meaning"], ["{{ a.short }}", "{{ a.long }}"],
+                    table=[["{%tr for a in summary.areas %}", "Meaning"], ["{{ a.title }}", "{{ a.count }}"],
                            ["{%tr endfor %}", ""]])
     problems = [str(p) for p in lint(path, "final-report") if "has no style" not in p.message]
     assert problems == [
         "paragraph 1 “Acronyms: {{p year.about|rich }}”: {{p year.about|rich }} shares its "
         "paragraph with other text, which the build drops with the paragraph: put the tag in a "
         "paragraph of its own",
-        "table 1, row 1, cell 1 “{%tr for a in acronyms %}”: {%tr for a in acronyms %} shares its "
-        "table row with text in other cells, which the build drops with the row: give the tag a "
-        "row of its own",
-        "table 1, row 1, cell 1 “{%tr for a in acronyms %}”: the final-report template has no "
-        "variable 'acronyms'",
+        "table 1, row 1, cell 1 “{%tr for a in summary.areas %}”: {%tr for a in summary.areas %} "
+        "shares its table row with text in other cells, which the build drops with the row: give "
+        "the tag a row of its own",
+        "table 1, row 1, cell 1 “{%tr for a in summary.areas %}”: the final-report template has no "
+        "variable 'summary'",
     ]
 
 

@@ -21,7 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 BLUE = RGBColor(0x1F, 0x38, 0x64)
 ACCENT = RGBColor(0x2E, 0x74, 0xB5)
@@ -124,7 +124,7 @@ def base_document(title: str) -> Document:
     figure.paragraph_format.space_after = Pt(2)
     section = doc.sections[0]  # A4, 2.5 cm side margins: 16 cm of text
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Cm(2.5)
+    section.left_margin = section.right_margin = Twips(1418)  # 2.5 cm, as Word rounds it
     toc_heading = styles["TOC Heading"].element.get_or_add_pPr()
     toc_heading.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
                                     '<w:numId w:val="0"/></w:numPr>'))
@@ -306,112 +306,150 @@ def final_report() -> Document:
     add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
               "The table of contents is refreshed when the document is opened.")
 
-    doc.add_heading("{{ foreword_title }}", 1)
-    tag(doc, "{{p year.foreword.text|rich('foreword') if year.foreword else todo('foreword') }}")
-    tag(doc, "{%p if year.foreword and year.foreword.signatory %}")
+    # The report's sections, in the order of the year's outline (or the standard one): each
+    # heading at its level, its introduction, then what it holds.
+    objective = doc.styles.add_style("Objective", WD_STYLE_TYPE.PARAGRAPH)
+    objective.base_style = doc.styles["Body Text"]
+    objective.font.italic = True
+    for level in (4, 5):
+        style = doc.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(11)
+        style.font.color.rgb = ACCENT
+        style.font.bold = True
+        style.font.italic = level == 5
+        style.paragraph_format.keep_with_next = True
+    tag(doc, "{%p for section in outline %}")
+    tag(doc, "{{p heading(section.heading, section.level, section.numbered) }}")
+    tag(doc, "{%p if section.text %}")
+    tag(doc, "{{p section.text|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if section.missing %}")
+    tag(doc, "{{p todo(section.heading) }}")
+
+    tag(doc, "{%p elif section.holds == 'foreword' %}")
+    tag(doc, "{{p year.foreword.text|rich }}")
+    tag(doc, "{%p if year.foreword.signatory %}")
     tag(doc, "{{ year.foreword.signatory.name }}", "Signature")
     tag(doc, "{{ year.foreword.signatory.role }}", "Signature")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p elif section.holds == 'about' %}")
+    tag(doc, "{{p year.about|rich }}")
+    tag(doc, "{%p elif section.holds == 'executive-summary' %}")
+    tag(doc, "{{p year.executive_summary|rich }}")
 
-    doc.add_heading("About the Justice and Home Affairs Agencies Network", 1)
-    tag(doc, "{{p year.about|rich('about the network') }}")
-    doc.add_heading("Executive summary", 1)
-    tag(doc, "{{p year.executive_summary|rich('executive summary') }}")
-
-    doc.add_heading("Timeline", 1)
+    tag(doc, "{%p elif section.holds == 'timeline' %}")
     tag(doc, "List of events organised in {{ year.year }} by the Justice and Home Affairs "
              "Agencies' Network.", "Caption")
-    tag(doc, "{%p if not timeline %}")
-    tag(doc, "{{p todo('timeline') }}")
-    tag(doc, "{%p endif %}")
     grid = table(doc, ["Date", "Event"], [4.5, 11.5])
-    row(grid, ["{%tr for entry in timeline %}", ""], span=True)
+    row(grid, ["{%tr for entry in section.items %}", ""], span=True)
     row(grid, ["{{ entry.date|period }}", "{{ entry.label }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
 
-    doc.add_heading("Meetings", 1)
-    doc.add_heading("Horizontal meetings", 2)
-    tag(doc, "{%p for meeting in horizontal_meetings %}")
-    doc.add_heading("{{ meeting.title }}", 3)
-    tag(doc, "{%p if meeting|details %}")
-    tag(doc, "{{ meeting|details }}", "Record Details")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{{p meeting.body|rich }}")
-    tag(doc, "{%p else %}")
-    tag(doc, "{{p todo('horizontal meetings') }}")
-    tag(doc, "{%p endfor %}")
-    doc.add_heading("Working Group meetings", 2)
-    tag(doc, "{%p if year.working_groups_intro %}")
+    tag(doc, "{%p elif section.holds == 'meetings' %}")
+    tag(doc, "{%p if section.dated and year.working_groups_intro %}")
     tag(doc, "{{p year.working_groups_intro|rich }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p for meeting in working_group_meetings %}")
-    doc.add_heading("{{ meeting.title }}{% if meeting.sessions %}, "
-                    "{{ meeting.sessions|dates }}{% endif %}", 3)
+    tag(doc, "{%p for meeting in section.items %}")
+    tag(doc, "{{p heading(meeting, section.level + 1, dated=section.dated) }}")
     tag(doc, "{%p if meeting|details %}")
     tag(doc, "{{ meeting|details }}", "Record Details")
     tag(doc, "{%p endif %}")
     tag(doc, "{{p meeting.body|rich }}")
-    tag(doc, "{%p else %}")
-    tag(doc, "{{p todo('working group meetings') }}")
     tag(doc, "{%p endfor %}")
 
-    doc.add_heading("Thematic events", 1)
-    tag(doc, "{%p for topic in topics %}")
-    doc.add_heading("{{ topic.title }}", 2)
+    tag(doc, "{%p elif section.holds == 'thematic-events' %}")
+    tag(doc, "{%p for topic in section.topics %}")
+    tag(doc, "{{p heading(topic.title, section.level + 1) }}")
     tag(doc, "{%p if topic.intro %}")
     tag(doc, "{{p topic.intro|rich }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for event in topic.events %}")
-    doc.add_heading("{{ event.title }}{% if event.sessions %}, {{ event.sessions|dates }}"
-                    "{% endif %}", 3)
+    tag(doc, "{{p heading(event, section.level + 2, dated=True) }}")
     tag(doc, "{%p if event|details %}")
     tag(doc, "{{ event|details }}", "Record Details")
     tag(doc, "{%p endif %}")
     tag(doc, "{{p event.body|rich }}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p else %}")
-    tag(doc, "{{p todo('thematic events') }}")
     tag(doc, "{%p endfor %}")
-
-    tag(doc, "{%p if other_activities %}")
-    doc.add_heading("Other activities", 1)
-    tag(doc, "{%p for activity in other_activities %}")
-    doc.add_heading("{{ activity.title }}", 2)
-    tag(doc, "{{p activity.body|rich }}")
-    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for event in section.items %}")
+    tag(doc, "{{p heading(event, section.level + 1, dated=True) }}")
+    tag(doc, "{%p if event|details %}")
+    tag(doc, "{{ event|details }}", "Record Details")
     tag(doc, "{%p endif %}")
-
-    tag(doc, "{%p if network_products %}")
-    doc.add_heading("Network products", 1)
-    tag(doc, "{%p for product in network_products %}")
-    doc.add_heading("{{ product.title }}", 2)
-    tag(doc, "{{p product.body|rich }}")
+    tag(doc, "{{p event.body|rich }}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
 
-    doc.add_heading("Highlights of inter-agency cooperation in {{ year.year }}", 1)
-    tag(doc, "{%p for highlight in highlights %}")
-    doc.add_heading("{{ highlight.title }}", 2)
+    tag(doc, "{%p elif section.holds == 'highlights' %}")
+    tag(doc, "{%p for highlight in section.items %}")
+    tag(doc, "{{p heading(highlight, section.level + 1) }}")
     tag(doc, "{%p if highlight.agencies %}")
     tag(doc, "Agencies: {{ highlight.agencies|agencies }}", "Record Details")
     tag(doc, "{%p endif %}")
     tag(doc, "{{p highlight.body|rich }}")
-    tag(doc, "{%p else %}")
-    tag(doc, "{{p todo('highlights') }}")
     tag(doc, "{%p endfor %}")
 
-    doc.add_heading("Priorities for {{ year.year + 1 }}", 1)
-    tag(doc, "{%p for priority in priorities %}")
-    doc.add_heading("{{ priority.title }}", 2)
-    tag(doc, "{{p priority.body|rich }}")
-    tag(doc, "{%p else %}")
-    tag(doc, "{{p todo('priorities for next year') }}")
+    tag(doc, "{%p elif section.holds in ('other-activities', 'network-products', 'priorities') %}")
+    tag(doc, "{%p for item in section.items %}")
+    tag(doc, "{{p heading(item, section.level + 1) }}")
+    tag(doc, "{{p item.body|rich }}")
     tag(doc, "{%p endfor %}")
 
-    tag(doc, "{%p if empact.plans or scorecard_chart %}")
-    doc.add_heading("Annexes", 1)
-    tag(doc, "{%p if empact.plans %}")
-    doc.add_heading("EMPACT: the agencies in the operational action plans", 2)
+    tag(doc, "{%p elif section.holds == 'conclusions' %}")
+    tag(doc, "{%p if section.conclusions.intro %}")
+    tag(doc, "{{p section.conclusions.intro|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for group in section.conclusions.groups %}")
+    tag(doc, "{%p if group.heading %}")
+    tag(doc, "{{p heading(group.heading, section.level + 1, numbered=False) }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p group.points|rich }}")
+    tag(doc, "{%p endfor %}")
+
+    tag(doc, "{%p elif section.holds == 'priority-areas' %}")
+    tag(doc, "{%p for area in section.items %}")
+    tag(doc, "{{p heading(area, section.level + 1) }}")
+    tag(doc, "{%p if area.objective %}")
+    tag(doc, "{{p area.objective|rich(style='Objective') }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if area.text %}")
+    tag(doc, "{{p area.text|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if area.key_activities %}")
+    tag(doc, "{{p heading('Key joint activities and achievements', section.level + 2, "
+             "numbered=False) }}")
+    tag(doc, "{%p for activity in area.key_activities %}")
+    tag(doc, "{%p if activity.title %}")
+    tag(doc, "{{p heading(activity.title, section.level + 3, numbered=False) }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p activity.text|rich }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if area.challenges %}")
+    tag(doc, "{{p heading('Challenges and opportunities for joint cooperation', "
+             "section.level + 2, numbered=False) }}")
+    tag(doc, "{{p area.challenges|rich }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+    tag(doc, "{%p elif section.holds == 'table' %}")
+    tag(doc, "{{ section.table.title }}", "Caption")
+    grid = table(doc, ["{%tc for cell in section.table.header %}", "{{ cell }}",
+                       "{%tc endfor %}"], [0.1, 15.8, 0.1])
+    row(grid, ["{%tr for line in section.table.rows %}", "", ""], span=True)
+    row(grid, ["{%tc for cell in line %}", "{{ cell }}", "{%tc endfor %}"])
+    row(grid, ["{%tr endfor %}", "", ""], span=True)
+    tag(doc, "{%p if section.table.notes %}")
+    tag(doc, "{{p section.table.notes|rich }}")
+    tag(doc, "{%p endif %}")
+
+    tag(doc, "{%p elif section.holds == 'acronyms' %}")
+    grid = table(doc, ["Acronym", "Meaning"], [3.5, 12.5])
+    row(grid, ["{%tr for acronym in section.items %}", ""], span=True)
+    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
+    row(grid, ["{%tr endfor %}", ""], span=True)
+
+    tag(doc, "{%p elif section.holds == 'empact' %}")
     tag(doc, "Operational actions led, co-led and participated in by each agency of the network "
              "in {{ empact.plans|join_list }}: {{ empact.actions|number }} operational actions "
              "in all.")
@@ -423,15 +461,13 @@ def final_report() -> Document:
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     tag(doc, "Source: {{ empact.plans|join_list }}.", "Caption")
     tag(doc, "{{p empact_chart|chart }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if scorecard_chart %}")
-    doc.add_heading("The scorecard: the agencies in the joint actions", 2)
+    tag(doc, "{%p elif section.holds == 'scorecard-chart' %}")
     intro = tag(doc, "Joint actions of the {{ year.year }} scorecard in which each agency of the "
                      "network takes part.")
     intro.paragraph_format.keep_with_next = True  # with the chart below
     tag(doc, "{{p scorecard_chart|chart }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
     return doc
 
 

@@ -492,7 +492,8 @@ def _names(target: nodes.Node) -> list[str]:
 def _makes_paragraphs(node: nodes.Node) -> bool:
     if isinstance(node, nodes.Filter) and node.name in ("rich", "chart"):
         return True
-    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "todo":
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and \
+            node.node.name in ("todo", "heading"):
         return True
     if isinstance(node, nodes.CondExpr):
         return any(_makes_paragraphs(n) for n in (node.expr1, node.expr2) if n is not None)

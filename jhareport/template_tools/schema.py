@@ -38,6 +38,10 @@ BUILD_VARIABLE_DOCS = {
 
 BUILD_GLOBALS = {
     "todo": "todo(section): a highlighted placeholder \"[to be completed: section]\" for a draft",
+    "heading": "heading(text, level=1, numbered=True, dated=False): a heading paragraph in the "
+               "template's \"Heading <level>\" style; `text` may be a record (its title, and its "
+               "dates when `dated`); an unnumbered heading takes no number. Use it in a {{p …}} "
+               "tag: `{{p heading(section.heading, section.level, section.numbered) }}`",
 }
 
 RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word paragraphs, in the "

@@ -19,8 +19,9 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from ..checks import record_problems
 from ..files import write_atomically
-from ..loading import load_year
+from ..loading import LoadError, load_year
 from ..office.pdf import (
     OfficeTools,
     PdfError,
@@ -31,7 +32,7 @@ from ..office.pdf import (
     splice_toc,
 )
 from ..periods import reader_locale
-from ..records import YearRecords
+from ..records import Acronym, YearRecords
 from ..template_tools.inspect import TemplateReadError
 from ..template_tools.lint import lint
 from ..views import (
@@ -41,6 +42,7 @@ from ..views import (
     final_report_context,
     final_report_gaps,
     has_final_report_content,
+    outline,
     scorecard_context,
     unlisted_acronyms,
 )
@@ -101,6 +103,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         env.filters["rich"] = writer.rich
         env.filters["chart"] = writer.chart
         env.globals["todo"] = writer.todo
+        env.globals["heading"] = writer.heading
         return env
 
     variables = {**context, "draft": draft, "locale": locale}
@@ -148,7 +151,13 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     bad fixtures and BuildError for anything else; then nothing is written, except when
     LibreOffice is missing: the .docx are written, and BuildError says how to install it.
     """
-    records = source if isinstance(source, YearRecords) else load_year(source)
+    if isinstance(source, YearRecords):
+        records = source
+        problems = record_problems(records)
+        if problems:
+            raise LoadError(problems)
+    else:
+        records = load_year(source)
     target = Path(out)
     template_dir = Path(templates) if templates is not None else None
     say = progress or (lambda message: None)
@@ -183,12 +192,14 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
     rendered: dict[str, bytes] = {}
     notes: list[str] = []
+    def render_report(acronyms: list[Acronym]) -> bytes:
+        return _render("final-report", _template_path("final-report", template_dir),
+                       as_variables(final_report_context(records, locale, acronyms)), draft=draft,
+                       locale=locale, records=records, notes=notes)
+
     if wanted_report:
         say("rendering final-report.docx")
-        rendered["final-report"] = _render(
-            "final-report", _template_path("final-report", template_dir),
-            as_variables(final_report_context(records)), draft=draft, locale=locale,
-            records=records, notes=notes)
+        rendered["final-report"] = render_report([])
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"] = _render(
@@ -202,6 +213,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
+    if wanted_report and any(s.holds == "acronyms" for s in outline(records)):
+        say("rendering final-report.docx again, with its list of acronyms")
+        rendered["final-report"] = render_report(used)
     if used or draft:
         say("rendering acronyms.docx")
         rendered["acronyms"] = _render(

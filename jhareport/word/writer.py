@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import markupsafe
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -23,6 +25,7 @@ from lxml import etree
 
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
+from ..periods import format_periods
 
 if TYPE_CHECKING:
     from ..views import ChartView
@@ -104,6 +107,24 @@ class WordWriter:
         if section.page_width is None or section.left_margin is None or section.right_margin is None:
             return float("inf")
         return float((section.page_width - section.left_margin - section.right_margin) / 360000)
+
+    def heading(self, text: Any, level: int = 1, numbered: bool = True, dated: bool = False
+                ) -> markupsafe.Markup:
+        """A heading paragraph in "Heading `level`" (levels 1 to 6): `text`, or a record's
+        `title` (followed by its dates when `dated`). An unnumbered heading keeps its level for
+        the table of contents but takes no number."""
+        level = min(max(int(level), 1), 6)
+        if attrs.has(type(text)):
+            title = str(getattr(text, "title", ""))
+            sessions = getattr(text, "sessions", ())
+            if dated and sessions:
+                title += ", " + format_periods([s.date for s in sessions], self.locale)
+            text = title
+        style = self._style_id(f"Heading {level}")
+        numbering = "" if numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+        return markupsafe.Markup(
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}</w:pPr><w:r>'
+            f'<w:t xml:space="preserve">{markupsafe.escape(str(text))}</w:t></w:r></w:p>')
 
     def todo(self, section: str) -> Subdoc:
         """A visible, highlighted placeholder for missing content: "[to be completed: …]"."""
@@ -253,7 +274,8 @@ class WordWriter:
             num_id = str(max(used) + 1)
             numbering.append(parse_xml(
                 f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{block.start}"/></w:lvlOverride>'
+                '</w:num>'))
             self._list_nums[key] = num_id
         ppr = paragraph.find(qn("w:pPr"))
         ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
