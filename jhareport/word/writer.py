@@ -248,6 +248,11 @@ class WordWriter:
             try:
                 self._style_ids[name] = self.document.styles[name].style_id
             except KeyError:
+                # Office suites may save a built-in style's name capitalised ("Heading 1").
+                for style in self.document.styles:
+                    if style.name is not None and style.name.casefold() == name.casefold():
+                        self._style_ids[name] = style.style_id
+                        return self._style_ids[name]
                 raise TemplateStyleError(
                     f"the template has no style {name!r}, which record texts need") from None
         return self._style_ids[name]
