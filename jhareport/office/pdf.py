@@ -37,6 +37,7 @@ from ..files import write_atomically
 
 __all__ = [
     "INSTALL_HINT",
+    "STANDARD_STRUCTURE_TYPES",
     "SOFFICE_CANDIDATES",
     "UNO_PYTHON_CANDIDATES",
     "ConvertResult",
@@ -49,6 +50,7 @@ __all__ = [
     "has_toc",
     "normalise_pdf",
     "splice_toc",
+    "tagging_safe",
     "toc_entries",
 ]
 
@@ -126,6 +128,50 @@ class TocEntry:
     level: int
     text: str
     page: str
+
+
+# --- tagging ---------------------------------------------------------------------------------
+
+# The standard structure types of ISO 32000-1, 14.8.4, which PDF/UA-1 requires to keep their meaning.
+STANDARD_STRUCTURE_TYPES = frozenset({
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody",
+    "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference",
+    "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure",
+    "Formula", "Form",
+})
+
+
+def tagging_safe(docx: bytes) -> bytes:
+    """The document with its styles renamed where LibreOffice would take their names for PDF tags
+    of another meaning.
+
+    LibreOffice tags a paragraph with its style's name (mapped to /P in the role map), so a
+    paragraph in a style named "Figure" (the one that holds a chart) or "Quote" became a /Figure
+    without alternative text, or a /Quote: a screen reader announces a picture that is not there.
+    Such styles get a name that is no structure type ("Figure style"); styles are referred to by
+    their ids, so nothing else changes. Used on the copy LibreOffice converts, not on the output."""
+    (styles,) = _parts(docx, _STYLES)
+    if styles is None:
+        return docx
+    root = etree.fromstring(styles)
+    names = {name.get(_w("val")) for name in root.iter(_w("name"))}
+    renamed = False
+    for style in root.iter(_w("style")):
+        name = style.find(_w("name"))
+        value = name.get(_w("val")) if name is not None else None
+        if name is None or value not in STANDARD_STRUCTURE_TYPES:
+            continue
+        new = f"{value} style"
+        while new in names:
+            new += " style"
+        name.set(_w("val"), new)
+        names.add(new)
+        renamed = True
+    if not renamed:
+        return docx
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _copy_package(docx, {_STYLES: xml})
 
 
 # --- finding LibreOffice ----------------------------------------------------------------------
@@ -238,7 +284,7 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
         jobs = []
         for path in paths:
             source = work / "in" / path.name  # a copy: no lock file beside the caller's document
-            shutil.copyfile(path, source)
+            source.write_bytes(tagging_safe(path.read_bytes()))
             jobs.append({"source": str(source), "pdf": str(work / "out" / f"{path.stem}.pdf"),
                          "docx": str(work / "out" / f"{path.stem}.docx")})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
