@@ -37,8 +37,8 @@ from ..files import write_atomically
 
 __all__ = [
     "INSTALL_HINT",
-    "STANDARD_STRUCTURE_TYPES",
     "SOFFICE_CANDIDATES",
+    "STANDARD_STRUCTURE_TYPES",
     "UNO_PYTHON_CANDIDATES",
     "ConvertResult",
     "ConvertedDocument",
@@ -641,22 +641,38 @@ def splice_toc(original: bytes, refreshed: bytes) -> bytes:
 
 _CREATION = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{14})")
 _XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
+_XMP_UUID = re.compile(rb"<xmpMM:(?:DocumentID|InstanceID)>uuid:([0-9a-fA-F-]{36})<")
+_XMP_PACKET = re.compile(rb"(<\?xpacket begin=[^>]*\?>)(.*?)(<\?xpacket end=)", re.S)
+_TWICE_ESCAPED = re.compile(rb"&amp;(amp|apos|quot|lt|gt);")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 
 
+def _xmp_packet(match: re.Match[bytes]) -> bytes:
+    """The XMP packet with the entities LibreOffice escapes twice ("Agencies&amp;apos; Network"
+    in the description) escaped once, and as many spaces more in its padding: same length."""
+    body = match.group(2)
+    fixed = _TWICE_ESCAPED.sub(rb"&\1;", body)
+    return match.group(1) + fixed + b" " * (len(body) - len(fixed)) + match.group(3)
+
+
 def normalise_pdf(data: bytes, stamp: datetime) -> bytes:
-    """The PDF with its dates set to `stamp` and its file identifier drawn from its content, so
-    that the same document gives the same bytes. Every replacement keeps its length, so the
-    cross-reference offsets stay right."""
+    """The PDF with its dates set to `stamp` (in the document information and the XMP metadata)
+    and its file identifier (and any XMP document id) drawn from its content, so that the same
+    document gives the same bytes. Every replacement keeps its length, so the cross-reference
+    offsets stay right."""
     digits = stamp.strftime("%Y%m%d%H%M%S").encode("ascii")
     data = _CREATION.sub(lambda m: m.group(0)[: -14] + digits, data)
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%S").encode("ascii")
     data = _XMP_DATE.sub(lambda m: m.group(0)[: -19] + iso, data)
-    blank = _CHECKSUM.sub(b"", _ID.sub(b"/ID[]", data))
+    data = _XMP_PACKET.sub(_xmp_packet, data)
+    blank = _XMP_UUID.sub(b"", _CHECKSUM.sub(b"", _ID.sub(b"/ID[]", data)))
     digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode("ascii")
     data = _CHECKSUM.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)]
                          + (digest * 2)[: len(m.group(1))], data)
+    uuid_text = b"-".join((digest * 2).lower()[a:b] for a, b in ((0, 8), (8, 12), (12, 16),
+                                                                 (16, 20), (20, 32)))
+    data = _XMP_UUID.sub(lambda m: m.group(0).replace(m.group(1), uuid_text), data)
 
     def identifier(match: re.Match[bytes]) -> bytes:
         text = match.group(0)
