@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 import docx
+import pikepdf
 import pytest
 from conftest import office_available
 from PIL import Image
 
 import jhareport
-from jhareport.cli import main
 from jhareport import BuildError
+from jhareport.cli import main
 from jhareport.office import pdf
 from jhareport.office.preview import PreviewError, preview
 
@@ -110,14 +111,35 @@ def test_no_word_is_cut_off_a_page_edge(built: Path, name: str) -> None:
 def test_chart_pictures_carry_their_alternative_text(built: Path) -> None:
     text = "".join(pages(built / "2023" / "final-report.pdf"))
     assert "Agencies' part in the 30 operational actions of the EMPACT" in text
-    raw = (built / "2023" / "final-report.pdf").read_bytes()
-    assert b"/Figure" in raw and b"/Alt" in raw  # a tagged PDF: the picture's alternative text
+    with pikepdf.open(built / "2023" / "final-report.pdf") as document:
+        alt = [str(element.get("/Alt")) for element in _elements(document.Root.StructTreeRoot)
+               if element.get("/S") == "/Figure"]
+    # one figure, the chart, read out by its title and its figures
+    assert len(alt) == 1 and alt[0].startswith("Agencies' part in the 30 operational actions")
+    assert "Frontex led 8, co-led 5, participated in 11 (24 in all)" in alt[0]
+
+
+def _elements(node: object) -> list[pikepdf.Dictionary]:
+    found = []
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            found.extend(_elements(kid))
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            found.append(node)
+        found.extend(_elements(node.get("/K")))
+    return found
 
 
 def test_same_records_same_pdf_bytes(built: Path, tmp_path: Path) -> None:
     jhareport.build(FIXTURES / "2023", tmp_path, pdf=True)
     for name in ("final-report.pdf", "final-report.docx", "acronyms.pdf"):
         assert (tmp_path / name).read_bytes() == (built / "2023" / name).read_bytes(), name
+    # The XMP metadata (PDF/UA's declaration) is dated from the year, like the document's information.
+    with pikepdf.open(tmp_path / "final-report.pdf") as document, document.open_metadata() as xmp:
+        assert xmp.get("pdfuaid:part") == "1"
+        assert xmp.get("xmp:CreateDate", "").startswith("2023-12-31T12:00:00")
+        assert str(document.docinfo["/CreationDate"]).startswith("D:20231231120000")
 
 
 def test_without_libreoffice_the_docx_are_written_and_the_error_names_the_package(

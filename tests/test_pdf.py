@@ -13,6 +13,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,20 @@ import attrs
 import docx
 import pytest
 from conftest import office_available
+from lxml import etree
 
 from jhareport import build
 from jhareport.office import pdf
-from jhareport.office.pdf import ConvertResult, PdfError, convert, find_office, splice_toc, toc_entries
+from jhareport.office.pdf import (
+    ConvertResult,
+    PdfError,
+    convert,
+    find_office,
+    normalise_pdf,
+    splice_toc,
+    tagging_safe,
+    toc_entries,
+)
 
 FIXTURES_2023 = Path(__file__).resolve().parents[1] / "fixtures" / "2023"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -350,3 +361,68 @@ def test_uno_script_runs_under_any_python3() -> None:
     source = Path(pdf.__file__).with_name("_uno_refresh.py").read_text(encoding="utf-8")
     compile(source, "_uno_refresh.py", "exec")
     assert "jhareport" not in re.sub(r'""".*?"""', "", source, flags=re.S)
+
+
+# --- tagging and normalising (no LibreOffice needed) ---------------------------------------------
+
+
+def test_styles_named_like_pdf_structure_types_are_renamed_for_the_conversion() -> None:
+    """LibreOffice tags a paragraph with its style's name: the template's "Figure" style (the
+    paragraph holding a chart) made a /Figure without alternative text, and "Quote" a /Quote."""
+    template = TEMPLATE.read_bytes()
+    safe = tagging_safe(template)
+
+    def names(package: bytes) -> set[str]:
+        with zipfile.ZipFile(io.BytesIO(package)) as opened:
+            styles = etree.fromstring(opened.read("word/styles.xml"))
+        return {str(name.get(f"{W}val")) for name in styles.iter(f"{W}name")}
+
+    assert {"Figure", "Quote"} <= names(template)
+    assert not pdf.STANDARD_STRUCTURE_TYPES & names(safe)
+    assert {"Figure style", "Quote style", "heading 1", "Table Text"} <= names(safe)
+    assert tagging_safe(safe) == safe  # nothing left to rename: the same bytes
+    with zipfile.ZipFile(io.BytesIO(template)) as before, zipfile.ZipFile(io.BytesIO(safe)) as after:
+        assert before.read("word/document.xml") == after.read("word/document.xml")
+
+
+def _pdf(when: bytes, iso: bytes, identifier: bytes, uuid_text: bytes) -> bytes:
+    """The parts of a PDF that LibreOffice dates and marks: XMP packet, information, trailer."""
+    xmp = (b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+           b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+           b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>'
+           b'<rdf:Alt><rdf:li xml:lang="x-default">Agencies&amp;apos; Network</rdf:li></rdf:Alt>'
+           b'</dc:description></rdf:Description>'
+           b'<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+           b"<xmp:CreateDate>" + iso + b"Z</xmp:CreateDate><xmp:ModifyDate>" + iso + b"Z</xmp:ModifyDate>"
+           b"</rdf:Description>"
+           b'<rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">'
+           b"<xmpMM:DocumentID>uuid:" + uuid_text + b"</xmpMM:DocumentID></rdf:Description>"
+           b"</rdf:RDF></x:xmpmeta>\n" + b" " * 40 + b'\n<?xpacket end="w"?>')
+    return (b"%PDF-1.6\n1 0 obj\n<</Type/Metadata/Subtype/XML/Length " + str(len(xmp)).encode()
+            + b">>\nstream\n" + xmp + b"\nendstream\nendobj\n2 0 obj\n<</CreationDate(D:" + when
+            + b"Z')>>\nendobj\ntrailer\n<</Info 2 0 R/ID [ <" + identifier + b"> <" + identifier
+            + b"> ] /DocChecksum /" + identifier + b">>\n%%EOF\n")
+
+
+def test_normalise_pdf_fixes_dates_and_ids_of_the_xmp_too_and_keeps_lengths() -> None:
+    stamp = datetime(2023, 12, 31, 12, 0, 0)
+    first = _pdf(b"20240105093012", b"2024-01-05T09:30:12", b"0123456789ABCDEF0123456789ABCDEF",
+                 b"0f8fad5b-d9cb-469f-a165-70867728950e")
+    second = _pdf(b"20250601170000", b"2025-06-01T17:00:00", b"FEDCBA9876543210FEDCBA9876543210",
+                  b"7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    one, two = normalise_pdf(first, stamp), normalise_pdf(second, stamp)
+    assert one == two
+    assert len(one) == len(first)  # the cross-reference offsets stay right
+    assert b"(D:20231231120000Z')" in one
+    assert one.count(b"2023-12-31T12:00:00Z<") == 2
+    assert b"0f8fad5b" not in one and b"0123456789ABCDEF" not in one
+    packet = re.search(rb"<x:xmpmeta.*</x:xmpmeta>", one, re.S)
+    assert packet is not None
+    root = etree.fromstring(packet.group(0))
+    description = root.find(".//{http://purl.org/dc/elements/1.1/}description//"
+                            "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}li")
+    assert description is not None and description.text == "Agencies' Network"
+    document_id = root.find(".//{http://ns.adobe.com/xap/1.0/mm/}DocumentID")
+    assert document_id is not None and re.fullmatch(r"uuid:[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}",
+                                                    document_id.text or "")

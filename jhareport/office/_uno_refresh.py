@@ -89,10 +89,13 @@ def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str) -> None:
         raise RuntimeError(f"LibreOffice could not open {os.path.basename(source)}")
     try:
         count = _refresh(document)
-        # A tagged PDF carries the headings' structure and the pictures' alternative texts, for
-        # screen readers; bookmarks follow the headings.
+        # PDF/UA-1 (ISO 14289-1): tagged (headings, lists, tables with header cells, pictures
+        # with their alternative texts, headers and footers as artifacts), the conformance
+        # declared in XMP metadata, the title shown in the title bar; bookmarks follow headings.
         settings = uno.Any("[]com.sun.star.beans.PropertyValue", (
+            _property(uno, "PDFUACompliance", True),
             _property(uno, "UseTaggedPDF", True),
+            _property(uno, "DisplayPDFDocumentTitle", True),
             _property(uno, "ExportBookmarks", True),
         ))
         document.storeToURL(to_url(pdf), (_property(uno, "FilterName", "writer_pdf_Export"),

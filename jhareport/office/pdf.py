@@ -38,6 +38,7 @@ from ..files import write_atomically
 __all__ = [
     "INSTALL_HINT",
     "SOFFICE_CANDIDATES",
+    "STANDARD_STRUCTURE_TYPES",
     "UNO_PYTHON_CANDIDATES",
     "ConvertResult",
     "ConvertedDocument",
@@ -49,6 +50,7 @@ __all__ = [
     "has_toc",
     "normalise_pdf",
     "splice_toc",
+    "tagging_safe",
     "toc_entries",
 ]
 
@@ -126,6 +128,50 @@ class TocEntry:
     level: int
     text: str
     page: str
+
+
+# --- tagging ---------------------------------------------------------------------------------
+
+# The standard structure types of ISO 32000-1, 14.8.4, which PDF/UA-1 requires to keep their meaning.
+STANDARD_STRUCTURE_TYPES = frozenset({
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody",
+    "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference",
+    "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure",
+    "Formula", "Form",
+})
+
+
+def tagging_safe(docx: bytes) -> bytes:
+    """The document with its styles renamed where LibreOffice would take their names for PDF tags
+    of another meaning.
+
+    LibreOffice tags a paragraph with its style's name (mapped to /P in the role map), so a
+    paragraph in a style named "Figure" (the one that holds a chart) or "Quote" became a /Figure
+    without alternative text, or a /Quote: a screen reader announces a picture that is not there.
+    Such styles get a name that is no structure type ("Figure style"); styles are referred to by
+    their ids, so nothing else changes. Used on the copy LibreOffice converts, not on the output."""
+    (styles,) = _parts(docx, _STYLES)
+    if styles is None:
+        return docx
+    root = etree.fromstring(styles)
+    names = {name.get(_w("val")) for name in root.iter(_w("name"))}
+    renamed = False
+    for style in root.iter(_w("style")):
+        name = style.find(_w("name"))
+        value = name.get(_w("val")) if name is not None else None
+        if name is None or value not in STANDARD_STRUCTURE_TYPES:
+            continue
+        new = f"{value} style"
+        while new in names:
+            new += " style"
+        name.set(_w("val"), new)
+        names.add(new)
+        renamed = True
+    if not renamed:
+        return docx
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _copy_package(docx, {_STYLES: xml})
 
 
 # --- finding LibreOffice ----------------------------------------------------------------------
@@ -238,7 +284,7 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
         jobs = []
         for path in paths:
             source = work / "in" / path.name  # a copy: no lock file beside the caller's document
-            shutil.copyfile(path, source)
+            source.write_bytes(tagging_safe(path.read_bytes()))
             jobs.append({"source": str(source), "pdf": str(work / "out" / f"{path.stem}.pdf"),
                          "docx": str(work / "out" / f"{path.stem}.docx")})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
@@ -595,22 +641,38 @@ def splice_toc(original: bytes, refreshed: bytes) -> bytes:
 
 _CREATION = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{14})")
 _XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
+_XMP_UUID = re.compile(rb"<xmpMM:(?:DocumentID|InstanceID)>uuid:([0-9a-fA-F-]{36})<")
+_XMP_PACKET = re.compile(rb"(<\?xpacket begin=[^>]*\?>)(.*?)(<\?xpacket end=)", re.S)
+_TWICE_ESCAPED = re.compile(rb"&amp;(amp|apos|quot|lt|gt);")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 
 
+def _xmp_packet(match: re.Match[bytes]) -> bytes:
+    """The XMP packet with the entities LibreOffice escapes twice ("Agencies&amp;apos; Network"
+    in the description) escaped once, and as many spaces more in its padding: same length."""
+    body = match.group(2)
+    fixed = _TWICE_ESCAPED.sub(rb"&\1;", body)
+    return match.group(1) + fixed + b" " * (len(body) - len(fixed)) + match.group(3)
+
+
 def normalise_pdf(data: bytes, stamp: datetime) -> bytes:
-    """The PDF with its dates set to `stamp` and its file identifier drawn from its content, so
-    that the same document gives the same bytes. Every replacement keeps its length, so the
-    cross-reference offsets stay right."""
+    """The PDF with its dates set to `stamp` (in the document information and the XMP metadata)
+    and its file identifier (and any XMP document id) drawn from its content, so that the same
+    document gives the same bytes. Every replacement keeps its length, so the cross-reference
+    offsets stay right."""
     digits = stamp.strftime("%Y%m%d%H%M%S").encode("ascii")
     data = _CREATION.sub(lambda m: m.group(0)[: -14] + digits, data)
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%S").encode("ascii")
     data = _XMP_DATE.sub(lambda m: m.group(0)[: -19] + iso, data)
-    blank = _CHECKSUM.sub(b"", _ID.sub(b"/ID[]", data))
+    data = _XMP_PACKET.sub(_xmp_packet, data)
+    blank = _XMP_UUID.sub(b"", _CHECKSUM.sub(b"", _ID.sub(b"/ID[]", data)))
     digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode("ascii")
     data = _CHECKSUM.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)]
                          + (digest * 2)[: len(m.group(1))], data)
+    uuid_text = b"-".join((digest * 2).lower()[a:b] for a, b in ((0, 8), (8, 12), (12, 16),
+                                                                 (16, 20), (20, 32)))
+    data = _XMP_UUID.sub(lambda m: m.group(0).replace(m.group(1), uuid_text), data)
 
     def identifier(match: re.Match[bytes]) -> bytes:
         text = match.group(0)

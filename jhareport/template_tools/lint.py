@@ -21,6 +21,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 
 from ..word.environment import template_environment
 from .inspect import Part, Place, read_template, template_styles
+from .pictures import pictures_without_alt_text
 from .schema import (
     BUILD_GLOBALS,
     KINDS,
@@ -531,4 +532,5 @@ def lint(path: str | Path, kind: str | None = None) -> list[LintProblem]:
         problems.extend(linter.run())
         uses.extend(linter.rich_uses)
     problems.extend(_style_problems(template_styles(path), uses))
+    problems.extend(LintProblem(p.where, p.text, p.message) for p in pictures_without_alt_text(path))
     return problems

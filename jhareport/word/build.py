@@ -47,6 +47,7 @@ from ..views import (
     unlisted_acronyms,
 )
 from .environment import template_environment
+from .language import document_language
 from .locate import explain
 from .package import document_texts, normalise
 from .writer import WordWriter
@@ -131,7 +132,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     properties.keywords = "DRAFT" if draft else ""
     buffer = io.BytesIO()
     template.save(buffer)
-    return normalise(buffer.getvalue(), stamp)
+    return normalise(document_language(buffer.getvalue(), locale), stamp)
 
 
 _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",

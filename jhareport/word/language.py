@@ -1,0 +1,70 @@
+"""The language a built document declares: Word's proofing language and, through LibreOffice, the
+`/Lang` of its PDF, which screen readers use to pronounce the text."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from babel import Locale
+from babel.core import LOCALE_ALIASES
+from lxml import etree
+
+__all__ = ["document_language", "language_tag"]
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{_W_NS}}}"
+_STYLES = "word/styles.xml"
+_SETTINGS = "word/settings.xml"
+
+
+def language_tag(locale: str) -> str:
+    """The BCP 47 tag Word writes for a build's locale: "fr" → "fr-FR", "fr_BE" → "fr-BE",
+    "en" → "en-US" (Babel's usual country for a bare language, as Word has no bare "en")."""
+    parsed = Locale.parse(locale)
+    if parsed.territory is None and parsed.language in LOCALE_ALIASES:
+        parsed = Locale.parse(LOCALE_ALIASES[parsed.language])
+    return "-".join(part for part in (parsed.language, parsed.script, parsed.territory) if part)
+
+
+def _child(parent: etree._Element, name: str, *, first: bool = False) -> etree._Element:
+    found = parent.find(f"{_W}{name}")
+    if found is None:
+        found = etree.Element(f"{_W}{name}")
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def document_language(docx: bytes, locale: str) -> bytes:
+    """The document with its default language set for `locale`: the w:lang of the styles' run
+    defaults (what LibreOffice declares as the PDF's /Lang) and the theme fonts' language. Runs
+    and styles that name a language of their own keep it. A document already in that language
+    comes back unchanged, byte for byte."""
+    tag = language_tag(locale)
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        names = source.namelist()
+        if _STYLES not in names:
+            return docx
+        styles = etree.fromstring(source.read(_STYLES))
+        settings = etree.fromstring(source.read(_SETTINGS)) if _SETTINGS in names else None
+        defaults = _child(styles, "docDefaults", first=True)
+        language = _child(_child(_child(defaults, "rPrDefault", first=True), "rPr"), "lang")
+        theme = settings.find(f"{_W}themeFontLang") if settings is not None else None
+        if language.get(f"{_W}val") == tag and (theme is None or theme.get(f"{_W}val") == tag):
+            return docx
+        language.set(f"{_W}val", tag)
+        changed = {_STYLES: styles}
+        if theme is not None and settings is not None:
+            theme.set(f"{_W}val", tag)  # the language Word proofs new text in
+            changed[_SETTINGS] = settings
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = (etree.tostring(changed[item.filename], xml_declaration=True,
+                                       encoding="UTF-8", standalone=True)
+                        if item.filename in changed else source.read(item.filename))
+                target.writestr(item, data)
+    return out.getvalue()
