@@ -253,7 +253,8 @@ def read_template(path: str | Path) -> list[Part]:
     body = document.find("w:body", _NS) if document is not None else None
     parts = [Part(package.document, "",
                   tuple(_places(body, styles, "")) if body is not None else ())]
-    for name in sorted({*package.related.get("header", ()), *package.related.get("footer", ())}):
+    for name in [*sorted(set(package.related.get("header", ()))),
+                 *sorted(set(package.related.get("footer", ())))]:
         root = package.read(name)
         if root is not None:
             label = _label(name)
