@@ -2,44 +2,53 @@
 
 The public API: load a year's records from fixtures, build its documents (and their PDFs), look
 at their pages, inspect and lint templates, and the record classes.
+
+Each name is imported when it is first used (PEP 562), so that a part of the package, such as
+the pytest plugin `jhareport.testing`, loads without the rest.
 """
 
-from .agencies import REGISTRY, Agency, Body, UnknownNameError
-from .loading import LoadError, Problem, load_year
-from .markup import Markup, MarkupError
-from .office.preview import PreviewError, preview
-from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
-from .records import (
-    Acronym,
-    Foreword,
-    Format,
-    Highlight,
-    Meeting,
-    MeetingKind,
-    NetworkProduct,
-    NetworkYear,
-    OperationalAction,
-    OperationalActionPlan,
-    OtherActivity,
-    Priority,
-    PriorityTopic,
-    Scorecard,
-    ScorecardAction,
-    ScorecardArea,
-    ScorecardField,
-    ScorecardPart,
-    Session,
-    Signatory,
-    ThematicEvent,
-    TimelineEntry,
-    WorkingGroup,
-    YearRecords,
-)
-from .template_tools.inspect import TemplateReadError
-from .template_tools.inspect import show as show_template
-from .template_tools.lint import LintProblem
-from .template_tools.lint import lint as lint_template
-from .word.build import BuildError, BuildResult, build
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names as mypy and editors see them
+    from .agencies import REGISTRY, Agency, Body, UnknownNameError
+    from .loading import LoadError, Problem, load_year
+    from .markup import Markup, MarkupError
+    from .office.preview import PreviewError, preview
+    from .periods import Period, PeriodError, StateOfPlay, Status, format_period, parse_period
+    from .records import (
+        Acronym,
+        Foreword,
+        Format,
+        Highlight,
+        Meeting,
+        MeetingKind,
+        NetworkProduct,
+        NetworkYear,
+        OperationalAction,
+        OperationalActionPlan,
+        OtherActivity,
+        Priority,
+        PriorityTopic,
+        Scorecard,
+        ScorecardAction,
+        ScorecardArea,
+        ScorecardField,
+        ScorecardPart,
+        Session,
+        Signatory,
+        ThematicEvent,
+        TimelineEntry,
+        WorkingGroup,
+        YearRecords,
+    )
+    from .template_tools.inspect import TemplateReadError
+    from .template_tools.inspect import show as show_template
+    from .template_tools.lint import LintProblem
+    from .template_tools.lint import lint as lint_template
+    from .word.build import BuildError, BuildResult, build
 
 __all__ = [
     "REGISTRY",
@@ -91,3 +100,69 @@ __all__ = [
     "preview",
     "show_template",
 ]
+
+# Where each public name lives: (module, name in it).
+_WHERE: dict[str, tuple[str, str]] = {
+    "Acronym": ("records", "Acronym"),
+    "Agency": ("agencies", "Agency"),
+    "Body": ("agencies", "Body"),
+    "BuildError": ("word.build", "BuildError"),
+    "BuildResult": ("word.build", "BuildResult"),
+    "Foreword": ("records", "Foreword"),
+    "Format": ("records", "Format"),
+    "Highlight": ("records", "Highlight"),
+    "LintProblem": ("template_tools.lint", "LintProblem"),
+    "LoadError": ("loading", "LoadError"),
+    "Markup": ("markup", "Markup"),
+    "MarkupError": ("markup", "MarkupError"),
+    "Meeting": ("records", "Meeting"),
+    "MeetingKind": ("records", "MeetingKind"),
+    "NetworkProduct": ("records", "NetworkProduct"),
+    "NetworkYear": ("records", "NetworkYear"),
+    "OperationalAction": ("records", "OperationalAction"),
+    "OperationalActionPlan": ("records", "OperationalActionPlan"),
+    "OtherActivity": ("records", "OtherActivity"),
+    "Period": ("periods", "Period"),
+    "PeriodError": ("periods", "PeriodError"),
+    "PreviewError": ("office.preview", "PreviewError"),
+    "Priority": ("records", "Priority"),
+    "PriorityTopic": ("records", "PriorityTopic"),
+    "Problem": ("loading", "Problem"),
+    "REGISTRY": ("agencies", "REGISTRY"),
+    "Scorecard": ("records", "Scorecard"),
+    "ScorecardAction": ("records", "ScorecardAction"),
+    "ScorecardArea": ("records", "ScorecardArea"),
+    "ScorecardField": ("records", "ScorecardField"),
+    "ScorecardPart": ("records", "ScorecardPart"),
+    "Session": ("records", "Session"),
+    "Signatory": ("records", "Signatory"),
+    "StateOfPlay": ("periods", "StateOfPlay"),
+    "Status": ("periods", "Status"),
+    "TemplateReadError": ("template_tools.inspect", "TemplateReadError"),
+    "ThematicEvent": ("records", "ThematicEvent"),
+    "TimelineEntry": ("records", "TimelineEntry"),
+    "UnknownNameError": ("agencies", "UnknownNameError"),
+    "WorkingGroup": ("records", "WorkingGroup"),
+    "YearRecords": ("records", "YearRecords"),
+    "build": ("word.build", "build"),
+    "format_period": ("periods", "format_period"),
+    "lint_template": ("template_tools.lint", "lint"),
+    "load_year": ("loading", "load_year"),
+    "parse_period": ("periods", "parse_period"),
+    "preview": ("office.preview", "preview"),
+    "show_template": ("template_tools.inspect", "show"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module 'jhareport' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f".{module}", __name__), attribute)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -11,7 +11,7 @@ from .loading import LoadError, load_year
 from .office.preview import PreviewError, preview
 from .records import YearRecords
 from .template_tools.inspect import TemplateReadError, show
-from .template_tools.lint import UnknownKindError, lint
+from .template_tools.lint import DOCXTPL, FILTER_ENTRY_POINTS, UnknownKindError, lint
 from .template_tools.reference import reference
 from .template_tools.schema import KINDS
 from .word.build import BuildError, build
@@ -75,7 +75,8 @@ def _template_show(args: argparse.Namespace) -> int:
 
 
 def _template_lint(args: argparse.Namespace) -> int:
-    problems = lint(args.template, args.kind)
+    filters = [name.strip() for given in args.filters for name in given.split(",") if name.strip()]
+    problems = lint(args.template, args.kind, filters)
     for problem in problems:
         print(f"{args.template}: {problem}", file=sys.stderr)
     if problems:
@@ -150,8 +151,13 @@ def _parser() -> argparse.ArgumentParser:
     linted = actions.add_parser(
         "lint", help="report every mistake of a template with its place; exit 2 if there is any")
     linted.add_argument("template", type=Path, help="a .docx template")
-    linted.add_argument("--kind", choices=KINDS, default=None,
-                        help="the kind of document (told by the file name when it is one of them)")
+    linted.add_argument("--kind", choices=(DOCXTPL, *KINDS), default=None,
+                        help="docxtpl: any docxtpl template (the default); or one of the network's "
+                        "documents, whose variables are checked too (told by the file name when "
+                        "it is one of them)")
+    linted.add_argument("--filters", action="append", default=[], metavar="NAME,NAME",
+                        help="Jinja filters your renderer adds, besides those packages register "
+                        f"in the entry point group {FILTER_ENTRY_POINTS}")
     linted.set_defaults(run=_template_lint)
     documented = actions.add_parser(
         "reference", help="print the reference of the variables and filters templates may use")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .template_tools.inspect import style_names as _style_names
+from .template_tools.text import paragraph_text, style_names
 
 __all__ = ["canonical_xml", "outline"]
 
@@ -31,7 +31,10 @@ def _package(source: str | Path | bytes) -> zipfile.ZipFile:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(f"{{{_W}}}t"))
+    """The text of a paragraph, or of the paragraphs of a cell, note or header, one line."""
+    if element.tag == f"{{{_W}}}p" or element.tag == f"{{{_W}}}hyperlink":
+        return paragraph_text(element)
+    return " ".join(paragraph_text(p) for p in element.iter(f"{{{_W}}}p"))
 
 
 def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
@@ -66,9 +69,14 @@ def _pictures(paragraph: etree._Element) -> str:
 def outline(source: str | Path | bytes) -> str:
     """The outline of a .docx given as a path or its bytes."""
     package = _package(source)
-    styles = _style_names(package)
+    names = set(package.namelist())
+    styles = style_names(etree.fromstring(package.read("word/styles.xml"))
+                         if "word/styles.xml" in names else None)
     lines: list[str] = []
-    body = etree.fromstring(package.read("word/document.xml")).find("w:body", _NS)
+    document = etree.fromstring(package.read("word/document.xml"))
+    body = document.find("w:body", _NS)
+    if body is None:
+        body = document
     tables = 0
     for element in body:
         if element.tag == f"{{{_W}}}p":
@@ -82,7 +90,6 @@ def outline(source: str | Path | bytes) -> str:
                 repeat = " (repeated header)" if row.find("w:trPr/w:tblHeader", _NS) is not None \
                     else ""
                 lines.append("  | " + " | ".join(cells) + " |" + repeat)
-    names = set(package.namelist())
     if "word/footnotes.xml" in names:
         notes = etree.fromstring(package.read("word/footnotes.xml"))
         for note in notes.iterfind("w:footnote", _NS):

@@ -1,26 +1,29 @@
 """Template lint: a template's mistakes found before a build, each with its place.
 
-What is checked, place by place: Jinja syntax; variables, attributes, filters and tests that the
-kind of document does not offer (with the closest valid name); tags split across runs formatted
-differently; docxtpl's row and paragraph tags ({%tr …%}, {%p …%}) opened and closed in pairs and
-standing where they can work; record texts (`rich`) placed in paragraph tags; the styles record
-texts take (lists, footnotes, links) present in the template.
+For any docxtpl template, place by place: Jinja syntax; docxtpl's tag forms ({%p …%}, {%tr …%},
+{%tc …%}, {{r …}}) standing where they can work, with no text beside them that docxtpl would drop;
+blocks closed by their own kind; tags split across runs formatted differently; filters and tests
+that neither Jinja nor the user's renderer offers (with the closest valid name).
+For the network's documents (final-report, scorecard-annex, acronyms) also: variables and
+attributes the kind of document does not offer; record texts (`rich`) placed in paragraph tags;
+the styles record texts take (lists, footnotes, links) present in the template.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from attrs import define, frozen
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
 from ..word.environment import template_environment
-from .inspect import Part, Place, read_template, template_styles
+from .inspect import Part, Place, plain_tags, read_template, template_styles
 from .pictures import pictures_without_alt_text
 from .schema import (
     BUILD_GLOBALS,
@@ -35,7 +38,8 @@ from .schema import (
     unwrap_optional,
 )
 
-__all__ = ["LintProblem", "kind_of", "lint", "tags"]
+__all__ = ["DOCXTPL", "FILTER_ENTRY_POINTS", "LintProblem", "UnknownKindError", "kind_of", "lint",
+           "registered_filters", "tags"]
 
 
 @frozen
@@ -53,20 +57,34 @@ class LintProblem:
 
 
 class UnknownKindError(ValueError):
-    """The kind of a template cannot be told from its name."""
+    """A kind of template lint does not know."""
+
+
+DOCXTPL = "docxtpl"
+"""The kind of any docxtpl template: what holds for every one, whatever its variables."""
+
+FILTER_ENTRY_POINTS = "jhareport.template_filters"
+"""The entry point group where a package names the Jinja filters its templates may use."""
 
 
 def kind_of(path: str | Path, kind: str | None = None) -> str:
-    """The kind of document a template makes: given, or told by its file name."""
+    """The kind of document a template makes: given, told by its file name (final-report.docx),
+    or any docxtpl template."""
     if kind is not None:
-        if kind not in KINDS:
-            raise UnknownKindError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        if kind not in (DOCXTPL, *KINDS):
+            raise UnknownKindError(f"unknown kind {kind!r}: use one of "
+                                   f"{', '.join((DOCXTPL, *KINDS))}")
         return kind
     stem = Path(path).stem
-    if stem in KINDS:
-        return stem
-    raise UnknownKindError(f"{path}: cannot tell the kind of document from the file name; give "
-                           f"--kind ({', '.join(KINDS)})")
+    return stem if stem in KINDS else DOCXTPL
+
+
+def registered_filters() -> list[str]:
+    """The filter names packages register in the entry point group `jhareport.template_filters`
+    (the entry point's name is the filter's name; nothing is imported)."""
+    from importlib.metadata import entry_points
+
+    return sorted({entry.name for entry in entry_points(group=FILTER_ENTRY_POINTS)})
 
 
 @frozen
@@ -83,6 +101,7 @@ class Tag:
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# docxtpl reads a prefix only right after the braces and followed by a space: {%p …%}, {{r …}}.
 _PREFIX = re.compile(r"(p|tr|tc|r) ")
 
 
@@ -90,16 +109,17 @@ def tags(text: str) -> Iterator[Tag]:
     """The tags of a text, in order."""
     for match in _TAG.finditer(text):
         raw = match.group(0)
-        inner = raw[2:-2]
-        if inner[:1] in ("-", "+"):  # whitespace control, right inside the braces: {%- … -%}
-            inner = inner[1:]
+        prefix = ""
+        found = _PREFIX.match(raw, 2)
+        if found and not (raw[1] == "#" and found.group(1) == "r"):
+            prefix = found.group(1)
+            inner = raw[found.end():-2]
+        else:
+            inner = raw[2:-2]
+            if inner[:1] in ("-", "+"):  # whitespace control, right inside the braces: {%- … -%}
+                inner = inner[1:]
         if inner[-1:] in ("-", "+"):
             inner = inner[:-1]
-        prefix = ""
-        found = _PREFIX.match(inner)
-        if found and raw[1] in "{%":
-            prefix = found.group(1)
-            inner = inner[found.end():]
         inner = inner.strip()
         inner = (inner.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'"))
         yield Tag(raw[:2], prefix, inner, match.start(), match.end(), raw)
@@ -123,14 +143,17 @@ class _Open:
 class _Linter:
     """Walks a part's places in order, keeping the open blocks and the names in scope."""
 
-    def __init__(self, kind: str, part: Part) -> None:
+    def __init__(self, kind: str, part: Part, filters: Sequence[str] = ()) -> None:
         self.kind = kind
         self.part = part
-        self.env = template_environment()
-        self.variables = kind_variables(kind)
-        self.filters = filter_names()
+        # Any docxtpl template: Jinja's own names and the user's filters; variables are the
+        # user's business. The network's kinds: what their build offers.
+        self.network = kind != DOCXTPL
+        self.env = template_environment() if self.network else Environment()
+        self.variables = kind_variables(kind) if self.network else {}
+        self.filters = sorted({*(filter_names() if self.network else DEFAULT_FILTERS), *filters})
         self.tests = test_names()
-        self.globals = sorted({*DEFAULT_NAMESPACE, *BUILD_GLOBALS})
+        self.globals = sorted({*DEFAULT_NAMESPACE, *(BUILD_GLOBALS if self.network else ())})
         self.scopes: list[dict[str, Any]] = []
         self.stack: list[_Open] = []
         self.problems: list[LintProblem] = []
@@ -168,6 +191,9 @@ class _Linter:
                 self.report(f"a tag opened with '{opener}' is not closed in this paragraph")
         self.split_runs(place, found)
         for tag in found:
+            if tag.prefix and not place.prefixes:
+                self.report(f"{_shown(tag)}: docxtpl reads {_form(tag.prefix)} tags in the "
+                            "document's text, not in its properties: write {% … %} or {{ … }}")
             if tag.prefix == "tr" and not place.table_row:
                 self.report(f"{_shown(tag)} stands outside a table: {{%tr …%}} repeats or drops "
                             "a table row, so it must stand in one")
@@ -197,6 +223,8 @@ class _Linter:
             offsets.append((position, position + len(run.text), run.format))
             position += len(run.text)
         for tag in found:
+            if tag.prefix:
+                continue  # docxtpl replaces the whole run, paragraph, cell or row of the tag
             formats = {fmt for start, end, fmt in offsets if start < tag.end and end > tag.start}
             if len(formats) > 1:
                 self.report(f"{_shown(tag)} is split across runs formatted differently; the "
@@ -220,7 +248,7 @@ class _Linter:
         assert isinstance(output, nodes.Output)
         for node in output.nodes:
             self.expression(node)
-            if tag.prefix != "p" and _makes_paragraphs(node):
+            if self.network and tag.prefix != "p" and _makes_paragraphs(node):
                 self.report(f"{_shown(tag)} makes paragraphs (a record's text, a chart or a placeholder): "
                             "write it as {{p …}} in a paragraph of its own")
 
@@ -241,6 +269,9 @@ class _Linter:
             self.close_block(name, tag)
         elif name in _SIMPLE:
             self.simple(name, rest, tag)
+        elif name in ("p", "tr", "tc", "r"):
+            self.report(f"unknown tag '{name}': docxtpl's tag is written {_form(name)}, the "
+                        "letter right after the braces and then a space")
         else:
             self.report(f"unknown tag '{name}'{_suggest(name, _KNOWN)}")
 
@@ -368,7 +399,10 @@ class _Linter:
             return self.variables[name]
         if name in self.globals:
             return Any
-        known = sorted({*self.variables, *self.globals, *(n for s in self.scopes for n in s)})
+        if not self.network:
+            return Any
+        # Jinja's globals (range, namespace…) are left out: 'age' is no misspelt 'range'.
+        known = sorted({*self.variables, *BUILD_GLOBALS, *(n for s in self.scopes for n in s)})
         self.report(f"the {self.kind} template has no variable '{name}'{_suggest(name, known)}")
         return Any
 
@@ -387,7 +421,7 @@ class _Linter:
         if isinstance(node, nodes.Filter):
             subject = self.expression(node.node) if node.node is not None else Any
             self.arguments(node)
-            if node.name == "rich":
+            if node.name == "rich" and self.network:
                 self.rich_uses.append((self.place, _rich_style(node)))
             if node.name not in self.filters:
                 self.report(f"no filter '{node.name}'{_suggest(node.name, self.filters)}")
@@ -436,16 +470,22 @@ class _Linter:
     # -- the part as a whole -------------------------------------------------------------------
 
     def whole_part(self) -> None:
+        if self.part.separate:  # each place is a template of its own
+            for place in self.part.places:
+                try:
+                    self.env.parse(plain_tags(place.text))
+                except TemplateSyntaxError as error:
+                    self.report(f"Jinja syntax error: {error.message}", place)
+            return
         try:
             self.env.parse(self.part.jinja_source())
         except TemplateSyntaxError as error:
             index = max(0, min((error.lineno or 1) - 1, len(self.part.places) - 1))
-            place = self.part.places[index] if self.part.places else None
-            if place is None:
+            if not self.part.places:
                 self.problems.append(LintProblem(self.part.label or "body", "",
                                                  f"Jinja syntax error: {error.message}"))
             else:
-                self.report(f"Jinja syntax error: {error.message}", place)
+                self.report(f"Jinja syntax error: {error.message}", self.part.places[index])
 
 
 def _rich_style(node: nodes.Filter) -> str | None:
@@ -520,17 +560,26 @@ def _suggest(name: str, candidates: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def lint(path: str | Path, kind: str | None = None) -> list[LintProblem]:
-    """Every problem of a template, in document order (headers, footers and footnotes after the
-    body). Raises TemplateReadError for a file that is no Word document, UnknownKindError when the
-    kind cannot be told."""
+def lint(path: str | Path, kind: str | None = None, filters: Sequence[str] = ()
+         ) -> list[LintProblem]:
+    """Every problem of a template, in document order (headers, footers, footnotes and the
+    document properties after the body).
+
+    `kind` is "docxtpl" (what holds for any docxtpl template) or one of the network's documents
+    (`KINDS`, whose variables are checked too); without it, the file name tells ("final-report.docx")
+    or the template is any docxtpl template. `filters` names the Jinja filters the template's
+    renderer adds, besides those registered in the entry point group `jhareport.template_filters`.
+    Raises TemplateReadError for a file that is missing or no Word document, UnknownKindError for
+    an unknown kind."""
     chosen = kind_of(path, kind)
+    known = [*filters, *registered_filters()]
     problems: list[LintProblem] = []
     uses: list[tuple[Place | None, str | None]] = []
     for part in read_template(path):
-        linter = _Linter(chosen, part)
+        linter = _Linter(chosen, part, known)
         problems.extend(linter.run())
         uses.extend(linter.rich_uses)
-    problems.extend(_style_problems(template_styles(path), uses))
+    if uses:
+        problems.extend(_style_problems(template_styles(path), uses))
     problems.extend(LintProblem(p.where, p.text, p.message) for p in pictures_without_alt_text(path))
     return problems

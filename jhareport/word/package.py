@@ -8,6 +8,8 @@ from datetime import datetime
 
 from lxml import etree
 
+from ..template_tools.text import paragraph_text
+
 __all__ = ["document_texts", "normalise"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,5 +39,5 @@ def document_texts(data: bytes) -> list[str]:
                 continue
             root = etree.fromstring(package.read(name))
             for paragraph in root.iter(f"{_W}p"):
-                texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+                texts.append(paragraph_text(paragraph))
     return texts
