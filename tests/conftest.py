@@ -1,23 +1,12 @@
-"""Shared paths and helpers: the real fixtures, the source documents, small YAML folders."""
+"""Shared paths and helpers: the real fixtures, small YAML folders."""
 
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def source(name: str) -> str:
-    """The text of a source document of /work/shared/seeds (skips when it is not there)."""
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"source document {path} is not available")
-    return path.read_text(encoding="utf-8")
 
 
 def write_folder(folder: Path, files: dict[str, str]) -> Path:

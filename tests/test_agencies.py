@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import SEEDS, source
+import sources
 
 from jhareport.agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind, UnknownNameError
 
@@ -42,9 +42,7 @@ def test_every_spelling_resolves_to_its_agency(spelling: str, code: str) -> None
 
 def test_spellings_found_in_the_sources_all_resolve() -> None:
     """Every way the sources write eu-LISA, CEPOL, Frontex (EBCGA), EASO/EUAA, EMCDDA is known."""
-    texts = "\n".join(source(p.name) for p in sorted(SEEDS.glob("*.txt")))
-    pattern = re.compile(r"\b(eu[- ]?lisa|ebcga|cepol|easo|euaa|emcdda)\b", re.IGNORECASE)
-    found = {m.group(0) for m in pattern.finditer(texts)}
+    found = sources.AGENCY_SPELLINGS
     # the spellings listed in the sources' README must all be there
     assert {"EU-LISA", "euLISA", "eu-LISA", "EBCGA", "Cepol"} <= found
     for spelling in found:
@@ -95,10 +93,7 @@ def test_all_jha_agencies_are_the_nine_of_the_2023_report() -> None:
     assert len(nine) == 9 == len(set(nine))
     assert all(isinstance(a, Agency) for a in nine)
     # The 2023 report's footnote 1 lists the nine members of the network.
-    text = source("002_b093d6781c76cff1.txt")
-    listed = re.search(r"^<sup>1</sup>\s*(.+?)\.\s*$", text, re.MULTILINE)
-    assert listed is not None
-    names = re.split(r",\s*|\s+and\s+", listed.group(1))
+    names = re.split(r",\s*|\s+and\s+", sources.ABOUT_NOTES[1].rstrip("."))
     assert len(names) == 9
     assert {REGISTRY.resolve(n) for n in names} == set(nine)
     assert sorted(a.short_on(date(2023, 12, 31)) for a in nine) == sorted(names)
