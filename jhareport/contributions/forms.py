@@ -34,7 +34,7 @@ from ..files import write_atomically
 from ..loading import load_year
 from ..periods import format_period, parse_period
 from ..word.package import normalise
-from .sources import KINDS, Source, YearSources, read_sources
+from .sources import Source, YearSources, read_sources
 from .values import (
     CHOOSE,
     FORMATS,
@@ -369,7 +369,7 @@ class _FormWriter:
              f'{self.year:04d}{_code_hex(self.agency.code)}}}" xmlns:ds="http://schemas.'
              'openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs>'
              f'<ds:schemaRef ds:uri="{FORM_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>'
-             ).encode("utf-8"), package)
+             ).encode(), package)
         item.relate_to(props, RT.CUSTOM_XML_PROPS)
         self.document.part.relate_to(item, RT.CUSTOM_XML)
 

@@ -73,8 +73,9 @@ class ReturnedForm:
     rows: tuple[FormRow, ...]
 
 
-def read_form(path: str | Path) -> ReturnedForm:
-    """Read a returned form; FormReadError when the file is not a form."""
+def read_form(path: str | Path, fields: dict[str, str] | None = None) -> ReturnedForm:
+    """Read a returned form; FormReadError when the file is not a form. `fields` (the
+    scorecard's field numbers and titles) names the field of a new row in its place."""
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as package:
@@ -100,7 +101,7 @@ def read_form(path: str | Path) -> ReturnedForm:
              for r in header.iter(f"{{{FORM_NAMESPACE}}}record")}
     if "word/document.xml" not in parts:
         raise FormReadError(f"{path.name} is not a Word document (it has no document part)")
-    reader = _BodyReader(parts, marks)
+    reader = _BodyReader(parts, marks, fields or {})
     return ReturnedForm(path, year, agency, due, marks, tuple(reader.rows()))
 
 
@@ -117,8 +118,10 @@ def _form_part(parts: dict[str, bytes]) -> Any:
 
 
 class _BodyReader:
-    def __init__(self, parts: dict[str, bytes], marks: dict[str, MarkInfo]) -> None:
+    def __init__(self, parts: dict[str, bytes], marks: dict[str, MarkInfo],
+                 fields: dict[str, str]) -> None:
         self.marks = marks
+        self.fields = fields
         self.body = etree.fromstring(parts["word/document.xml"]).find(_w("body"))
         self.links = _relationships(parts.get("word/_rels/document.xml.rels"))
         self.numbering = _numbering(parts.get("word/numbering.xml"))
@@ -168,7 +171,8 @@ class _BodyReader:
                 continue
             field = values["field"] or group
             place = (self.marks[mark].place if mark and self.marks[mark].row == number
-                     else f"scorecard row {number} ({field})")
+                     else f"scorecard row {number} ({field} {self.fields.get(field, '')})"
+                     .replace(" )", ")"))
             rows.append(FormRow("action", mark, place, values, problems))
         return rows
 
@@ -207,7 +211,7 @@ class _BodyReader:
     def mark(self, element: Any) -> str | None:
         """The record a row or table stands for: the first bookmark the form made, once."""
         for start in element.iter(_w("bookmarkStart")):
-            name = start.get(_w("name"), "")
+            name = str(start.get(_w("name"), ""))
             if name in self.marks and name not in self.seen:
                 self.seen.add(name)
                 return name

@@ -18,7 +18,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..periods import parse_state
-from ..records import Highlight, OtherActivity, ScorecardAction, ThematicEvent, YearRecords
+from ..records import (
+    Highlight,
+    OtherActivity,
+    ScorecardAction,
+    Session,
+    ThematicEvent,
+    YearRecords,
+)
 
 __all__ = ["KINDS", "Kind", "Source", "YearSources", "yaml_reader"]
 
@@ -57,9 +64,17 @@ def yaml_reader() -> YAML:
 
 
 def dump(yaml: YAML, data: Any) -> str:
+    """The YAML text of a document; a list at the top stands at the margin, as in the
+    fixtures, while ruamel.yaml indents it like a nested one."""
     stream = io.StringIO()
     yaml.dump(data, stream)
-    return stream.getvalue()
+    text = stream.getvalue()
+    if isinstance(data, CommentedSeq):
+        # Comments keep the column they were written at.
+        text = "".join(line[2:] if line.startswith("  ") and not line.lstrip().startswith("#")
+                       else line
+                       for line in text.splitlines(keepends=True))
+    return text
 
 
 @frozen
@@ -128,3 +143,10 @@ def build_record(kind: str, raw: Any, year: int) -> Any:
         return ScorecardAction(state=None if state is None else parse_state(str(state), year),
                                **{k: str(v) if k == "field" else v for k, v in values.items()})
     return _CLASSES[kind](**values)
+
+
+def session_of(item: Any) -> Session:
+    """The session of a YAML item: a date, or a mapping with date and timeline."""
+    if isinstance(item, dict):
+        return Session(**{str(k): v for k, v in item.items()})
+    return Session(str(item))
