@@ -5,6 +5,17 @@ at their pages, inspect and lint templates, and the record classes.
 """
 
 from .agencies import REGISTRY, Agency, Body, UnknownNameError
+
+# Contributions from the agencies: forms out, returned forms in, status, next year.
+from .contributions import (
+    ContributionError,
+    FormError,
+    NextYearError,
+    contribution_status,
+    import_forms,
+    next_year,
+    write_forms,
+)
 from .loading import LoadError, Problem, load_year
 from .markup import Markup, MarkupError
 from .office.preview import PreviewError, preview
@@ -90,4 +101,15 @@ __all__ = [
     "parse_period",
     "preview",
     "show_template",
+]
+
+# Contributions from the agencies: forms out, returned forms in, status, next year.
+__all__ += [
+    "ContributionError",
+    "FormError",
+    "NextYearError",
+    "contribution_status",
+    "import_forms",
+    "next_year",
+    "write_forms",
 ]

@@ -446,5 +446,7 @@ def _checkboxes(paragraph: Any, day: date, checked: Sequence[str]) -> None:
             f'w:hAnsi="MS Gothic" w:eastAsia="MS Gothic"/></w:rPr><w:t>{glyph}</w:t></w:r>'
             "</w:sdtContent></w:sdt>"))
         space = "\u00a0" if index < len(REGISTRY.agencies) - 1 else ""
-        paragraph.add_run(f"\u00a0{agency.short_on(day)}{space} ")
+        # Non-breaking: a name never splits at its hyphen (eu-LISA) or from its box.
+        name = agency.short_on(day).replace("-", "\u2011")
+        paragraph.add_run(f"\u00a0{name}{space} ")
 
