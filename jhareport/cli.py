@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from . import contributions
+from .contributions import ContributionError, FormError, NextYearError
 from .loading import LoadError, load_year
 from .office.preview import PreviewError, preview
 from .records import YearRecords
@@ -100,6 +104,85 @@ def _preview(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- contributions from the agencies, and the next year's folder --------------------------------
+
+
+def _contributions_forms(args: argparse.Namespace) -> int:
+    paths = contributions.write_forms(args.year, args.out, agencies=args.agency, due=args.due)
+    print(f"wrote {len(paths)} forms to {args.out}: {', '.join(p.name for p in paths)}")
+    return 0
+
+
+def _contributions_import(args: argparse.Namespace) -> int:
+    result = contributions.import_forms(args.forms, args.into, take=args.take)
+    for conflict in result.conflicts:
+        print(conflict)
+    for duplicate in result.duplicates:
+        print(f"warning: {duplicate}", file=sys.stderr)
+    for change in result.changes:
+        print(change)
+    files = ", ".join(str(p) for p in result.written) or "no file changed"
+    print(f"{len(result.forms)} forms read, {len(result.changes)} records updated: {files}")
+    return 0
+
+
+def _contributions_status(args: argparse.Namespace) -> int:
+    sys.stdout.write(str(contributions.contribution_status(args.forms, args.year, due=args.due)))
+    return 0
+
+
+def _year_next(args: argparse.Namespace) -> int:
+    result = contributions.next_year(args.year, args.out, chair=args.chair)
+    print(result)
+    return 0
+
+
+def _due_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-01-15") from None
+
+
+def _add_contribution_commands(commands: Any) -> None:
+    group = commands.add_parser(
+        "contributions", help="forms out to the agencies, returned forms in, where things stand")
+    steps = group.add_subparsers(dest="step", required=True, metavar="STEP")
+    forms = steps.add_parser("forms", help="write one Word form per agency, pre-filled")
+    forms.add_argument("year", type=Path, metavar="YEAR_DIR", help="the year's folder of YAML files")
+    forms.add_argument("--out", type=Path, required=True, help="the folder to write the forms to")
+    forms.add_argument("--agency", action="append", default=None, metavar="NAME",
+                       help="only this agency (repeat for more; default: all nine)")
+    forms.add_argument("--due", type=_due_date, default=None, metavar="DATE",
+                       help="the date the forms are due, e.g. 2024-01-15")
+    forms.set_defaults(run=_contributions_forms)
+    taken = steps.add_parser("import", help="read the returned forms into the year's YAML files")
+    taken.add_argument("forms", type=Path, metavar="DIR", help="the folder of returned forms")
+    taken.add_argument("--into", type=Path, required=True, metavar="YEAR_DIR",
+                       help="the year's folder of YAML files to update")
+    taken.add_argument("--take", default=None, metavar="year|AGENCY",
+                       help="decide conflicts: keep the year's version, or take an agency's")
+    taken.set_defaults(run=_contributions_import)
+    status = steps.add_parser("status", help="which agencies returned their form, what changed")
+    status.add_argument("forms", type=Path, metavar="DIR", help="the folder of returned forms")
+    status.add_argument("--year", type=Path, required=True, metavar="YEAR_DIR",
+                        help="the year's folder of YAML files")
+    status.add_argument("--due", type=_due_date, default=None, metavar="DATE",
+                        help="the due date (default: the one the forms carry)")
+    status.set_defaults(run=_contributions_status)
+
+    year = commands.add_parser("year", help="start a year's folder")
+    actions = year.add_subparsers(dest="action", required=True, metavar="ACTION")
+    following = actions.add_parser(
+        "next", help="next year's folder, with the open scorecard actions carried over")
+    following.add_argument("year", type=Path, metavar="YEAR_DIR", help="this year's folder")
+    following.add_argument("--out", type=Path, required=True, metavar="NEW_DIR",
+                           help="the new year's folder (must not exist or be empty)")
+    following.add_argument("--chair", required=True, metavar="AGENCY",
+                           help="the agency chairing the network next year")
+    following.set_defaults(run=_year_next)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
@@ -162,6 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     documented = actions.add_parser(
         "reference", help="print the reference of the variables and filters templates may use")
     documented.set_defaults(run=_template_reference)
+    _add_contribution_commands(commands)
     return parser
 
 
@@ -171,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except (LoadError, BuildError, TemplateReadError, UnknownKindError, PreviewError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (ContributionError, FormError, NextYearError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code

@@ -1,0 +1,89 @@
+"""Contribution forms saved again by LibreOffice, as an agency using it would return them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import FIXTURES
+from test_contributions import add_link, new_row_under, set_choice
+
+import jhareport
+from jhareport.contributions import import_forms, read_form, write_forms
+from jhareport.word.package import document_texts
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
+                                reason="LibreOffice (soffice) is not installed")
+
+
+def resave(forms: Path, out: Path, work: Path) -> Path:
+    """Every form opened and saved as .docx by LibreOffice, into another folder."""
+    out.mkdir()
+    profile = (work / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "docx", "--outdir", str(out),
+                    *sorted(str(p) for p in forms.glob("*.docx"))],
+                   check=True, capture_output=True, timeout=300)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in forms.glob("*.docx"))
+    return out
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> Path:
+    for name in ("2019", "2023", "empact"):
+        shutil.copytree(FIXTURES / name, tmp_path / name)
+    shutil.copy(FIXTURES / "glossary.yaml", tmp_path / "glossary.yaml")
+    return tmp_path
+
+
+def test_forms_saved_again_unchanged_import_to_the_same_records(years: Path) -> None:
+    jhareport.build(years / "2019", years / "before")
+    before = (years / "before" / "scorecard-annex.docx").read_bytes()
+    files = {p: p.read_bytes() for p in (years / "2019").rglob("*.yaml")}
+    write_forms(years / "2019", years / "forms")
+    saved = resave(years / "forms", years / "saved", years)
+    result = import_forms(saved, years / "2019")
+    assert len(result.forms) == 9
+    assert result.changes == () and result.written == ()
+    assert {p: p.read_bytes() for p in (years / "2019").rglob("*.yaml")} == files
+    jhareport.build(years / "2019", years / "after")
+    assert (years / "after" / "scorecard-annex.docx").read_bytes() == before
+    assert document_texts(before)  # the annex is there, and identical
+
+
+def test_the_2023_forms_survive_libreoffice(years: Path) -> None:
+    write_forms(years / "2023", years / "forms", agencies=["EUAA", "Europol"])
+    saved = resave(years / "forms", years / "saved", years)
+    form = read_form(saved / "EUAA.docx")
+    assert form.year == 2023 and form.agency.code == "EUAA"
+    assert len([r for r in form.rows if r.mark]) == len(form.marks) > 10
+    assert import_forms(saved, years / "2023").changes == ()
+
+
+def test_an_edited_form_saved_by_libreoffice_keeps_its_edits(years: Path) -> None:
+    path = write_forms(years / "2019", years / "forms", agencies=["CEPOL"])[0]
+    document = docx.Document(path)
+    row = new_row_under(document, "4.1").cells
+    row[2].paragraphs[0].add_run("Common curriculum with ")
+    row[2].paragraphs[0].add_run("all nine").italic = True
+    row[2].paragraphs[0].add_run(" ")
+    add_link(row[2].paragraphs[0], "agencies", "https://www.cepol.europa.eu/")
+    row[2].add_paragraph("module one", style="List Bullet")
+    row[2].add_paragraph("module two", style="List Bullet")
+    set_choice(row[3], "Throughout")
+    row[4].paragraphs[0].text = "2019"
+    document.save(path)
+    saved = resave(years / "forms", years / "saved", years)
+    result = import_forms(saved, years / "2019")
+    assert [(c.what, c.kind) for c in result.changes] == [("added", "action")]
+    records = jhareport.load_year(years / "2019")
+    assert records.scorecard is not None
+    added = next(a for a in records.scorecard.actions if "Common curriculum" in a.detail.source)
+    assert added.detail.source == ("Common curriculum with *all nine* "
+                                   "[agencies](https://www.cepol.europa.eu/)\n\n"
+                                   "- module one\n- module two")
+    assert added.field == "4.1" and added.state is not None
+    assert added.state.format() == "Throughout 2019"
