@@ -581,17 +581,19 @@ def acronyms_context(records: YearRecords, acronyms: list[Acronym]) -> AcronymsC
 
 
 def acronyms_in(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[Acronym]:
-    """The glossary entries that occur in the texts, in alphabetical order."""
-    corpus = "\n".join(texts)
-    used = [a for a in glossary if _occurs(a.short, corpus)]
+    """The glossary entries that occur in the texts, in alphabetical order: in one pass over the
+    texts, counting plurals (CRIs) and joined uses (LS-JAD counts for JAD unless LS-JAD is an
+    entry of its own)."""
+    if not glossary:
+        return []
+    by_short = {a.short: a for a in glossary}
+    pattern = re.compile(r"(?<![\w])(" + "|".join(
+        re.escape(s) for s in sorted(by_short, key=len, reverse=True)) + r")s?(?![\w])")
+    used = {by_short[m.group(1)] for text in texts for m in pattern.finditer(text)}
     return sorted(used, key=lambda a: (a.short.casefold(), a.short))
 
 
-def _occurs(short: str, corpus: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", corpus) is not None
-
-
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)*s?(?![\w-])")
 # Words in capitals that are no acronyms: the reports' own headings, roman numerals.
 _NOT_ACRONYMS = frozenset({"DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 
@@ -607,16 +609,24 @@ def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym],
     known = {a.short for a in glossary} | set(not_acronyms)
     several = sorted((s for s in known if " " in s), key=len, reverse=True)
     found: set[str] = set()
+
+    def listed(word: str) -> bool:
+        if len(word) < 2 or word in known or word in _NOT_ACRONYMS or not word.isupper():
+            return True
+        try:
+            REGISTRY.resolve(word)
+        except ValueError:
+            return False
+        return True
+
     for text in texts:
         for short in several:
             text = text.replace(short, " ")
         for match in _ACRONYM.finditer(text):
-            for word in match.group(0).split("-"):
-                if (len(word) < 2 or word in known or word in _NOT_ACRONYMS
-                        or not word.isupper() or match.group(0) in known):
-                    continue
-                try:
-                    REGISTRY.resolve(word)
-                except ValueError:
-                    found.add(word)
+            token = match.group(0)
+            if token.endswith("s") and token[:-1].isupper():
+                token = token[:-1]  # a plural: CRIs
+            if token in known or all(listed(part) for part in token.split("-")):
+                continue
+            found.add(token)  # reported whole: EU-OSHA, not OSHA
     return sorted(found)

@@ -218,3 +218,13 @@ def test_conclusions_and_priority_areas_build_from_code(tmp_path: Path) -> None:
         ("Heading 3", "Challenges and opportunities for joint cooperation")]
     texts = [p.text for p in docx.Document(str(tmp_path / "final-report.docx")).paragraphs]
     assert "Fewer drugs." in texts and "Three." in texts
+
+
+def test_acronyms_used_only_in_the_plural_or_joined_are_listed_and_unknown_ones_named_whole(
+        tmp_path: Path) -> None:
+    result = jhareport.build(FIXTURES / "2017", tmp_path)
+    listed = [row.cells[0].text for table in docx.Document(str(tmp_path / "acronyms.docx")).tables
+              for row in table.rows]
+    assert {"CRI", "JIT", "MMST", "TC"} <= set(listed)  # 2017 writes CRIs, JITs, MMSTs, TCs
+    warning = next(w for w in result.warnings if w.startswith("acronyms used but not in"))
+    assert "EU-OSHA" in warning and " OSHA" not in warning
