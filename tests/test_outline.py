@@ -175,10 +175,17 @@ def test_an_outline_selecting_what_the_year_lacks_is_refused(tmp_path: Path) -> 
            "'digitalization' (did you mean 'digitalisation'?)" in str(refused.value)
 
 
-def test_kinds_compare_with_plain_strings() -> None:
+def test_kinds_compare_with_plain_strings_in_templates() -> None:
+    from jhareport.word.environment import template_environment
+
     records = jhareport.load_year(FIXTURES / "2023")
-    heads = [m for m in records.meetings if m.kind == "heads-of-agencies"]
-    assert [m.title for m in heads] == ["Heads of Agencies meeting"]
+    template = template_environment().from_string(
+        "{% for m in meetings if m.kind == 'heads-of-agencies' %}{{ m.title }}{% endfor %}|"
+        "{{ meetings|selectattr('format', 'equalto', 'online')|list|length }}")
+    heads, online = template.render(meetings=records.meetings).split("|")
+    assert heads == "Heads of Agencies meeting"
+    assert int(online) == sum(1 for m in records.meetings if m.format is not None
+                              and m.format.value == "online") > 0
 
 
 def test_numbered_lists_honour_their_start_number_and_tables_render(tmp_path: Path) -> None:
