@@ -150,8 +150,12 @@ def tagging_safe(docx: bytes) -> bytes:
     paragraph in a style named "Figure" (the one that holds a chart) or "Quote" became a /Figure
     without alternative text, or a /Quote: a screen reader announces a picture that is not there.
     Such styles get a name that is no structure type ("Figure style"); styles are referred to by
-    their ids, so nothing else changes. Used on the copy LibreOffice converts, not on the output."""
-    (styles,) = _parts(docx, _STYLES)
+    their ids, so nothing else changes. Used on the copy LibreOffice converts, not on the output;
+    what is no Word document is left as it is, for LibreOffice to open or refuse."""
+    try:
+        (styles,) = _parts(docx, _STYLES)
+    except PdfError:
+        return docx
     if styles is None:
         return docx
     root = etree.fromstring(styles)
