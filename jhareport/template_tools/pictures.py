@@ -47,6 +47,8 @@ class MissingAltText:
 def _children(container: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs and tables, those of content controls spliced in (as `template show` counts)."""
     for element in container:
+        if not isinstance(element.tag, str):  # comments and processing instructions
+            continue
         if etree.QName(element).localname == "sdt":
             content = element.find("w:sdtContent", _NS)
             if content is not None:
