@@ -1,29 +1,91 @@
-"""Word packages: deterministic bytes, and the text a reader sees."""
+"""Word packages: rendered parts checked and written as deterministic bytes, and the text a reader
+sees."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
 
 from lxml import etree
+from markupsafe import escape
 
-__all__ = ["document_texts", "normalise"]
+from .template import CP, CT, DC, PR, RT_CORE
+
+__all__ = ["DECLARATION", "checked", "core_properties", "document_texts", "write_package"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_PARTS = ("word/document.xml", "word/footnotes.xml")
+DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_CORE_PART = "docProps/core.xml"
+_CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 
 
-def normalise(data: bytes, stamp: datetime) -> bytes:
-    """The same package with every zip entry dated `stamp`, so equal content gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+class _WellFormed:
+    """A parser target that keeps nothing: parsing with it only checks that XML is well formed."""
+
+    def close(self) -> None:
+        return None
+
+
+def checked(data: bytes) -> bytes:
+    """`data` itself once lxml has read it through (XMLSyntaxError when it is not well formed);
+    nothing is built, so a large part costs no tree."""
+    etree.fromstring(data, etree.XMLParser(target=_WellFormed(), huge_tree=True))
+    return data
+
+
+def core_properties(*, title: str, subject: str, creator: str, keywords: str, stamp: datetime,
+                    description: str = "", identifier: str = "", language: str = "",
+                    category: str = "") -> bytes:
+    """docProps/core.xml: the fields are plain text, escaped here; dates are the build's stamp."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    optional = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in (
+        ("dc:description", description), ("dc:identifier", identifier),
+        ("dc:language", language), ("cp:category", category)) if value)
+    xml = (f'<cp:coreProperties xmlns:cp="{CP}" xmlns:dc="{DC}" '
+           'xmlns:dcterms="http://purl.org/dc/terms/" '
+           'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+           f"<dc:title>{escape(title)}</dc:title><dc:subject>{escape(subject)}</dc:subject>"
+           f"<dc:creator>{escape(creator)}</dc:creator><cp:keywords>{escape(keywords)}</cp:keywords>"
+           f"{optional}<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy>"
+           "<cp:revision>1</cp:revision>"
+           f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+           f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+           "</cp:coreProperties>")
+    return DECLARATION + xml.encode("utf-8")
+
+
+def with_core_part(entries: dict[str, bytes], core: str | None) -> str:
+    """The name of the core properties part, declared in the package when it had none."""
+    if core is not None:
+        return core
+    rels = etree.fromstring(entries["_rels/.rels"])
+    ids = {r.get("Id") for r in rels}
+    number = next(n for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
+    etree.SubElement(rels, f"{{{PR}}}Relationship", Id=f"rId{number}", Type=RT_CORE,
+                     Target=_CORE_PART)
+    entries["_rels/.rels"] = DECLARATION + etree.tostring(rels, encoding="UTF-8")
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    etree.SubElement(types, f"{{{CT}}}Override", PartName=f"/{_CORE_PART}", ContentType=_CT_CORE)
+    entries["[Content_Types].xml"] = DECLARATION + etree.tostring(types, encoding="UTF-8")
+    return _CORE_PART
+
+
+def write_package(entries: Mapping[str, bytes], stamp: datetime) -> bytes:
+    """The package: the content types and package relationships first, then every other part in
+    the order given, each entry dated `stamp`, so equal content gives equal bytes."""
+    first = ("[Content_Types].xml", "_rels/.rels")
+    names = [*(n for n in first if n in entries), *(n for n in entries if n not in first)]
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            out.writestr(info, source.read(item.filename))
+            out.writestr(info, entries[name])
     return target.getvalue()
 
 
@@ -35,7 +97,7 @@ def document_texts(data: bytes) -> list[str]:
         for name in _TEXT_PARTS:
             if name not in names:
                 continue
-            root = etree.fromstring(package.read(name))
+            root = etree.fromstring(package.read(name), etree.XMLParser(huge_tree=True))
             for paragraph in root.iter(f"{_W}p"):
                 texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
     return texts
