@@ -43,7 +43,14 @@ from ..views import (
 )
 from .environment import template_environment
 from .locate import explain
-from .package import DECLARATION, checked, core_properties, document_texts, with_core_part, write_package
+from .package import (
+    DECLARATION,
+    checked,
+    core_properties,
+    paragraph_texts,
+    with_core_part,
+    write_package,
+)
 from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable
 
@@ -77,9 +84,10 @@ def _template_path(name: str, templates: Path | None) -> Path:
 
 
 def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
-            records: YearRecords, notes: list[str]) -> bytes:
-    """The document made from one template. An agency's own template is linted first: what lint
-    finds is added to `notes` (warnings), and to the error if the template fails."""
+            records: YearRecords, notes: list[str]) -> tuple[bytes, list[str]]:
+    """The document made from one template, and the text of its paragraphs (body, tables and
+    footnotes). An agency's own template is linted first: what lint finds is added to `notes`
+    (warnings), and to the error if the template fails."""
     year = records.year
     found: list[str] = []
     if path.parent.resolve() != DEFAULT_TEMPLATES.resolve():
@@ -132,7 +140,9 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         description="" if properties.get("description") == _PYTHON_DOCX_STAMP
         else properties.get("description", ""),
         category=template.properties.get("category", ""))
-    return write_package(parts, stamp)
+    texts = [text for part in (template.document, template.footnotes or "word/footnotes.xml")
+             if part in parts for text in paragraph_texts(parts[part])]
+    return write_package(parts, stamp), texts
 
 
 # python-docx writes this description into every document it makes, templates included
@@ -231,21 +241,22 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             missing = error
 
     rendered: dict[str, bytes] = {}
+    texts: list[str] = []
     notes: list[str] = []
     if wanted_report:
         say("rendering final-report.docx")
-        rendered["final-report"] = _render(
+        rendered["final-report"], texts = _render(
             "final-report", _template_path("final-report", template_dir),
             as_variables(final_report_context(records)), draft=draft, locale=locale,
             records=records, notes=notes)
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
-        rendered["scorecard-annex"] = _render(
+        rendered["scorecard-annex"], annex_texts = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir),
             as_variables(scorecard_context(records)), draft=draft, locale=locale,
             records=records, notes=notes)
+        texts += annex_texts
 
-    texts = [t for data in rendered.values() for t in document_texts(data)]
     used = acronyms_in(texts, records.glossary)
     unlisted = unlisted_acronyms(texts, records.glossary, records.year.not_acronyms)
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
@@ -253,7 +264,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
     if used or draft:
         say("rendering acronyms.docx")
-        rendered["acronyms"] = _render(
+        rendered["acronyms"], _ = _render(
             "acronyms", _template_path("acronyms", template_dir),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records, notes=notes)

@@ -3,7 +3,9 @@ sees."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from datetime import datetime
@@ -13,10 +15,9 @@ from markupsafe import escape
 
 from .template import CP, CT, DC, PR, RT_CORE
 
-__all__ = ["DECLARATION", "checked", "core_properties", "document_texts", "write_package"]
+__all__ = ["DECLARATION", "checked", "core_properties", "paragraph_texts", "write_package"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml")
+_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _CORE_PART = "docProps/core.xml"
 _CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
@@ -89,15 +90,14 @@ def write_package(entries: Mapping[str, bytes], stamp: datetime) -> bytes:
     return target.getvalue()
 
 
-def document_texts(data: bytes) -> list[str]:
-    """The text of each paragraph of the body, tables and footnotes, as a reader sees it."""
-    texts: list[str] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        names = set(package.namelist())
-        for name in _TEXT_PARTS:
-            if name not in names:
-                continue
-            root = etree.fromstring(package.read(name), etree.XMLParser(huge_tree=True))
-            for paragraph in root.iter(f"{_W}p"):
-                texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+def paragraph_texts(data: bytes) -> list[str]:
+    """The text of each paragraph of a part (body, tables, footnotes) as a reader sees it.
+
+    The part was just written and read through by `checked`: its text runs are found by pattern,
+    which costs a fraction of building its tree again.
+    """
+    texts = []
+    for paragraph in data.decode("utf-8").split("</w:p>")[:-1]:
+        text = "".join(_TEXT_RUN.findall(paragraph))
+        texts.append(html.unescape(text) if "&" in text else text)
     return texts
