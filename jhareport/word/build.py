@@ -54,7 +54,7 @@ from .package import (
 from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable
 
-__all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
+__all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
 DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
 DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
@@ -115,10 +115,10 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
 
     variables = {**context, "draft": draft, "locale": locale}
     try:
-        parts, properties = _rendered(template, environment(), variables, writer)
+        parts, properties = render_parts(template, environment(), variables, writer)
     except (etree.XMLSyntaxError, TemplateSyntaxError) as error:
         try:  # a value holding a character XML cannot hold: found and placed by rendering again
-            _rendered(template, checking(), variables, WordWriter(template, draft, locale))
+            render_parts(template, checking(), variables, WordWriter(template, draft, locale))
             again: Exception = error
         except Exception as unwritable:
             again = unwritable
@@ -156,7 +156,7 @@ def _writable(value: Any) -> Any:
     return value
 
 
-def _rendered(template: WordTemplate, environment: SandboxedEnvironment,
+def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
               variables: Mapping[str, Any], writer: WordWriter
               ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every part of the package once the template is rendered, and the rendered core
@@ -173,7 +173,7 @@ def _rendered(template: WordTemplate, environment: SandboxedEnvironment,
     changed = writer.finish(rendered)
     body = rendered[template.document]
     if template.fixes_tables or template.own_drawings:
-        tree = fix_tables(checked(body).decode("utf-8")) if template.fixes_tables \
+        tree = fix_tables(checked(body)) if template.fixes_tables \
             else etree.fromstring(body, etree.XMLParser(huge_tree=True))
         if template.own_drawings:
             for number, drawing in enumerate(tree.iter(f"{{{_WP}}}docPr"), start=1001):

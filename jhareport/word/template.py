@@ -197,7 +197,7 @@ class CompiledTemplate:
         return text
 
 
-def fix_tables(xml: str) -> etree._Element:
+def fix_tables(xml: bytes) -> etree._Element:
     """docxtpl's fix of tables whose cells came and went with the data."""
     tree: etree._Element = _DOCXTPL.fix_tables(xml)
     return tree

@@ -19,6 +19,7 @@ from markupsafe import escape
 
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
+from .package import DECLARATION
 from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resolve_target
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 _EMU_PER_CM = 360000
-_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 _LIST_STYLES = {
     (ListKind.BULLET, 0): "List Bullet",
@@ -381,4 +381,4 @@ class WordWriter:
 
 def _xml(root: etree._Element) -> bytes:
     data: bytes = etree.tostring(root, encoding="UTF-8")
-    return _DECLARATION + data
+    return DECLARATION + data
