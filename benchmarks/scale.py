@@ -89,7 +89,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", help="numbers of actions")
     parser.add_argument("--repeat", type=int, default=None, help="runs of each (default 3)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write RESULTS.md")
+    parser.add_argument("--make", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make:
+        for size in args.sizes:
+            make_year(args.make, size)
+        return
     sizes = tuple(args.sizes or (QUICK_SIZES if args.quick else SIZES))
     repeat = args.repeat or (1 if args.quick else 3)
 
@@ -97,7 +102,11 @@ def main() -> None:
     peaks: dict[tuple[int, str], float] = {}
     with tempfile.TemporaryDirectory(prefix="jhareport-scale-") as temporary:
         folder = Path(temporary)
-        years = {size: make_year(folder, size) for size in sizes}
+        # made in a child process: a child's peak memory counts from the size of its parent
+        # when it was forked, which must stay small
+        subprocess.run([sys.executable, __file__, "--make", str(folder), "--sizes", *map(str, sizes)],
+                       check=True)
+        years = {size: folder / f"actions-{size}" for size in sizes}
         for round_ in range(repeat):
             for size in sizes:
                 for program in PROGRAMS:
