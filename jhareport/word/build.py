@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import tempfile
-import zipfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from importlib.resources import files
@@ -13,11 +11,10 @@ from typing import Any
 
 from attrs import frozen
 from babel import UnknownLocaleError
-from docx.opc.exceptions import PackageNotFoundError
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup as Xml
 
 from ..checks import record_problems
 from ..files import write_atomically
@@ -47,12 +44,20 @@ from ..views import (
     unlisted_acronyms,
 )
 from .environment import template_environment
-from .language import document_language
+from .language import set_language
 from .locate import explain
-from .package import document_texts, normalise
-from .writer import WordWriter
+from .package import (
+    DECLARATION,
+    checked,
+    core_properties,
+    paragraph_texts,
+    with_core_part,
+    write_package,
+)
+from .template import TemplateFileError, WordTemplate, fix_tables
+from .writer import UnwritableTextError, WordWriter, check_writable
 
-__all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "template_environment"]
+__all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
 DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
 DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
@@ -82,9 +87,10 @@ def _template_path(name: str, templates: Path | None) -> Path:
 
 
 def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
-            records: YearRecords, notes: list[str]) -> bytes:
-    """The document made from one template. An agency's own template is linted first: what lint
-    finds is added to `notes` (warnings), and to the error if the template fails."""
+            records: YearRecords, notes: list[str]) -> tuple[bytes, list[str]]:
+    """The document made from one template, and the text of its paragraphs (body, tables and
+    footnotes). An agency's own template is linted first: what lint finds is added to `notes`
+    (warnings), and to the error if the template fails."""
     year = records.year
     found: list[str] = []
     if path.parent.resolve() != DEFAULT_TEMPLATES.resolve():
@@ -93,9 +99,8 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         except TemplateReadError:
             found = []  # said below, when the template is opened
     try:
-        template = DocxTemplate(str(path))
-        template.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
+        template = WordTemplate.read(path)
+    except TemplateFileError as error:
         raise BuildError([f"{path}: not a readable Word template ({error})"]) from None
     writer = WordWriter(template, draft, locale)
 
@@ -107,32 +112,87 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         env.globals["heading"] = writer.heading
         return env
 
+    def checking() -> SandboxedEnvironment:
+        env = environment()
+        env.finalize = _writable
+        return env
+
     variables = {**context, "draft": draft, "locale": locale}
     try:
-        template.render(variables, environment(), autoescape=True)
-        writer.finish()
+        parts, properties = render_parts(template, environment(), variables, writer)
     except (etree.XMLSyntaxError, TemplateSyntaxError) as error:
+        try:  # a value holding a character XML cannot hold: found and placed by rendering again
+            render_parts(template, checking(), variables, WordWriter(template, draft, locale))
+            again: Exception = error
+        except Exception as unwritable:
+            again = unwritable
+        if isinstance(again, UnwritableTextError):
+            raise BuildError([explain(path, variables, checking, again)]) from None
         raise BuildError(found or [f"{path}: the template is broken ({error}); "
                                    f"`jhareport template lint {path}` shows where"]) from None
     except Exception as error:  # a template may fail in any filter: say where, and on what
         shown = explain(path, variables, environment, error)
         raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
     notes.extend(f"template lint: {f}" for f in found)
-    properties = template.docx.core_properties
     stamp = datetime(year.year, 12, 31, 12, 0, 0)
-    properties.title = f"{_TITLES[name]} {year.year}"
-    properties.subject = "Justice and Home Affairs Agencies' Network"
-    properties.author = (year.chair.short_on(year.as_of) if year.chair
-                         else "JHA Agencies' Network")
-    properties.last_modified_by = properties.author
-    properties.created = stamp
-    properties.modified = stamp
-    properties.last_printed = stamp
-    properties.revision = 1
-    properties.keywords = "DRAFT" if draft else ""
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return normalise(document_language(buffer.getvalue(), locale), stamp)
+    creator = year.chair.short_on(year.as_of) if year.chair else "JHA Agencies' Network"
+    core = with_core_part(parts, template.core)
+    parts[core] = core_properties(
+        title=f"{_TITLES[name]} {year.year}", subject="Justice and Home Affairs Agencies' Network",
+        creator=creator, keywords="DRAFT" if draft else "", stamp=stamp,
+        identifier=properties.get("identifier", ""), language=properties.get("language", ""),
+        description="" if properties.get("description") == _PYTHON_DOCX_STAMP
+        else properties.get("description", ""),
+        category=template.properties.get("category", ""))
+    set_language(parts, locale)
+    texts = [text for part in (template.document, template.footnotes or "word/footnotes.xml")
+             if part in parts for text in paragraph_texts(parts[part])]
+    return write_package(parts, stamp), texts
+
+
+# python-docx writes this description into every document it makes, templates included
+_PYTHON_DOCX_STAMP = "generated by python-docx"
+
+
+def _writable(value: Any) -> Any:
+    """Jinja's finalize while looking for a value that XML cannot hold."""
+    if isinstance(value, str) and not isinstance(value, Xml):
+        check_writable(value)
+    return value
+
+
+def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
+              variables: Mapping[str, Any], writer: WordWriter
+              ) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every part of the package once the template is rendered, and the rendered core
+    properties. Each rendered part is read through once by lxml; the body is built as a tree
+    only for docxtpl's table fix or to number the template's own pictures."""
+    compiled = template.compile(environment)
+    rendered: dict[str, bytes] = {}
+    for part in template.sources:
+        writer.part = part
+        data = compiled.render_part(part, variables).encode("utf-8")
+        rendered[part] = data if data.startswith(b"<?xml") else DECLARATION + data
+    writer.part = template.document
+    properties = {field: str(t.render(variables)) for field, t in compiled.properties.items()}
+    changed = writer.finish(rendered)
+    body = rendered[template.document]
+    if template.fixes_tables or template.own_drawings:
+        tree = fix_tables(checked(body)) if template.fixes_tables \
+            else etree.fromstring(body, etree.XMLParser(huge_tree=True))
+        if template.own_drawings:
+            for number, drawing in enumerate(tree.iter(f"{{{_WP}}}docPr"), start=1001):
+                drawing.set("id", str(number))
+        rendered[template.document] = DECLARATION + etree.tostring(tree, encoding="UTF-8")
+    else:
+        checked(body)
+    for part, data in rendered.items():
+        if part != template.document and part not in changed:
+            checked(data)
+    return {**template.entries, **rendered, **changed}, properties
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
@@ -192,23 +252,24 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             missing = error
 
     rendered: dict[str, bytes] = {}
+    texts: list[str] = []
     notes: list[str] = []
-    def render_report(acronyms: list[Acronym]) -> bytes:
+    def render_report(acronyms: list[Acronym]) -> tuple[bytes, list[str]]:
         return _render("final-report", _template_path("final-report", template_dir),
                        as_variables(final_report_context(records, locale, acronyms)), draft=draft,
                        locale=locale, records=records, notes=notes)
 
     if wanted_report:
         say("rendering final-report.docx")
-        rendered["final-report"] = render_report([])
+        rendered["final-report"], texts = render_report([])
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
-        rendered["scorecard-annex"] = _render(
+        rendered["scorecard-annex"], annex_texts = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir),
             as_variables(scorecard_context(records)), draft=draft, locale=locale,
             records=records, notes=notes)
+        texts += annex_texts
 
-    texts = [t for data in rendered.values() for t in document_texts(data)]
     used = acronyms_in(texts, records.glossary)
     unlisted = unlisted_acronyms(texts, records.glossary, records.year.not_acronyms)
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
@@ -216,10 +277,10 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
     if wanted_report and any(s.holds == "acronyms" for s in outline(records)):
         say("rendering final-report.docx again, with its list of acronyms")
-        rendered["final-report"] = render_report(used)
+        rendered["final-report"], _ = render_report(used)
     if used or draft:
         say("rendering acronyms.docx")
-        rendered["acronyms"] = _render(
+        rendered["acronyms"], _ = _render(
             "acronyms", _template_path("acronyms", template_dir),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records, notes=notes)

@@ -38,33 +38,41 @@ def _child(parent: etree._Element, name: str, *, first: bool = False) -> etree._
     return found
 
 
-def document_language(docx: bytes, locale: str) -> bytes:
-    """The document with its default language set for `locale`: the w:lang of the styles' run
+def set_language(parts: dict[str, bytes], locale: str) -> None:
+    """Set the default language of a package's parts for `locale`: the w:lang of the styles' run
     defaults (what LibreOffice declares as the PDF's /Lang) and the theme fonts' language. Runs
-    and styles that name a language of their own keep it. A document already in that language
-    comes back unchanged, byte for byte."""
+    and styles that name a language of their own keep it; parts already in that language are
+    left as they are, byte for byte."""
     tag = language_tag(locale)
+    if _STYLES not in parts:
+        return
+    styles = etree.fromstring(parts[_STYLES])
+    settings = etree.fromstring(parts[_SETTINGS]) if _SETTINGS in parts else None
+    defaults = _child(styles, "docDefaults", first=True)
+    language = _child(_child(_child(defaults, "rPrDefault", first=True), "rPr"), "lang")
+    theme = settings.find(f"{_W}themeFontLang") if settings is not None else None
+    if language.get(f"{_W}val") == tag and (theme is None or theme.get(f"{_W}val") == tag):
+        return
+    language.set(f"{_W}val", tag)
+    parts[_STYLES] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
+    if theme is not None and settings is not None:
+        theme.set(f"{_W}val", tag)  # the language Word proofs new text in
+        parts[_SETTINGS] = etree.tostring(settings, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
+
+
+def document_language(docx: bytes, locale: str) -> bytes:
+    """The .docx with its default language set for `locale` (see `set_language`); a document
+    already in that language comes back unchanged."""
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
-        names = source.namelist()
-        if _STYLES not in names:
+        parts = {name: source.read(name) for name in source.namelist()}
+        before = dict(parts)
+        set_language(parts, locale)
+        if parts == before:
             return docx
-        styles = etree.fromstring(source.read(_STYLES))
-        settings = etree.fromstring(source.read(_SETTINGS)) if _SETTINGS in names else None
-        defaults = _child(styles, "docDefaults", first=True)
-        language = _child(_child(_child(defaults, "rPrDefault", first=True), "rPr"), "lang")
-        theme = settings.find(f"{_W}themeFontLang") if settings is not None else None
-        if language.get(f"{_W}val") == tag and (theme is None or theme.get(f"{_W}val") == tag):
-            return docx
-        language.set(f"{_W}val", tag)
-        changed = {_STYLES: styles}
-        if theme is not None and settings is not None:
-            theme.set(f"{_W}val", tag)  # the language Word proofs new text in
-            changed[_SETTINGS] = settings
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():
-                data = (etree.tostring(changed[item.filename], xml_declaration=True,
-                                       encoding="UTF-8", standalone=True)
-                        if item.filename in changed else source.read(item.filename))
-                target.writestr(item, data)
+                target.writestr(item, parts[item.filename])
     return out.getvalue()

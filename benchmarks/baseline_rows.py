@@ -1,0 +1,74 @@
+"""What both baselines share: a year's scorecard read with libyaml and arranged as the
+scorecard-annex template reads it, with plain stand-ins for jhareport's filters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _read(path: Path) -> Any:
+    with path.open(encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=yaml.CSafeLoader)
+
+
+def context(year_folder: Path) -> dict[str, Any]:
+    """The template's variables: the scorecard's title and summary, its rows under their part,
+    area and field headings."""
+    year = _read(year_folder / "year.yaml")
+    structure = _read(year_folder / "scorecard" / "structure.yaml")
+    actions = _read(year_folder / "scorecard" / "actions.yaml")
+    fields = {f["number"]: f for f in structure["fields"]}
+    by_field: dict[str, list[dict[str, Any]]] = {}
+    for action in actions:
+        action["agencies"] = action.get("agencies") or []
+        action["bodies"] = action.get("bodies") or []
+        by_field.setdefault(str(action["field"]), []).append(action)
+    rows: list[dict[str, Any]] = []
+    for part in structure["parts"]:
+        rows.append({"heading": f"{part['code']}. {part['title']}"})
+        for area in (a for a in structure["areas"] if a["part"] == part["code"]):
+            rows.append({"heading": f"{area['number']}. {area['title']}"})
+            for number, item in fields.items():
+                if number.split(".")[0] != area["number"]:
+                    continue
+                for index, action in enumerate(by_field.get(number, [])):
+                    label = f"{number} {item['title']}" if index == 0 else ""
+                    rows.append({"heading": None, "field": label, "action": action})
+    per_area = Counter(str(a["field"]).split(".")[0] for a in actions)
+    per_state = Counter(str(a.get("state") or "Not stated") for a in actions)
+    return {
+        "year": {"year": year["year"], "chair": None},
+        "scorecard": {"title": structure["title"], "actions": actions},
+        "summary": {"total": len(actions),
+                    "areas": [{"number": a["number"], "title": a["title"],
+                               "count": per_area[a["number"]]} for a in structure["areas"]],
+                    "states": [{"label": s, "count": c} for s, c in per_state.most_common(6)]},
+        "scorecard_rows": rows,
+        "scorecard_chart": None,
+        "draft": False,
+    }
+
+
+def paragraphs(text: str) -> list[tuple[bool, str]]:
+    """A detail's paragraphs, each with whether it is a bullet ("- " in Markdown)."""
+    found = []
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if line:
+            found.append((line.startswith("- "), line.removeprefix("- ")))
+    return found
+
+
+FILTERS = {
+    "number": lambda value: f"{value:,}",
+    "join_counts": lambda states: ", ".join(f"{s['count']} {s['label']}" for s in states),
+    "agency": str,
+    "translated": str,
+    "state": lambda value: "" if value is None else str(value),
+    "agencies": lambda values, all_as="": ", ".join(str(v) for v in values),
+    "chart": lambda value: "",
+}

@@ -1,0 +1,226 @@
+"""A Word template read once from its zip: the parts docxtpl renders, in docxtpl's tag language.
+
+The document's body, headers, footers and footnotes, and the text fields of the core properties,
+are what docxtpl renders. Each part's XML goes through docxtpl's own `patch_xml` (so that {{p}},
+{%p%}, {%tr%}, {%tc%}, {{r}}, vm, hm, colspan and cellbg mean what docxtpl's documentation says)
+and is compiled once; rendering gives each part as one string.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from docx.styles import BabelFish
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template
+from lxml import etree
+
+__all__ = ["CORE_FIELDS", "CompiledTemplate", "TemplateFileError", "WordTemplate", "rels_name",
+           "resolve_target"]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+RT_OFFICE_DOCUMENT = f"{R}/officeDocument"
+RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_HEADER = f"{R}/header"
+RT_FOOTER = f"{R}/footer"
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+
+# The core properties docxtpl renders as templates, by their element in docProps/core.xml.
+CORE_FIELDS = {"creator": f"{{{DC}}}creator", "description": f"{{{DC}}}description",
+               "identifier": f"{{{DC}}}identifier", "language": f"{{{DC}}}language",
+               "subject": f"{{{DC}}}subject", "title": f"{{{DC}}}title"}
+
+# docxtpl's preprocessing and table fix read nothing of the template they belong to.
+_DOCXTPL = DocxTemplate(io.BytesIO())
+# python-docx reads parts this way, and docxtpl's patterns expect what it then writes.
+_READER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_COLUMN_TAGS = re.compile(r"\{[{%]-?\s*(?:tc\s|colspan\s|hm\s*-?%)")
+_TAG_TEXT = re.compile(r"<[^>]*>")
+_ESCAPES = ("{_{", "}_}", "{_%", "%_}")
+
+
+class TemplateFileError(ValueError):
+    """The file is not a Word document that can be read."""
+
+
+def rels_name(part: str) -> str:
+    """The relationships part of a part: word/document.xml → word/_rels/document.xml.rels."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def resolve_target(part: str, target: str) -> str:
+    """The zip name a relationship of `part` points at."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
+def _relationships(entries: Mapping[str, bytes], part: str) -> list[etree._Element]:
+    data = entries.get(rels_name(part))
+    return list(etree.fromstring(data)) if data else []
+
+
+class WordTemplate:
+    """A template's package and what the rendering needs of it, read once."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                self.entries: dict[str, bytes] = {i.filename: package.read(i.filename)
+                                                  for i in package.infolist() if not i.is_dir()}
+            types = etree.fromstring(self.entries["[Content_Types].xml"])
+            root_rels = _relationships(self.entries, "")
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
+            raise TemplateFileError(f"{error}") from None
+        self.document = next((resolve_target("", r.get("Target", "")) for r in root_rels
+                              if r.get("Type") == RT_OFFICE_DOCUMENT), "")
+        self.core = next((resolve_target("", r.get("Target", "")) for r in root_rels
+                          if r.get("Type") == RT_CORE), None)
+        if self.document not in self.entries:
+            raise TemplateFileError("it has no main document part")
+        document_rels = _relationships(self.entries, self.document)
+        headers = [resolve_target(self.document, r.get("Target", "")) for r in document_rels
+                   if r.get("Type") == RT_HEADER and r.get("TargetMode") != "External"]
+        footers = [resolve_target(self.document, r.get("Target", "")) for r in document_rels
+                   if r.get("Type") == RT_FOOTER and r.get("TargetMode") != "External"]
+        footnotes = [o.get("PartName", "").lstrip("/") for o in types.iterfind(f"{{{CT}}}Override")
+                     if o.get("ContentType") == CT_FOOTNOTES]
+        try:
+            document = etree.fromstring(self.entries[self.document], _READER)
+            # docxtpl's order: the body, headers, footers, then the footnotes
+            self.sources: dict[str, str] = {self.document: self._patched(document)}
+            for name in [*headers, *footers]:
+                if self.entries.get(name):
+                    self.sources[name] = self._patched(etree.fromstring(self.entries[name],
+                                                                        _READER))
+            for name in footnotes:
+                if name in self.entries:
+                    self.sources[name] = _DOCXTPL.patch_xml(self.entries[name].decode("utf-8"))
+            self.properties = self._core_properties()
+            self.style_ids, self.style_numbers = self._styles()
+        except etree.XMLSyntaxError as error:
+            raise TemplateFileError(f"{error}") from None
+        self.footnotes = footnotes[0] if footnotes and footnotes[0] in self.entries else None
+        text = _TAG_TEXT.sub("", self.entries[self.document].decode("utf-8"))
+        # docxtpl's table fix is needed only where cells come and go with the data
+        self.fixes_tables = bool(_COLUMN_TAGS.search(text))
+        self.own_drawings = "docPr" in self.sources[self.document]
+        self.text_width_cm = _text_width_cm(document)
+
+    @classmethod
+    def read(cls, path: Path) -> WordTemplate:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise TemplateFileError(f"{error}") from None
+        return cls(path, data)
+
+    @staticmethod
+    def _patched(root: etree._Element) -> str:
+        return str(_DOCXTPL.patch_xml(etree.tostring(root, encoding="unicode")))
+
+    def _core_properties(self) -> dict[str, str]:
+        if self.core is None or self.core not in self.entries:
+            return {}
+        root = etree.fromstring(self.entries[self.core])
+        found = {}
+        for field, tag in CORE_FIELDS.items():
+            element = root.find(tag)
+            found[field] = element.text or "" if element is not None else ""
+        category = root.find(f"{{{CP}}}category")
+        found["category"] = category.text or "" if category is not None else ""
+        return found
+
+    def _styles(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each style's id by its name in styles.xml, and the numbering of the styles that
+        number their paragraphs."""
+        styles = next((resolve_target(self.document, r.get("Target", ""))
+                       for r in _relationships(self.entries, self.document)
+                       if r.get("Type") == f"{R}/styles"), None)
+        if styles is None or styles not in self.entries:
+            return {}, {}
+        ids: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        for style in etree.fromstring(self.entries[styles], _READER).iterfind(f"{{{W}}}style"):
+            name = style.find(f"{{{W}}}name")
+            style_id = style.get(f"{{{W}}}styleId")
+            if name is None or style_id is None or name.get(f"{{{W}}}val") in ids:
+                continue
+            ids[name.get(f"{{{W}}}val", "")] = style_id
+            number = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
+            if number is not None:
+                numbers[style_id] = number.get(f"{{{W}}}val", "")
+        return ids, numbers
+
+    def style_id(self, name: str) -> str | None:
+        """The id of the style Word shows as `name`, None when the template lacks it. Office
+        suites may save a built-in style's name capitalised ("Heading 1"): names match whatever
+        their case."""
+        found = self.style_ids.get(BabelFish.ui2internal(name))
+        if found is None:
+            folded = name.casefold()
+            found = next((i for n, i in self.style_ids.items() if n.casefold() == folded), None)
+        return found
+
+    def compile(self, environment: Environment) -> CompiledTemplate:
+        """Every part and property compiled in `environment` (raises TemplateSyntaxError)."""
+        return CompiledTemplate(
+            self,
+            {name: environment.from_string(source) for name, source in self.sources.items()},
+            {field: environment.from_string(self.properties.get(field, ""))
+             for field in CORE_FIELDS if self.core is not None})
+
+
+class CompiledTemplate:
+    """A template's parts ready to render."""
+
+    def __init__(self, template: WordTemplate, parts: dict[str, Template],
+                 properties: dict[str, Template]) -> None:
+        self.template = template
+        self.parts = parts
+        self.properties = properties
+
+    def render_part(self, name: str, variables: Mapping[str, Any]) -> str:
+        """One part rendered, with docxtpl's escapes of literal braces resolved."""
+        text = self.parts[name].render(variables)
+        source = self.template.sources[name]
+        if any(escape in source for escape in _ESCAPES):
+            text = (text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+                    .replace("%_}", "%}"))
+        return text
+
+
+def fix_tables(xml: bytes) -> etree._Element:
+    """docxtpl's fix of tables whose cells came and went with the data."""
+    tree: etree._Element = _DOCXTPL.fix_tables(xml)
+    return tree
+
+
+def _text_width_cm(document: etree._Element) -> float:
+    """The width between the margins of the document's last section, in centimetres."""
+    sections = list(document.iter(f"{{{W}}}sectPr"))
+    if not sections:
+        return float("inf")
+    size = sections[-1].find(f"{{{W}}}pgSz")
+    margins = sections[-1].find(f"{{{W}}}pgMar")
+    if size is None or margins is None:
+        return float("inf")
+    try:
+        twips = (int(size.get(f"{{{W}}}w", "")) - int(margins.get(f"{{{W}}}left", ""))
+                 - int(margins.get(f"{{{W}}}right", "")))
+    except ValueError:
+        return float("inf")
+    return twips * 635 / 360000

@@ -1,0 +1,235 @@
+"""The build renders templates as docxtpl does: each built-in template, and small templates using
+docxtpl's own tags, rendered by `DocxTemplate.render` and by the build's path, give the same
+document (outline and canonical XML)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+import docx
+import pytest
+from docxtpl import DocxTemplate, RichText
+from jinja2.sandbox import SandboxedEnvironment
+
+import jhareport
+from jhareport.snapshot import canonical_xml, outline
+from jhareport.views import (
+    acronyms_context,
+    acronyms_in,
+    as_variables,
+    final_report_context,
+    scorecard_context,
+)
+from jhareport.word.build import render_parts, template_environment
+from jhareport.word.package import write_package
+from jhareport.word.template import WordTemplate
+from jhareport.word.writer import WordWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+TEMPLATES = ROOT / "jhareport" / "templates"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def both(path: Path, variables: dict[str, Any], as_of: date | None = None
+         ) -> tuple[bytes, bytes, dict[str, str], Any]:
+    """The template rendered by docxtpl and by the build's path (the same filters in both), and
+    the core properties each rendered."""
+    word = WordTemplate.read(path)
+
+    def environment() -> SandboxedEnvironment:
+        writer = WordWriter(word, False)
+        env = template_environment("en", as_of)
+        env.filters["rich"] = writer.rich
+        env.filters["chart"] = writer.chart
+        env.globals["todo"] = writer.todo
+        return env
+
+    reference = DocxTemplate(str(path))
+    reference.render(variables, environment(), autoescape=True)
+    buffer = io.BytesIO()
+    reference.save(buffer)
+    ours = WordTemplate.read(path)
+    parts, properties = render_parts(ours, environment(), variables, WordWriter(ours, False))
+    return buffer.getvalue(), write_package(parts, datetime(2023, 12, 31)), properties, \
+        reference.docx.core_properties
+
+
+def body_xml(data: bytes) -> str:
+    """The body, headers and footers as canonical XML."""
+    return canonical_xml(data, parts=("word/document.xml",))
+
+
+@pytest.fixture(scope="module")
+def records_2023() -> jhareport.YearRecords:
+    return jhareport.load_year(FIXTURES / "2023")
+
+
+@pytest.fixture(scope="module")
+def records_2019() -> jhareport.YearRecords:
+    return jhareport.load_year(FIXTURES / "2019")
+
+
+def test_final_report_renders_as_with_docxtpl(records_2023: jhareport.YearRecords) -> None:
+    variables = {**as_variables(final_report_context(records_2023)), "draft": False,
+                 "locale": "en"}
+    reference, ours, _, _ = both(TEMPLATES / "final-report.docx", variables,
+                                 records_2023.year.as_of)
+    assert body_xml(ours) == body_xml(reference)
+    assert "Highlights" in outline(ours)
+
+
+def test_scorecard_annex_renders_as_with_docxtpl(records_2019: jhareport.YearRecords) -> None:
+    variables = {**as_variables(scorecard_context(records_2019)), "draft": True, "locale": "en"}
+    reference, ours, _, _ = both(TEMPLATES / "scorecard-annex.docx", variables,
+                                 records_2019.year.as_of)
+    assert body_xml(ours) == body_xml(reference)
+    assert "DRAFT" in outline(ours)
+
+
+def test_acronyms_render_as_with_docxtpl(records_2023: jhareport.YearRecords) -> None:
+    used = acronyms_in(["EUAA and FRA at the JHAAN"], records_2023.glossary)
+    variables = {**as_variables(acronyms_context(records_2023, used)), "draft": False,
+                 "locale": "en"}
+    reference, ours, _, _ = both(TEMPLATES / "acronyms.docx", variables,
+                                 records_2023.year.as_of)
+    assert body_xml(ours) == body_xml(reference)
+    assert "EUAA" in outline(ours)
+
+
+# -- docxtpl's tags ------------------------------------------------------------------------------
+
+def feature_template(path: Path, build: Callable[[Any], None]) -> Path:
+    document = docx.Document()
+    build(document)
+    document.save(str(path))
+    return path
+
+
+def rows_and_paragraphs(document: Any) -> None:
+    document.add_paragraph("{%p for item in items %}")
+    document.add_paragraph("{{ item.name }} & co")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("Before {{r emphasis }} after")
+    table = document.add_table(rows=4, cols=2)
+    table.cell(0, 0).text = "Name"
+    table.cell(0, 1).text = "Count"
+    table.cell(1, 0).text = "{%tr for item in items %}"
+    table.cell(2, 0).text = "{{ item.name }}"
+    table.cell(2, 1).text = "{{ item.count }}"
+    table.cell(3, 0).text = "{%tr endfor %}"
+    document.sections[0].header.paragraphs[0].text = "Header: {{ title }}"
+    document.sections[0].footer.paragraphs[0].text = "Footer {{ items|length }}"
+    document.core_properties.title = "{{ title }}"
+    document.core_properties.subject = "About {{ items|length }} items"
+
+
+def merged_cells(document: Any) -> None:
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "{%tr for item in items %}"
+    table.cell(1, 0).text = "{% vm %}{{ group }}"
+    table.cell(1, 1).text = "{{ item.name }}"
+    table.cell(2, 0).text = "{%tr endfor %}"
+    columns = document.add_table(rows=2, cols=3)
+    columns.cell(0, 0).text = "{%tc for column in columns %}"
+    columns.cell(0, 1).text = "{{ column }}"
+    columns.cell(0, 2).text = "{%tc endfor %}"
+    columns.cell(1, 0).text = "{%tc for column in columns %}"
+    columns.cell(1, 1).text = "{% hm %}total"
+    columns.cell(1, 2).text = "{%tc endfor %}"
+    spans = document.add_table(rows=2, cols=3)
+    spans.cell(0, 0).text = "{% colspan 3 %}wide"
+    spans.cell(1, 0).text = "{% cellbg colour %}coloured"
+
+
+def with_footnote(path: Path) -> Path:
+    """A template whose body refers to a footnote holding a tag."""
+    document = docx.Document()
+    document.add_paragraph("Text with a note").add_run()._r.append(
+        docx.oxml.parse_xml(f'<w:footnoteReference xmlns:w="{_W}" w:id="1"/>'))
+    document.add_paragraph("{{ title }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    entries = {name: source.read(name) for name in source.namelist()}
+    entries["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Note on {{ title }}</w:t></w:r></w:p>'
+        "</w:footnote></w:footnotes>").encode()
+    entries["word/_rels/document.xml.rels"] = entries["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    return path
+
+
+VARIABLES = {"items": [{"name": "Europol", "count": 3}, {"name": "Eurojust", "count": 1},
+                       {"name": "FRA", "count": 2}],
+             "title": "Report <2023>", "group": "Agencies", "colour": "FF0000",
+             "columns": ["2019", "2020", "2021", "2022", "2023"],
+             "emphasis": RichText("bold words", bold=True)}
+
+
+def test_rows_paragraphs_runs_headers_and_properties_as_with_docxtpl(tmp_path: Path) -> None:
+    path = feature_template(tmp_path / "features.docx", rows_and_paragraphs)
+    reference, ours, properties, core = both(path, VARIABLES)
+    assert body_xml(ours) == body_xml(reference)
+    assert outline(ours) == outline(reference)
+    shown = outline(ours)
+    assert "[Normal] Europol & co" in shown and "| FRA | 2 |" in shown
+    assert "header1: Header: Report <2023>" in shown and "footer1: Footer 3" in shown
+    assert re.search(r"<w:b/>.*bold words", zipfile.ZipFile(io.BytesIO(ours))
+                     .read("word/document.xml").decode())
+    assert properties["title"] == core.title == "Report &lt;2023&gt;"
+    assert properties["subject"] == core.subject == "About 3 items"
+
+
+def test_merged_and_repeated_cells_as_with_docxtpl(tmp_path: Path) -> None:
+    path = feature_template(tmp_path / "cells.docx", merged_cells)
+    reference, ours, _, _ = both(path, VARIABLES)
+    assert body_xml(ours) == body_xml(reference)
+    document = zipfile.ZipFile(io.BytesIO(ours)).read("word/document.xml").decode()
+    assert document.count('w:vMerge w:val="continue"') == 2
+    assert '<w:gridSpan w:val="3"/>' in document and 'w:fill="FF0000"' in document
+    assert '<w:gridSpan w:val="5"/>' in document  # the merged cell spans the five columns
+    assert "| 2019 | 2020 | 2021 | 2022 | 2023 |" in outline(ours)
+
+
+def test_footnotes_with_tags_as_with_docxtpl(tmp_path: Path) -> None:
+    path = with_footnote(tmp_path / "footnote.docx")
+    reference, ours, _, _ = both(path, VARIABLES)
+    parts = ("word/document.xml", "word/footnotes.xml")
+    assert canonical_xml(ours, parts) == canonical_xml(reference, parts)
+    assert "footnote 1: Note on Report <2023>" in outline(ours)
+
+
+# -- what XML cannot hold ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "body"), [("A title with a bell\x07", "Plain text."),
+                                             ("A plain title", "A text with a form feed\x0c.")])
+def test_a_character_xml_cannot_hold_is_refused_with_its_place(
+        tmp_path: Path, records_2023: jhareport.YearRecords, title: str, body: str) -> None:
+    try:
+        extra = jhareport.Highlight("odd", title, ("Europol",), body)
+    except ValueError:
+        pytest.skip("records refuse the character themselves")
+    records = attrs.evolve(records_2023, highlights=(*records_2023.highlights, extra))
+    with pytest.raises(jhareport.BuildError) as error:
+        jhareport.build(records, tmp_path / "out")
+    message = str(error.value)
+    assert "cannot be written in a Word document" in message
+    assert "final-report.docx, paragraph" in message and "highlight 'odd'" in message
+    assert not (tmp_path / "out").exists()
