@@ -9,6 +9,7 @@ message without a translation, keeps the English. What templates say is the temp
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-__all__ = ["LANGUAGES", "translate"]
+__all__ = ["LANGUAGES", "own_words", "translate"]
 
 _CATALOGS = Path(__file__).with_name("locale")
 LANGUAGES = tuple(sorted(p.name for p in _CATALOGS.iterdir() if p.is_dir())) \
@@ -50,3 +51,13 @@ def translate(message: str, locale: str | Locale = "en", **values: Any) -> str:
         if found is not None and isinstance(found.string, str) and found.string:
             text = found.string
     return text % values if values else text
+
+
+@functools.cache
+def own_words(locale: str | Locale = "en") -> frozenset[str]:
+    """The words of the messages the code writes, in English and in the locale's language
+    ("JAI" of "toutes les agences JAI"): the acronym check does not take them for the records'."""
+    catalog = _catalog(_language(locale))
+    texts = [m for message in catalog for m in (message.id, message.string)
+             if isinstance(m, str)] if catalog is not None else []
+    return frozenset(w for text in texts for w in re.findall(r"[^\W\d_]+", text))

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..files import write_atomically
+from ..i18n import own_words
 from ..loading import load_year
 from ..office.pdf import (
     OfficeTools,
@@ -36,13 +37,12 @@ from ..template_tools.inspect import TemplateReadError
 from ..template_tools.lint import lint
 from ..views import (
     acronyms_context,
-    acronyms_in,
     as_variables,
     final_report_context,
     final_report_gaps,
     has_final_report_content,
+    scan_acronyms,
     scorecard_context,
-    unlisted_acronyms,
 )
 from .environment import template_environment
 from .locate import explain
@@ -197,8 +197,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             records=records, notes=notes)
 
     texts = [t for data in rendered.values() for t in document_texts(data)]
-    used = acronyms_in(texts, records.glossary)
-    unlisted = unlisted_acronyms(texts, records.glossary, records.year.not_acronyms)
+    scan = scan_acronyms(texts, records.glossary, as_of=records.year.as_of,
+                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
+    used, unlisted = scan.used, scan.unlisted
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
