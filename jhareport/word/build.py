@@ -163,7 +163,8 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         raise BuildError([f"{template_dir}: no such template folder"])
 
     wanted_report = draft or has_final_report_content(records)
-    wanted_scorecard = draft or records.scorecard is not None
+    # A draft shows the final report's gaps; a scorecard annex only for a year that has one.
+    wanted_scorecard = records.scorecard is not None
     if not (wanted_report or wanted_scorecard):
         raise BuildError([f"the year {records.year.year} has no content for a final report or a "
                           "scorecard annex (use --draft for documents with placeholders)"])
