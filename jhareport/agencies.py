@@ -1,8 +1,9 @@
 """The registry of the network's agencies and of the other bodies its documents name.
 
-Agencies change names (EASO became the EUAA, the EMCDDA became the EUDA) and the sources spell
-them in many ways (EU-LISA, euLISA, eu-LISA; Frontex, EBCGA). Records hold registry entries, never
-spellings, so that a report shows every agency by the name it had in the report's year.
+Agencies and bodies change names (EASO became the EUAA, the EMCDDA became the EUDA, ENISA's long
+name changed in 2013 and 2019) and the sources spell them in many ways (EU-LISA, euLISA, eu-LISA;
+Frontex, EBCGA). Records hold registry entries, never spellings, so that a report shows every
+agency and body by the name it had in the report's year.
 """
 
 from __future__ import annotations
@@ -30,30 +31,32 @@ __all__ = [
 
 @frozen
 class AgencyName:
-    """A name an agency bore from a date on."""
+    """A name an agency or body bore from a date on."""
 
     since: date | None = field(metadata={"doc": "the day the name was taken (none for the first name)"})
     short: str = field(metadata={"doc": "the short name, e.g. EASO"})
     full: str = field(metadata={"doc": "the full name, e.g. European Asylum Support Office"})
 
 
-@frozen
-class Agency:
-    """A member agency of the network."""
+class _Named:
+    """What agencies and bodies share: names through time."""
 
-    code: str = field(metadata={"doc": "the registry's code, the same across renamings, e.g. EUAA"})
-    names: tuple[AgencyName, ...] = field(
-        metadata={"doc": "the names the agency bore, oldest first; `|agency` picks the report year's"})
-    spellings: tuple[str, ...] = field(
-        default=(), metadata={"doc": "other spellings the sources use, e.g. EBCGA for Frontex"})
+    names: tuple[AgencyName, ...]
 
     def name_on(self, day: date) -> AgencyName:
-        """The name the agency bore on that day."""
+        """The name borne on that day."""
         current = self.names[0]
         for name in self.names:
             if name.since is None or name.since <= day:
                 current = name
         return current
+
+    def name_written(self, written: str, day: date) -> AgencyName | None:
+        """The name whose short form is `written` (in any case or spelling: EASO, Easo), the one
+        borne on that day if the short form served several names (ENISA); None if no name's."""
+        same = [n for n in self.names if _key(n.short) == _key(written)]
+        borne = [n for n in same if n.since is None or n.since <= day]
+        return borne[-1] if borne else same[0] if same else None
 
     def short_on(self, day: date) -> str:
         return self.name_on(day).short
@@ -63,16 +66,27 @@ class Agency:
 
     @property
     def short(self) -> str:
-        """The agency's current short name."""
+        """The current short name."""
         return self.names[-1].short
 
     @property
     def full(self) -> str:
-        """The agency's current full name."""
+        """The current full name."""
         return self.names[-1].full
 
     def __str__(self) -> str:
         return self.short
+
+
+@frozen
+class Agency(_Named):
+    """A member agency of the network."""
+
+    code: str = field(metadata={"doc": "the registry's code, the same across renamings, e.g. EUAA"})
+    names: tuple[AgencyName, ...] = field(
+        metadata={"doc": "the names the agency bore, oldest first; `|agency` picks the report year's"})
+    spellings: tuple[str, ...] = field(
+        default=(), metadata={"doc": "other spellings the sources use, e.g. EBCGA for Frontex"})
 
 
 class BodyKind(Enum):
@@ -86,41 +100,38 @@ class BodyKind(Enum):
 
 
 @frozen
-class Body:
+class Body(_Named):
     """A body that is not a member of the network: an observer, another EU body, a state."""
 
-    short: str = field(metadata={"doc": "the short name, e.g. DG HOME; show it with `|agency`"})
-    full: str = field(metadata={"doc": "the full name; show it with `|agency_full`"})
+    names: tuple[AgencyName, ...] = field(
+        metadata={"doc": "the names the body bore, oldest first (short, e.g. DG HOME, and full); "
+                         "`|agency` and `|agency_full` pick the report year's"})
     kind: BodyKind = field(metadata={"doc": "observer, EU body, member state, country or organisation"})
     spellings: tuple[str, ...] = field(
         default=(), metadata={"doc": "other spellings the sources use, e.g. COM for the European Commission"})
-
-    def short_on(self, day: date) -> str:
-        return self.short
-
-    def full_on(self, day: date) -> str:
-        return self.full
-
-    def __str__(self) -> str:
-        return self.short
 
 
 Actor = Agency | Body
 
 
+_History = tuple[tuple[str | None, str, str], ...]
+
+
+def _names(history: _History) -> tuple[AgencyName, ...]:
+    return tuple(AgencyName(date.fromisoformat(since) if since else None, short, full)
+                 for since, short, full in history)
+
+
 def _agency(code: str, *names: tuple[str | None, str, str], spellings: tuple[str, ...] = ()) -> Agency:
-    return Agency(
-        code=code,
-        names=tuple(
-            AgencyName(date.fromisoformat(since) if since else None, short, full)
-            for since, short, full in names
-        ),
-        spellings=spellings,
-    )
+    return Agency(code=code, names=_names(names), spellings=spellings)
 
 
 AGENCIES: tuple[Agency, ...] = (
-    _agency("CEPOL", (None, "CEPOL", "European Union Agency for Law Enforcement Training")),
+    _agency(
+        "CEPOL",
+        (None, "CEPOL", "European Police College"),
+        ("2016-07-01", "CEPOL", "European Union Agency for Law Enforcement Training"),
+    ),
     _agency("EIGE", (None, "EIGE", "European Institute for Gender Equality")),
     _agency(
         "EUDA",
@@ -137,17 +148,33 @@ AGENCIES: tuple[Agency, ...] = (
         (
             None,
             "eu-LISA",
+            "European Agency for the operational management of large-scale IT systems "
+            "in the area of freedom, security and justice",
+        ),
+        (
+            "2018-12-11",
+            "eu-LISA",
             "European Union Agency for the Operational Management of Large-Scale IT Systems "
             "in the Area of Freedom, Security and Justice",
         ),
         spellings=("EU LISA", "EULISA"),
     ),
-    _agency("Eurojust", (None, "Eurojust", "European Union Agency for Criminal Justice Cooperation")),
-    _agency("Europol", (None, "Europol", "European Union Agency for Law Enforcement Cooperation")),
+    _agency(
+        "Eurojust",
+        (None, "Eurojust", "European Union's Judicial Cooperation Unit"),
+        ("2019-12-12", "Eurojust", "European Union Agency for Criminal Justice Cooperation"),
+    ),
+    _agency(
+        "Europol",
+        (None, "Europol", "European Police Office"),
+        ("2017-05-01", "Europol", "European Union Agency for Law Enforcement Cooperation"),
+    ),
     _agency("FRA", (None, "FRA", "European Union Agency for Fundamental Rights")),
     _agency(
         "Frontex",
-        (None, "Frontex", "European Border and Coast Guard Agency"),
+        (None, "Frontex", "European Agency for the Management of Operational Cooperation at the "
+                          "External Borders of the Member States of the European Union"),
+        ("2016-10-06", "Frontex", "European Border and Coast Guard Agency"),
         spellings=("EBCGA", "EBCG"),
     ),
 )
@@ -160,7 +187,9 @@ _O, _E, _M, _C, _G = (
     BodyKind.ORGANISATION,
 )
 
-_BODIES: tuple[tuple[str, str, BodyKind, tuple[str, ...]], ...] = (
+# Each body: its short name, its full name (or the history of its names, oldest first, for a body
+# renamed since the network's first reports), its kind and other spellings.
+_BODIES: tuple[tuple[str, str | _History, BodyKind, tuple[str, ...]], ...] = (
     ("DG HOME", "Directorate-General for Migration and Home Affairs", _O, ("HOME",)),
     ("DG JUST", "Directorate-General for Justice and Consumers", _O, ("JUST",)),
     ("EEAS", "European External Action Service", _O, ()),
@@ -177,13 +206,19 @@ _BODIES: tuple[tuple[str, str, BodyKind, tuple[str, ...]], ...] = (
     ("DG INTPA", "Directorate-General for International Partnerships", _E, ()),
     ("OLAF", "European Anti-Fraud Office", _E, ()),
     ("EPPO", "European Public Prosecutor's Office", _E, ()),
-    ("ENISA", "European Union Agency for Cybersecurity", _E, ()),
-    ("CERT-EU", "Cybersecurity Service for the Union institutions, bodies, offices and agencies",
-     _E, ()),
+    ("ENISA", ((None, "ENISA", "European Network and Information Security Agency"),
+               ("2013-06-19", "ENISA", "European Union Agency for Network and Information Security"),
+               ("2019-06-27", "ENISA", "European Union Agency for Cybersecurity")), _E, ()),
+    ("CERT-EU", ((None, "CERT-EU", "Computer Emergency Response Team for the EU institutions, "
+                                   "bodies and agencies"),
+                 ("2024-01-07", "CERT-EU", "Cybersecurity Service for the Union institutions, "
+                                           "bodies, offices and agencies")), _E, ()),
     ("EFCA", "European Fisheries Control Agency", _E, ()),
     ("EMSA", "European Maritime Safety Agency", _E, ()),
-    ("EASA", "European Union Aviation Safety Agency", _E, ()),
-    ("EUIPO", "European Union Intellectual Property Office", _E, ()),
+    ("EASA", ((None, "EASA", "European Aviation Safety Agency"),
+              ("2018-09-11", "EASA", "European Union Aviation Safety Agency")), _E, ()),
+    ("EUIPO", ((None, "OHIM", "Office for Harmonization in the Internal Market"),
+               ("2016-03-23", "EUIPO", "European Union Intellectual Property Office")), _E, ()),
     ("ECDC", "European Centre for Disease Prevention and Control", _E, ()),
     ("Eurofound", "European Foundation for the Improvement of Living and Working Conditions",
      _E, ()),
@@ -202,7 +237,8 @@ _BODIES: tuple[tuple[str, str, BodyKind, tuple[str, ...]], ...] = (
     ("Council of Europe", "Council of Europe", _G, ("CoE",)),
     ("OSCE", "Organization for Security and Co-operation in Europe", _G, ()),
     ("COSI", "Standing Committee on Operational Cooperation on Internal Security", _E, ()),
-    ("LIBE Committee", "Committee on Civil Liberties, Justice and Home Affairs", _E, ("LIBE",)),
+    ("LIBE Committee", "European Parliament's Committee on Civil Liberties, Justice and Home Affairs", _E,
+     ("LIBE",)),
     ("Council presidency", "Presidency of the Council of the European Union", _E,
      ("Presidency", "Council Presidency")),
     ("EUCPN", "European Crime Prevention Network", _G, ()),
@@ -273,7 +309,8 @@ class Registry:
                              *(n.short for n in agency.names), *(n.full for n in agency.names)):
                 index[_key(spelling)] = agency
         for body in self.bodies:
-            for spelling in (body.short, body.full, *body.spellings):
+            for spelling in (*(n.short for n in body.names), *(n.full for n in body.names),
+                             *body.spellings):
                 index.setdefault(_key(spelling), body)
         object.__setattr__(self, "_index", index)
 
@@ -287,6 +324,10 @@ class Registry:
             close = difflib.get_close_matches(_key(name), list(by_key), n=2, cutoff=0.6)
             raise UnknownNameError(name, [by_key[c] for c in close])
         return found
+
+    def find(self, name: str) -> Actor | None:
+        """The agency or body a spelling stands for, or None (quick: no suggestions)."""
+        return self._index.get(_key(name))
 
     def resolve_all(self, names: Iterable[str]) -> Iterator[Actor]:
         """Resolve each name; "ALL JHA AGENCIES" stands for the nine agencies."""
@@ -306,5 +347,6 @@ class Registry:
 
 REGISTRY = Registry(
     agencies=AGENCIES,
-    bodies=tuple(Body(short, full, kind, spellings) for short, full, kind, spellings in _BODIES),
+    bodies=tuple(Body(_names(((None, short, full),) if isinstance(full, str) else full), kind, spellings)
+                 for short, full, kind, spellings in _BODIES),
 )

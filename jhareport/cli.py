@@ -67,8 +67,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     names = ", ".join(p.name for p in result.outputs)
     kind = "draft " if args.draft else ""
-    count = sum(1 for p in result.outputs if p.suffix == ".docx")
-    print(f"wrote {count} {kind}documents to {args.out}: {names} "
+    count = len(result.outputs)  # files, .docx and .pdf alike: the names follow
+    print(f"wrote {count} {kind}file{'s' if count != 1 else ''} to {args.out}: {names} "
           f"({result.acronyms} acronyms listed)")
     return 0
 

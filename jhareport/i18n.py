@@ -9,14 +9,18 @@ message without a translation, keeps the English. What templates say is the temp
 from __future__ import annotations
 
 import functools
+import gettext
+import io
+import re
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-__all__ = ["LANGUAGES", "translate"]
+__all__ = ["LANGUAGES", "own_words", "translate", "translate_plural"]
 
 _CATALOGS = Path(__file__).with_name("locale")
 LANGUAGES = tuple(sorted(p.name for p in _CATALOGS.iterdir() if p.is_dir())) \
@@ -41,6 +45,27 @@ def _language(locale: str | Locale) -> str:
         return "en"
 
 
+@functools.cache
+def _translations(language: str) -> gettext.NullTranslations:
+    """The catalog as gettext reads it, for messages with plural forms (the language's own
+    rule: French says 0 and 1 in the singular)."""
+    catalog = _catalog(language)
+    if catalog is None:
+        return gettext.NullTranslations()
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def translate_plural(singular: str, plural: str, n: int, locale: str | Locale = "en",
+                     **values: Any) -> str:
+    """The form of a counted message for the number `n` in the locale's language ("1 is planned",
+    "63 are done"; "63 terminées"), with `values` put in its %(name)s places."""
+    text = _translations(_language(locale)).ngettext(singular, plural, n)
+    return text % values if values else text
+
+
 def translate(message: str, locale: str | Locale = "en", **values: Any) -> str:
     """`message` in the locale's language, with `values` put in its %(name)s places."""
     catalog = _catalog(_language(locale))
@@ -50,3 +75,14 @@ def translate(message: str, locale: str | Locale = "en", **values: Any) -> str:
         if found is not None and isinstance(found.string, str) and found.string:
             text = found.string
     return text % values if values else text
+
+
+@functools.cache
+def own_words(locale: str | Locale = "en") -> frozenset[str]:
+    """The words of the messages the code writes, in English and in the locale's language
+    ("JAI" of "toutes les agences JAI"): the acronym check does not take them for the records'."""
+    catalog = _catalog(_language(locale))
+    texts = [m for message in catalog for part in (message.id, message.string)
+             for m in (part if isinstance(part, tuple) else (part,)) if isinstance(m, str)] \
+        if catalog is not None else []
+    return frozenset(w for text in texts for w in re.findall(r"[^\W\d_]+", text))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
-from .agencies import AGENCIES, REGISTRY, Agency
+from .agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind
 from .i18n import translate
 from .markup import Markup, numbered_points
 from .records import (
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTEXTS",
+    "AcronymScan",
     "AcronymsContext",
     "AreaCount",
     "ChartView",
@@ -61,17 +62,16 @@ __all__ = [
     "StateCount",
     "TopicView",
     "acronyms_context",
-    "acronyms_in",
     "as_variables",
     "empact_involvement",
     "final_report_context",
     "final_report_gaps",
     "outline",
+    "scan_acronyms",
     "scorecard_context",
     "scorecard_rows",
     "scorecard_summary",
     "timeline",
-    "unlisted_acronyms",
 ]
 
 
@@ -580,53 +580,124 @@ def acronyms_context(records: YearRecords, acronyms: list[Acronym]) -> AcronymsC
     return AcronymsContext(year=records.year, acronyms=acronyms)
 
 
-def acronyms_in(texts: Iterable[str], glossary: Sequence[Acronym]) -> list[Acronym]:
-    """The glossary entries that occur in the texts, in alphabetical order: in one pass over the
-    texts, counting plurals (CRIs) and joined uses (LS-JAD counts for JAD unless LS-JAD is an
-    entry of its own)."""
-    if not glossary:
-        return []
-    by_short = {a.short: a for a in glossary}
-    pattern = re.compile(r"(?<![\w])(" + "|".join(
-        re.escape(s) for s in sorted(by_short, key=len, reverse=True)) + r")s?(?![\w])")
-    used = {by_short[m.group(1)] for text in texts for m in pattern.finditer(text)}
-    return sorted(used, key=lambda a: (a.short.casefold(), a.short))
+# Words in capitals that are no acronyms: the reports' own headings, roman numerals, and the
+# security markings of EU classified information (RESTREINT UE/EU RESTRICTED…).
+_NOT_ACRONYMS = frozenset({
+    "DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "RESTREINT", "RESTRICTED", "CONFIDENTIEL", "CONFIDENTIAL", "SECRET", "TRÈS", "TOP", "LIMITE",
+    *(f"{level} UE" for level in ("RESTREINT", "CONFIDENTIEL", "SECRET", "TRÈS SECRET")),
+    *(f"EU {level}" for level in ("RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET")),
+})
+# A word, joined words (EU-OSHA, COVID-19) or a word with a plus (EU+).
+_WORD = r"[^\W\d_][^\W_]*\+?(?:-[^\W_]+\+?)*"
+# States are written by their codes (AT, EL) as the EU writes them, outside the list of acronyms.
+_STATES = frozenset({BodyKind.MEMBER_STATE, BodyKind.COUNTRY})
 
 
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)*s?(?![\w-])")
-# Words in capitals that are no acronyms: the reports' own headings, roman numerals.
-_NOT_ACRONYMS = frozenset({"DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
+def _is_state(actor: Agency | Body) -> bool:
+    return isinstance(actor, Body) and actor.kind in _STATES
 
 
-def unlisted_acronyms(texts: Iterable[str], glossary: Sequence[Acronym],
-                      not_acronyms: Iterable[str] = ()) -> list[str]:
-    """Acronyms in the texts that the glossary lacks (names of agencies and bodies, and the
-    year's `not_acronyms`, aside).
+@frozen
+class AcronymScan:
+    """The acronyms of a build's documents."""
 
-    Glossary entries of several words ("DG HOME") are taken out first, and a joined pair such as
-    "EUAA-FRA" counts as its parts.
+    used: list[Acronym]  # glossary entries, agencies and bodies used, alphabetical
+    unlisted: list[str]  # acronyms used that neither the glossary nor the registry knows
+
+
+def _capitals(word: str) -> int:
+    return sum(c.isupper() for c in word)
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether a word is written as an acronym: two capitals or more (EPRS, CRIs, MoU, eu-LISA)."""
+    return _capitals(word) >= 2
+
+
+def _unknown(word: str) -> bool:
+    """Whether a word not in the glossary nor the registry is worth a warning: in capitals, with
+    no digit (CJ2, EU4 are references and programmes more than acronyms)."""
+    return _is_acronym(word) and word.rstrip("s").isupper() and word.isalpha()
+
+
+def _registry_name(short: str) -> bool:
+    """Whether an agency's or body's short name reads as an acronym (EPRS, DG HOME, LIBE
+    Committee), not as a word or a phrase (Frontex, Council of Europe, Belgian Presidency)."""
+    first, *rest = short.split(" ")
+    return _capitals(first) >= 2 and all(w[:1].isupper() for w in rest)
+
+
+def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: date,
+                  not_acronyms: Iterable[str] = ()) -> AcronymScan:
+    """The acronyms the texts use, in one pass over them.
+
+    An acronym counts for its glossary entry also in the plural (CRIs) and joined to others
+    (EU-OSHA counts for EU, LS-JAD for JAD). Agencies and bodies of the registry come with the
+    name they bore on `as_of` (ENISA's 2017 name, EASO where the text says EASO), unless the
+    glossary has an entry of the same short form. Unknown acronyms are reported as written, the
+    whole joined word (EU-OSHA), or the singular of a plural; `not_acronyms` (names in capitals,
+    the words the code itself writes) are left alone.
     """
-    known = {a.short for a in glossary} | set(not_acronyms)
-    several = sorted((s for s in known if " " in s), key=len, reverse=True)
-    found: set[str] = set()
-
-    def listed(word: str) -> bool:
-        if len(word) < 2 or word in known or word in _NOT_ACRONYMS or not word.isupper():
-            return True
-        try:
-            REGISTRY.resolve(word)
-        except ValueError:
-            return False
-        return True
-
+    entries = {a.short: a for a in glossary}
+    skip = _NOT_ACRONYMS | set(not_acronyms)
+    actors: tuple[Agency | Body, ...] = (*REGISTRY.agencies, *REGISTRY.bodies)
+    phrases = {s for s in (*entries, *skip) if " " in s} | {
+        n for actor in actors if not _is_state(actor)
+        for n in (*(m.short for m in actor.names), *actor.spellings)
+        if " " in n and _registry_name(n)}
+    # One pattern for the whole scan: the phrases first, longest first, else a word.
+    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
+    words: set[str] = set()
     for text in texts:
-        for short in several:
-            text = text.replace(short, " ")
-        for match in _ACRONYM.finditer(text):
-            token = match.group(0)
-            if token.endswith("s") and token[:-1].isupper():
-                token = token[:-1]  # a plural: CRIs
-            if token in known or all(listed(part) for part in token.split("-")):
+        words.update(pattern.findall(text))
+
+    used: dict[str, Acronym] = {}
+    unlisted: set[str] = set()
+
+    def known(word: str) -> bool:
+        """Count the word for its entry when it has one; whether it is known at all."""
+        forms = [word]
+        if word.endswith(("s", "+")) and _is_acronym(word[:-1]):
+            forms.append(word[:-1])  # a plural (CRIs), or a programme's next version (GLACY+)
+        for form in forms:
+            if form in entries:
+                used.setdefault(form, entries[form])
+                return True
+        for form in forms:
+            actor = REGISTRY.find(form)
+            if actor is None:
                 continue
-            found.add(token)  # reported whole: EU-OSHA, not OSHA
-    return sorted(found)
+            named = _named(actor, form, as_of) if _is_acronym(form) and not _is_state(actor) else None
+            if named is not None:
+                used.setdefault(named.short, named)
+            return True
+        return any(form in skip for form in forms)
+
+    for word in words:
+        if known(word):
+            continue
+        parts = word.split("-")
+        if len(parts) > 1:
+            if [p for p in parts if not known(p) and _unknown(p)]:
+                # the joined acronyms, whole (EU-OSHA, LS-JAD), without words (ENI-funded: ENI)
+                unlisted.add("-".join(p for p in parts if _is_acronym(p) or p.isdigit()))
+        elif _unknown(word):
+            unlisted.add(word[:-1] if word.endswith("s") and word[:-1].isupper() else word)
+    return AcronymScan(used=sorted(used.values(), key=lambda a: (a.short.casefold(), a.short)),
+                       unlisted=sorted(unlisted))
+
+
+def _named(actor: Agency | Body, written: str, as_of: date) -> Acronym | None:
+    """The list-of-acronyms entry of an agency or body a text names by `written`: the name of that
+    short form (EASO, even in 2023; ENISA's name of the day), else the name of the day when it
+    reads as an acronym (LIBE → LIBE Committee), else the written form with the full name of the
+    day (EBCGA: European Border and Coast Guard Agency); None for a name that is a word (Frontex)."""
+    name = actor.name_written(written, as_of)
+    if name is not None:
+        return Acronym(name.short, name.full) if _registry_name(name.short) else None
+    name = actor.name_on(as_of)
+    if _registry_name(name.short):
+        return Acronym(name.short, name.full)
+    return Acronym(written, name.full)

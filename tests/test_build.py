@@ -224,8 +224,8 @@ def test_draft_shows_placeholders_and_marks_the_header(tmp_path: Path) -> None:
     records = jhareport.load_year(FIXTURES / "2023")
     records = attrs.evolve(records, highlights=())
     result = jhareport.build(records, tmp_path, draft=True)
-    assert {p.name for p in result.outputs} == {"final-report.docx", "scorecard-annex.docx",
-                                                "acronyms.docx"}
+    # 2023 has no scorecard: a draft writes no empty annex
+    assert {p.name for p in result.outputs} == {"final-report.docx", "acronyms.docx"}
     body = part_xml(tmp_path / "final-report.docx", "word/document.xml")
     assert "[to be completed: Highlights of inter-agency cooperation in 2023]" in body
     assert '<w:highlight w:val="yellow"/>' in body
@@ -238,6 +238,13 @@ def test_a_draft_of_a_year_with_little_content_reads_as_a_draft(tmp_path: Path) 
     jhareport.build(FIXTURES / "2020", tmp_path, draft=True)
     cover = [p.text for p in docx.Document(str(tmp_path / "final-report.docx")).paragraphs[:15]]
     assert "Chair of the network: [to be completed: chair]" in cover
+    assert not (tmp_path / "scorecard-annex.docx").exists()  # 2020 has no scorecard
+
+
+def test_a_draft_writes_a_scorecard_annex_when_the_year_declares_one(tmp_path: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2020")
+    empty = jhareport.Scorecard("Multilateral JHA Agencies Scorecard 2020", (), (), ())
+    jhareport.build(attrs.evolve(records, scorecard=empty), tmp_path, draft=True)
     annex = [p.text for p in docx.Document(str(tmp_path / "scorecard-annex.docx")).paragraphs]
     assert annex[2:4] == ["0 joint actions in 0 areas.", "[to be completed: scorecard actions]"]
 
@@ -284,7 +291,7 @@ def test_cli_build_summary_and_errors(tmp_path: Path) -> None:
     ok = subprocess.run([sys.executable, "-m", "jhareport.cli", "build", str(FIXTURES / "2019"),
                          "--out", str(tmp_path)], capture_output=True, text=True, check=False)
     assert ok.returncode == 0
-    assert "wrote 2 documents" in ok.stdout and "scorecard-annex.docx" in ok.stdout
+    assert ok.stdout.startswith(f"wrote 2 files to {tmp_path}: scorecard-annex.docx, acronyms.docx (")
     bad = subprocess.run([sys.executable, "-m", "jhareport.cli", "build", str(FIXTURES / "2020"),
                           "--out", str(tmp_path / "x")], capture_output=True, text=True,
                          check=False)
@@ -347,3 +354,33 @@ def test_the_nine_agencies_together_read_as_all_jha_agencies(built_2019: Path,
     cover = [p.text for p in docx.Document(str(built_2023 / "final-report.docx")).paragraphs[:15]]
     assert ("The network: CEPOL, EIGE, EMCDDA, EUAA, eu-LISA, Eurojust, Europol, FRA and "
             "Frontex") in cover
+
+
+def _record_details(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Record Details"]
+
+
+def test_participants_lines_say_truthfully_who_took_part(built_2023: Path) -> None:
+    details = _record_details(built_2023 / "final-report.docx")
+    # the Heads of Agencies meeting names no agency: its bodies are among the participants
+    assert ("Malta. Among the participants: DG HOME, DG JUST, EEAS, LIBE Secretariat, GSC, "
+            "Belgian Presidency and EUAN") in details
+    # a seminar names its agencies: they are the participants
+    assert "Hybrid, Malta. Participants: EUAA, EMCDDA, eu-LISA, Frontex, EIGE, FRA and CEPOL" in details
+    # the survey names the one agency that ran it: who took part is not said
+    assert not any(d.endswith("Participants: EUAA") for d in details)
+    # the staff exchange programme names the six agencies that took part
+    assert "Participants: CEPOL, EIGE, EUAA, eu-LISA, FRA and Frontex" in details
+
+
+def test_scorecard_summary_reads_as_a_sentence(built_2019: Path, tmp_path: Path) -> None:
+    summary = [p.text for p in docx.Document(str(built_2019 / "scorecard-annex.docx")).paragraphs][2]
+    assert summary == ("189 joint actions in 6 areas. 94 are ongoing, 3 run throughout the year, "
+                       "1 is planned, 63 are done, 25 were held and 3 have no state of play.")
+    jhareport.build(FIXTURES / "2019", tmp_path / "fr", locale="fr")
+    french = [p.text for p in docx.Document(str(tmp_path / "fr" / "scorecard-annex.docx")).paragraphs][2]
+    assert "94 en cours, 3 menées tout au long de l'année, 1 prévue, 63 terminées, 25 réalisées et 3 " \
+        "sans état d'avancement." in french
+    jhareport.build(FIXTURES / "2019", tmp_path / "de", locale="de")
+    german = [p.text for p in docx.Document(str(tmp_path / "de" / "scorecard-annex.docx")).paragraphs][2]
+    assert "94 laufen, 3 laufen das ganze Jahr, 1 ist geplant, 63 sind abgeschlossen" in german

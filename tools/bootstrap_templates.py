@@ -96,8 +96,11 @@ def base_document(title: str) -> Document:
     meta.font.size = Pt(10)
     meta.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     placeholder = styles.add_style("Placeholder", WD_STYLE_TYPE.CHARACTER)
-    placeholder.font.highlight_color = 7  # yellow
     placeholder.font.bold = True
+    # Yellow as a highlight, but as shading: Word keeps highlighting out of styles (its style
+    # run properties have no w:highlight), shading is allowed.
+    placeholder.element.get_or_add_rPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>'))
     for level in (1, 2, 3):
         name = f"TOC {level}"
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -124,19 +127,44 @@ def base_document(title: str) -> Document:
     figure.paragraph_format.space_after = Pt(2)
     section = doc.sections[0]  # A4, 2.5 cm side margins: 16 cm of text
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Twips(1418)  # 2.5 cm, as Word rounds it
-    toc_heading = styles["TOC Heading"].element.get_or_add_pPr()
-    toc_heading.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
-                                    '<w:numId w:val="0"/></w:numPr>'))
+    section.left_margin = section.right_margin = Twips(1418)  # 2.5 cm, as Word writes it
+    unnumbered = styles["TOC Heading"].element.get_or_add_pPr().get_or_add_numPr()  # in schema order
+    unnumbered.get_or_add_ilvl().val = 0
+    unnumbered.get_or_add_numId().val = 0
     styles["TOC Heading"].paragraph_format.page_break_before = False
     add_footnotes_part(doc)
-    settings = doc.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    update_fields_on_open(doc)
+    drop_styles_with_effects(doc)
     doc.core_properties.title = title
     doc.core_properties.author = "JHA Agencies' Network"
     return doc
+
+
+# The elements that follow w:updateFields in w:settings (ECMA-376 Part 1, 17.15.1.78, CT_Settings).
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                        "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                        "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                        "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def update_fields_on_open(doc: Document) -> None:
+    """Ask Word to update the fields (the table of contents) on opening, in the element's place."""
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")  # no value: on
+    following = [child for child in settings if child.tag in {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS}]
+    if following:
+        following[0].addprevious(update)
+    else:
+        settings.append(update)
+
+
+def drop_styles_with_effects(doc: Document) -> None:
+    """Drop python-docx's stylesWithEffects part: a copy of the styles for Word 2010 that no
+    longer matches them once styles are added, which Word would repair."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
 
 
 def add_char_style(doc: Document, name: str, color: str | None = None, underline: bool = False,
@@ -181,10 +209,9 @@ def number_headings(doc: Document) -> None:
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
                                f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
     for level in range(3):
-        ppr = doc.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
-        numpr = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-                          f'<w:numId w:val="{num_id}"/></w:numPr>')
-        ppr.insert(0, numpr)
+        numpr = doc.styles[f"Heading {level + 1}"].element.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = level  # python-docx puts numPr in its schema place
+        numpr.get_or_add_numId().val = num_id
 
 
 def add_field(paragraph, instruction: str, placeholder: str = "") -> None:
@@ -248,9 +275,7 @@ def table(doc: Document, headers: list[str], widths: list[float], style: str = "
     for col, width in zip(grid.columns, widths, strict=True):
         col.width = Cm(width)
     header_row = grid.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header_row.append(repeat)
+    header_row.append(OxmlElement("w:tblHeader"))  # no value: on
     return grid
 
 

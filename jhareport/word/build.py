@@ -18,6 +18,7 @@ from markupsafe import Markup as Xml
 
 from ..checks import record_problems
 from ..files import write_atomically
+from ..i18n import own_words
 from ..loading import LoadError, load_year
 from ..office.pdf import (
     OfficeTools,
@@ -34,14 +35,13 @@ from ..template_tools.inspect import TemplateReadError
 from ..template_tools.lint import lint
 from ..views import (
     acronyms_context,
-    acronyms_in,
     as_variables,
     final_report_context,
     final_report_gaps,
     has_final_report_content,
     outline,
+    scan_acronyms,
     scorecard_context,
-    unlisted_acronyms,
 )
 from .environment import template_environment
 from .language import set_language
@@ -233,7 +233,8 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         raise BuildError([f"{template_dir}: no such template folder"])
 
     wanted_report = draft or has_final_report_content(records)
-    wanted_scorecard = draft or records.scorecard is not None
+    # A draft shows the final report's gaps; a scorecard annex only for a year that has one.
+    wanted_scorecard = records.scorecard is not None
     if not (wanted_report or wanted_scorecard):
         raise BuildError([f"the year {records.year.year} has no content for a final report or a "
                           "scorecard annex (use --draft for documents with placeholders)"])
@@ -270,8 +271,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             records=records, notes=notes)
         texts += annex_texts
 
-    used = acronyms_in(texts, records.glossary)
-    unlisted = unlisted_acronyms(texts, records.glossary, records.year.not_acronyms)
+    scan = scan_acronyms(texts, records.glossary, as_of=records.year.as_of,
+                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
+    used, unlisted = scan.used, scan.unlisted
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])

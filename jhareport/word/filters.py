@@ -15,7 +15,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from ..agencies import AGENCIES, Agency, Body
-from ..i18n import translate
+from ..i18n import translate, translate_plural
 from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
 from ..records import Format, Session
 
@@ -71,11 +71,30 @@ def join_list(values: Iterable[Any], *, locale: str, as_of: date) -> str:
     return format_list(items, locale=reader_locale(locale)) if items else ""
 
 
+# How the network counts scorecard actions by state of play, singular and plural; the catalogs
+# give the forms of each language (French agrees with "action": "63 terminées").
+_COUNTED = {
+    "Ongoing": ("%(count)s is ongoing", "%(count)s are ongoing"),
+    "Throughout": ("%(count)s runs throughout the year", "%(count)s run throughout the year"),
+    "Planned": ("%(count)s is planned", "%(count)s are planned"),
+    "Done": ("%(count)s is done", "%(count)s are done"),
+    "Held": ("%(count)s was held", "%(count)s were held"),
+    "Not stated": ("%(count)s has no state of play", "%(count)s have no state of play"),
+}
+
+
 def join_counts(values: Iterable[Any], *, locale: str, as_of: date) -> str:
-    """Counted things (with `label` and `count`) as a phrase: "66 ongoing, 31 done"."""
+    """Counted things (with `label` and `count`) as a phrase: ``{{ summary.states|join_counts }}``
+    → "66 are ongoing, 1 is planned and 31 are done"; other labels read "3 label"."""
     loc = reader_locale(locale)
-    items = [f"{format_decimal(v.count, locale=loc)} {translate(v.label, locale).lower()}"
-             for v in values]
+    items = []
+    for value in values:
+        count = format_decimal(value.count, locale=loc)
+        if value.label in _COUNTED:
+            singular, plural = _COUNTED[value.label]
+            items.append(translate_plural(singular, plural, value.count, locale, count=count))
+        else:
+            items.append(f"{count} {translate(value.label, locale).lower()}")
     return format_list(items, locale=loc) if items else ""
 
 
@@ -91,8 +110,10 @@ def state(value: StateOfPlay | None, *, locale: str, as_of: date) -> str:
 
 
 def details(record: Any, *, locale: str, as_of: date) -> str:
-    """The facts line of a meeting or event: format, place and participating agencies ("all JHA
-    agencies" when the nine take part)."""
+    """The facts line of a meeting or event: format, place and who took part ("all JHA agencies"
+    when the nine did). The agencies and bodies are the participants when the record names
+    agencies; bodies alone are "among the participants" (the agencies present are not stated);
+    one agency alone is the one that ran it, and the line names no participants."""
     parts: list[str] = []
     held = getattr(record, "format", None)
     place = getattr(record, "place", None)
@@ -103,11 +124,14 @@ def details(record: Any, *, locale: str, as_of: date) -> str:
         parts.append(how)
     elif place:
         parts.append(str(place))
-    taking_part = [*getattr(record, "agencies", ()), *getattr(record, "bodies", ())]
-    if taking_part:
-        names = agencies(taking_part, locale=locale, as_of=as_of,
+    named_agencies = tuple(getattr(record, "agencies", ()))
+    bodies = tuple(getattr(record, "bodies", ()))
+    # One agency alone is the one that ran it (a survey), not who took part: the record does not say.
+    if (named_agencies or bodies) and not (len(named_agencies) == 1 and not bodies):
+        names = agencies([*named_agencies, *bodies], locale=locale, as_of=as_of,
                          all_as=translate("all JHA agencies", locale))
-        parts.append(translate("Participants: %(names)s", locale, names=names))
+        message = "Participants: %(names)s" if named_agencies else "Among the participants: %(names)s"
+        parts.append(translate(message, locale, names=names))
     return ". ".join(parts)
 
 
