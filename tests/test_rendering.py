@@ -22,7 +22,7 @@ import jhareport
 from jhareport.snapshot import canonical_xml, outline
 from jhareport.views import (
     acronyms_context,
-    acronyms_in,
+    scan_acronyms,
     as_variables,
     final_report_context,
     scorecard_context,
@@ -95,7 +95,8 @@ def test_scorecard_annex_renders_as_with_docxtpl(records_2019: jhareport.YearRec
 
 
 def test_acronyms_render_as_with_docxtpl(records_2023: jhareport.YearRecords) -> None:
-    used = acronyms_in(["EUAA and FRA at the JHAAN"], records_2023.glossary)
+    used = scan_acronyms(["EUAA and FRA at the JHAAN"], records_2023.glossary,
+                         as_of=records_2023.year.as_of).used
     variables = {**as_variables(acronyms_context(records_2023, used)), "draft": False,
                  "locale": "en"}
     reference, ours, _, _ = both(TEMPLATES / "acronyms.docx", variables,
