@@ -74,7 +74,11 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
                                                     dir=path.parent)
                     os.close(handle)
                     backup = Path(name)
-                    os.replace(path, backup)
+                    try:
+                        os.replace(path, backup)
+                    except OSError:
+                        backup.unlink(missing_ok=True)
+                        raise
                     kept.append((path, backup))
                     os.replace(temporary, path)
                 else:

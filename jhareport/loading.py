@@ -97,7 +97,7 @@ def _key_line(raw: Any, key: str, default: int | None) -> int | None:
     return default
 
 
-_LONG_WORD = re.compile(r"\S{80,}")
+_LONG_WORD = re.compile(r"[^\s'\"“”]{80,}")
 
 
 def _shortened(text: str) -> str:
