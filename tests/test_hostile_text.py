@@ -4,7 +4,6 @@ python-docx, or is refused naming the character and its place (file, line, recor
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import docx
 import pytest
