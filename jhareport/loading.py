@@ -7,11 +7,13 @@ fixtures can mend them without reading a traceback.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_origin
 
+import attrs
 import cattrs
 from attrs import Attribute, frozen
 from cattrs.errors import (
@@ -95,11 +97,24 @@ def _key_line(raw: Any, key: str, default: int | None) -> int | None:
     return default
 
 
+_LONG_WORD = re.compile(r"[^\s'\"“”]{80,}")
+
+
+def _shortened(text: str) -> str:
+    """A message with long values cut, so that a 1 MB wrong value makes a short message."""
+    if len(text) <= 200:
+        return text
+    text = _LONG_WORD.sub(lambda m: f"{m.group(0)[:60]}…({len(m.group(0)):,} characters)", text)
+    return text if len(text) <= 500 else f"{text[:350]} … {text[-120:]}"
+
+
 class LoadError(Exception):
     """A year's folder that cannot be read; `problems` lists everything wrong in it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = tuple(attrs.evolve(
+            p, message=_shortened(p.message), record=p.record and _shortened(p.record),
+            field=p.field and _shortened(p.field)) for p in problems)
         count = len(self.problems)
         super().__init__(
             f"{count} problem{'s' if count != 1 else ''} in the fixtures:\n"
@@ -266,7 +281,7 @@ class _Reader:
             self.problems.append(Problem(path, None, reason))
         return reason is None
 
-    def read(self, path: Path) -> Any:
+    def read(self, path: Path, what: str | None = None) -> Any:
         if not self.readable(path):
             return None
         try:
@@ -283,7 +298,13 @@ class _Reader:
         try:
             return parse(text)
         except YamlProblem as error:
-            self.problems.append(Problem(path, error.line, str(error)))
+            record = field = None
+            if error.path and isinstance(error.path[0], int):
+                record = _record_name(what or "record", error.record, error.path[0])
+                field = _dotted(error.path[1:]) or None
+            elif error.path:
+                field = _dotted(error.path) or None
+            self.problems.append(Problem(path, error.line, str(error), record, field))
         return None
 
     def structure(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
@@ -308,7 +329,7 @@ class _Reader:
     def records(self, path: Path, cls: type[T], converter: cattrs.Converter,
                 what: str) -> list[_Entry[T]] | None:
         """The records of a file, built or not; None when the file is no list of records."""
-        data = self.read(path)
+        data = self.read(path, what)
         if data is None:
             return None
         if not isinstance(data, LineList):
@@ -349,6 +370,9 @@ def _leaves(error: BaseException,
         field = getattr(error, "field", None)
         if field is None and len(error.args) > 1 and isinstance(error.args[1], Attribute):
             field = error.args[1].name  # the error of an attrs validator names its attribute
+        named = re.match(r"'(\w+)' must be ", str(error)) if field is None else None
+        if named:  # attrs' comparison validators name the attribute in their message only
+            field = named.group(1)
         yield ((*steps, field) if isinstance(field, str) else steps), error
         return
     for child in inner:

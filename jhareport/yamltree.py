@@ -30,9 +30,12 @@ except ImportError:  # PyYAML built without libyaml: the pure-Python parser give
 class YamlProblem(ValueError):
     """A file that is not YAML this project reads; `line` counts from 1."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None,
+                 path: tuple[str | int, ...] = (), record: Any = None) -> None:
         super().__init__(message)
         self.line = line
+        self.path = path  # the keys and indices leading to the value, when known
+        self.record = record  # the top list's item holding it, as far as it was read
 
 
 class LineMap(dict[str, Any]):
@@ -90,8 +93,10 @@ def _scalar(event: Any) -> Any:
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
     try:
         return _CONSTRUCTOR.construct_object(node)
-    except ConstructorError as error:
-        raise YamlProblem(f"cannot read the value {value[:40]!r}: {error.problem}",
+    except (ConstructorError, ValueError) as error:  # ValueError: an int of too many digits
+        reason = error.problem if isinstance(error, ConstructorError) else str(error)
+        shown = repr(value[:40]) + ("…" if len(value) > 40 else "")
+        raise YamlProblem(f"cannot read the value {shown}: {reason}",
                           event.start_mark.line + 1) from None
 
 
@@ -119,7 +124,10 @@ def parse(text: str) -> Any:
                 if isinstance(value, str):
                     bad = forbidden_character(value)
                     if bad:
-                        raise YamlProblem(f"the character {bad} cannot stand in a document", line)
+                        path = _path(stack, pending_keys)
+                        record = stack[1] if isinstance(stack[0], LineList) and len(stack) > 1 else None
+                        raise YamlProblem(f"the character {bad} cannot stand in a document", line,
+                                          path, record)
                 _add(stack, pending_keys, value, line)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
@@ -163,6 +171,18 @@ def _lone_scalar(text: str) -> Any:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return None
+
+
+def _path(stack: list[Any], pending_keys: list[str | None]) -> tuple[str | int, ...]:
+    """The keys and indices that lead to the value being read."""
+    path: list[str | int] = []
+    for depth, container in enumerate(stack):
+        innermost = depth == len(stack) - 1
+        if isinstance(container, LineList):
+            path.append(len(container) if innermost else len(container) - 1)
+        elif pending_keys[depth] is not None:
+            path.append(str(pending_keys[depth]))
+    return tuple(path)
 
 
 def _add(stack: list[Any], pending_keys: list[str | None], value: Any, line: int) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import FIXTURES
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -22,8 +23,6 @@ from jhareport.contributions import (
     write_forms,
 )
 from jhareport.periods import Status
-
-from conftest import FIXTURES
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
@@ -75,7 +74,7 @@ def tick(cell: docx.table._Cell, agency: str) -> None:
         name = "".join(t.text or "" for t in following.iter(qn("w:t"))).strip()
         if name == agency:
             box.find(".//" + qn("w:sdtContent") + "//" + qn("w:t")).text = "\u2612"
-            box.find(".//{%s}checked" % _W14).set("{%s}val" % _W14, "1")
+            box.find(f".//{{{_W14}}}checked").set(f"{{{_W14}}}val", "1")
             return
     raise AssertionError(f"no check box for {agency}")
 

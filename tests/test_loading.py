@@ -382,8 +382,10 @@ def test_bad_markup_in_a_text_names_the_field_and_the_line_of_the_text(tmp_path:
     ("text", "line", "message"),
     [
         ("- id: a\n  title: A\n    body: too far in\n", 3, "mapping values are not allowed in this context"),
-        ("- id: a\n  title: A\n- id: b\n\ttitle: tab\n", 4, "found a tab character that violates indentation"),
-        ("- id: a\n  title: A\n  title: B\n", 3, "the key 'title' appears twice in one mapping (first at line 2)"),
+        ("- id: a\n  title: A\n- id: b\n\ttitle: tab\n", 4,
+         "found a tab character that violates indentation"),
+        ("- id: a\n  title: A\n  title: B\n", 3,
+         "the key 'title' appears twice in one mapping (first at line 2)"),
     ],
 )
 def test_invalid_yaml_names_its_line(tmp_path: Path, text: str, line: int, message: str) -> None:
@@ -708,7 +710,8 @@ def test_no_unknown_references_when_the_list_they_name_cannot_be_read(tmp_path: 
         "meetings.yaml": "- id: wg\n  kind: working-group\n  title: WG\n  group: training\n",
     })
     assert sorted(str(p) for p in problems_of(tmp_path)) == [
-        f"{tmp_path / 'working-groups.yaml'}:2: not valid YAML: mapping values are not allowed in this context",
+        f"{tmp_path / 'working-groups.yaml'}:2: not valid YAML: "
+        "mapping values are not allowed in this context",
         f"{tmp_path / 'year.yaml'}:2: year, field 'priority_topics': expected a list, "
         "got the text 'digitalisation'",
     ]

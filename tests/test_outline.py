@@ -146,7 +146,7 @@ def test_records_built_in_code_are_checked_as_loaded_ones(tmp_path: Path) -> Non
     action = attrs.evolve(scorecard.scorecard.actions[0], field="9.9")
     broken = attrs.evolve(scorecard, scorecard=attrs.evolve(scorecard.scorecard,
                                                             actions=(action,)))
-    with pytest.raises(LoadError, match="unknown field '9.9'"):
+    with pytest.raises(LoadError, match=r"unknown field '9\.9'"):
         jhareport.build(broken, tmp_path)
     assert not any(tmp_path.iterdir())
 

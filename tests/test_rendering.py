@@ -22,9 +22,9 @@ import jhareport
 from jhareport.snapshot import canonical_xml, outline
 from jhareport.views import (
     acronyms_context,
-    scan_acronyms,
     as_variables,
     final_report_context,
+    scan_acronyms,
     scorecard_context,
 )
 from jhareport.word.build import render_parts, template_environment

@@ -13,8 +13,8 @@ import docx
 import pytest
 
 import jhareport
-from jhareport.cli import main
 from jhareport import BuildError
+from jhareport.cli import main
 from jhareport.template_tools.lint import lint
 from jhareport.template_tools.reference import reference
 
@@ -389,8 +389,8 @@ def test_render_errors_in_the_timeline_and_annex_name_their_entry(tmp_path: Path
 
 
 def test_records_are_named_as_the_fixtures_know_them() -> None:
-    from jhareport.word.locate import describe_record
     from jhareport.views import ScorecardRow, TopicView
+    from jhareport.word.locate import describe_record
 
     records = jhareport.load_year(FIXTURES / "2019")
     assert describe_record(ScorecardRow("A. Operational cooperation", 0)) == \

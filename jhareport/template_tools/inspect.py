@@ -21,6 +21,7 @@ from pathlib import Path
 from attrs import frozen
 from lxml import etree
 
+from .package_check import PackageError, check_package
 from .text import W, is_element, run_text, runs, style_names, text_boxes
 
 __all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show",
@@ -193,12 +194,11 @@ class _Package:
 
     def __init__(self, source: Path) -> None:
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(source.read_bytes()))
-            self.names = set(self.zip.namelist())
-        except FileNotFoundError:
-            raise TemplateReadError(f"{source}: no such file") from None
-        except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
-            raise TemplateReadError(f"{source}: not a readable Word document ({error})") from None
+            data = check_package(source)  # sizes, corrupt streams and DOCTYPEs, before inflating
+        except PackageError as error:
+            raise TemplateReadError(str(error)) from None
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.names = set(self.zip.namelist())
         self.source = source
         package = self.targets("", "_rels/.rels")
         self.document = package.get("officeDocument", ["word/document.xml"])[0]

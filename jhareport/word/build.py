@@ -17,7 +17,7 @@ from lxml import etree
 from markupsafe import Markup as Xml
 
 from ..checks import record_problems
-from ..files import write_atomically
+from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import own_words
 from ..loading import LoadError, load_year
 from ..office.pdf import (
@@ -33,6 +33,7 @@ from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..template_tools.inspect import TemplateReadError
 from ..template_tools.lint import lint
+from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
     as_variables,
@@ -92,6 +93,10 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     footnotes). An agency's own template is linted first: what lint finds is added to `notes`
     (warnings), and to the error if the template fails."""
     year = records.year
+    try:  # a hostile template (zip bomb, corrupt stream, DOCTYPE) is refused before inflating
+        check_package(path)
+    except PackageError as error:
+        raise BuildError([str(error)]) from None
     found: list[str] = []
     if path.parent.resolve() != DEFAULT_TEMPLATES.resolve():
         try:
@@ -231,6 +236,10 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
                           f"{pdf_timeout:g}"])
     if template_dir is not None and not template_dir.is_dir():
         raise BuildError([f"{template_dir}: no such template folder"])
+    # The output folder is checked before rendering: not a file, a system folder or the fixtures.
+    unfit = output_folder_problem(target, None if isinstance(source, YearRecords) else Path(source))
+    if unfit:
+        raise BuildError([unfit])
 
     wanted_report = draft or has_final_report_content(records)
     # A draft shows the final report's gaps; a scorecard annex only for a year that has one.
@@ -293,7 +302,10 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         say(f"converting {len(rendered)} documents to PDF with LibreOffice")
         outputs = _with_pdfs(rendered, target, office, pdf_timeout,
                              datetime(records.year.year, 12, 31, 12, 0, 0))
-    write_atomically(outputs)
+    try:
+        write_atomically(outputs)
+    except OutputError as error:  # every earlier output is as it was
+        raise BuildError([str(error)]) from None
     if missing is not None:
         raise BuildError([f"{missing}; the .docx documents were written to {target}, "
                           "without PDF"])

@@ -1,22 +1,331 @@
-"""The one Jinja environment templates are rendered in."""
+"""The one Jinja environment templates are rendered in.
+
+Templates travel by e-mail, so a template is untrusted code: Jinja's sandbox keeps it from
+Python's internals, and `ReportEnvironment` adds limits on what it may compute, so that a
+template cannot exhaust the machine's memory or time: the size of numbers, texts and lists it
+makes, the length of a `range`, the loop iterations and macro calls of a render, and the size of
+what it writes. Each limit stops the render with `TemplateLimitError`, which the build reports
+with the template's place (see `locate.explain`).
+"""
 
 from __future__ import annotations
 
 import functools
+import math
+import re
+import string
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from .filters import FILTERS
 
-__all__ = ["template_environment"]
+__all__ = ["MAX_DIGITS", "MAX_ITEMS", "MAX_OUTPUT", "MAX_RANGE", "MAX_STEPS",
+           "ReportEnvironment", "TemplateLimitError", "template_environment"]
+
+MAX_DIGITS = 4300
+"""The most digits a number a template computes may have (Python's own limit for showing one)."""
+MAX_ITEMS = 1_000_000
+"""The most characters of a text, or items of a list, a template may make in one step."""
+MAX_RANGE = 100_000
+"""The most numbers a `range` may give."""
+MAX_STEPS = 500_000
+"""The most loop iterations and macro calls of one document's render (the built-in scorecard
+annex takes about one per action: 55,000 for a 50,000-action scorecard)."""
+MAX_OUTPUT = 100_000_000
+"""The most characters a part of a document may render to (the built-in scorecard annex writes
+about 1,100 per action: 55 million for a 50,000-action scorecard)."""
+
+
+class TemplateLimitError(SecurityError):
+    """A template computed more than a limit of the sandbox allows."""
+
+
+def _refuse(what: str) -> TemplateLimitError:
+    return TemplateLimitError(f"{what} (a limit of the template sandbox, so that no template "
+                              "can exhaust the machine)")
+
+
+def _digits(number: int) -> int:
+    """About how many decimal digits an int has, without writing it out."""
+    return int(abs(number).bit_length() * math.log10(2)) + 1
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > MAX_ITEMS:
+        raise _refuse(f"{what} would hold {size:,} characters or items, more than "
+                      f"{MAX_ITEMS:,}")
+
+
+def _sized(value: Any) -> Any:
+    """`value`, once it is known not to be a text or list larger than MAX_ITEMS."""
+    if isinstance(value, str | list | tuple | bytes):
+        _check_size(len(value), "the result")
+    return value
+
+
+def _check_number(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and _digits(value) > MAX_DIGITS:
+        raise _refuse(f"a number of {_digits(value):,} digits, more than {MAX_DIGITS:,}")
+    return value
+
+
+def _power(left: Any, right: Any) -> Any:
+    if (isinstance(left, int) and isinstance(right, int) and right > 0
+            and abs(left) > 1):
+        digits = right * math.log10(abs(left))
+        if digits > MAX_DIGITS:
+            raise _refuse(f"{left} ** {right} has about {digits:,.0f} digits, more than "
+                          f"{MAX_DIGITS:,}")
+    return left**right
+
+
+def _times(left: Any, right: Any) -> Any:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+            _check_size(len(sequence) * max(count, 0), "a repetition")
+    if (isinstance(left, int) and isinstance(right, int)
+            and _digits(left) + _digits(right) > MAX_DIGITS + 1):
+        raise _refuse(f"a product of about {_digits(left) + _digits(right):,} digits, more "
+                          f"than {MAX_DIGITS:,}")
+    return left * right
+
+
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _check_format(pattern: str, arguments: Iterable[Any], percent: bool) -> None:
+    """Refuse a format whose widths or precisions would make a text longer than MAX_ITEMS."""
+    numbers: list[str] = []
+    starred = False
+    if percent:
+        for match in _PERCENT_SPEC.finditer(pattern):
+            for group in match.groups():
+                if group == "*":
+                    starred = True
+                elif group:
+                    numbers.append(group)
+    else:
+        try:
+            fields = list(string.Formatter().parse(pattern))
+        except ValueError:
+            return  # Python's own error says what is wrong with the pattern
+        for _, _, spec, _ in fields:
+            if spec:
+                numbers.extend(re.findall(r"\d+", spec))
+                starred = starred or "{" in spec
+    widest = max((int(n) for n in numbers if len(n) < 20), default=0)
+    if any(len(n) >= 20 for n in numbers) or widest > MAX_ITEMS:
+        raise _refuse(f"a format width of {max(numbers, key=len)[:20]}, more than {MAX_ITEMS:,}")
+    if starred:
+        for argument in arguments:
+            if isinstance(argument, int) and abs(argument) > MAX_ITEMS:
+                raise _refuse(f"a format width of {argument:,}, more than {MAX_ITEMS:,}")
+
+
+def _modulo(left: Any, right: Any) -> Any:
+    if isinstance(left, str):
+        values = right if isinstance(right, tuple) else (right,)
+        _check_format(left, values, percent=True)
+        return _sized(left % right)
+    return left % right
+
+
+def _plus(left: Any, right: Any) -> Any:
+    if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+        _check_size(len(left) + len(right), "a text or list joined")
+    return left + right
+
+
+def _growth(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
+    """How large the result of a method of a text or list would be, for the methods that make
+    results larger than what they are given; None for the others."""
+    owner = getattr(method, "__self__", None)
+    name = getattr(method, "__name__", "")
+    given = [*args, *kwargs.values()]
+    if isinstance(owner, str):
+        if name in ("ljust", "rjust", "center", "zfill") and given and isinstance(given[0], int):
+            return max(len(owner), given[0])
+        if name == "expandtabs":
+            size = given[0] if given and isinstance(given[0], int) else 8
+            return len(owner) + owner.count("\t") * max(size, 0)
+        if name == "replace" and len(given) >= 2 and all(isinstance(g, str) for g in given[:2]):
+            old, new = given[0], given[1]
+            count = owner.count(old) if old else len(owner) + 1
+            return len(owner) + count * max(len(new) - len(old), 0)
+        if name == "join" and given and isinstance(given[0], list | tuple):
+            items = given[0]
+            return sum(len(i) for i in items if isinstance(i, str)) + len(owner) * len(items)
+    if isinstance(owner, list) and name == "extend" and given:
+        other = given[0]
+        return len(owner) + (len(other) if isinstance(other, list | tuple | str) else 0)
+    return None
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A built-in filter that first checks the arguments that make its result larger."""
+
+    passed = 1 if _PassArg.from_obj(function) is not None else 0
+
+    @functools.wraps(function)
+    def checked(*given_args: Any, **kwargs: Any) -> Any:
+        args = given_args[passed:]  # without the context or environment Jinja passes first
+        given = [a for a in (*args[1:], *kwargs.values()) if isinstance(a, int)
+                 and not isinstance(a, bool)]
+        if name == "format" and args and isinstance(args[0], str):
+            _check_format(args[0], (*args[1:], *kwargs.values()), percent=True)
+        elif name == "join" and args and isinstance(args[0], list | tuple):
+            joiner = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
+            _check_size(sum(len(str(i)) for i in args[0]) + len(joiner) * len(args[0]),
+                        "a joined text")
+        elif name == "indent" and args and isinstance(args[0], str):
+            width = args[1] if len(args) > 1 else kwargs.get("width", 4)
+            size = len(width) if isinstance(width, str) else int(width)
+            _check_size(len(args[0]) + (args[0].count("\n") + 1) * size, "an indented text")
+        elif name == "replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
+            text, old, new = args[:3]
+            count = text.count(old) if old else len(text) + 1
+            _check_size(len(text) + count * max(len(new) - len(old), 0), "a replaced text")
+        elif name == "sum" and args and isinstance(kwargs.get("start"), list | tuple | str):
+            _check_size(sum(len(i) for i in args[0] if isinstance(i, list | tuple | str)),
+                        "a sum of lists")
+        else:
+            for number in given:
+                _check_size(number, f"the filter {name!r}")
+        return _sized(function(*given_args, **kwargs))
+
+    return checked
+
+
+# Built-in filters whose result may be far larger than what they are given.
+_GROWING_FILTERS = ("batch", "center", "format", "indent", "join", "replace", "slice", "sum",
+                    "wordwrap")
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja's placeholder text, in a size a document can hold."""
+    if n > 100 or max > 1000:
+        raise _refuse(f"lipsum(n={n}, max={max}) asks for more than 100 paragraphs of 1,000 words")
+    return generate_lorem_ipsum(n, html, min, max)
+
+
+def _range(*args: int) -> range:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise _refuse(f"a range of {len(numbers):,} numbers, more than {MAX_RANGE:,}")
+    return numbers
+
+
+class _LimitedCode(CodeGenerator):
+    """Compiles templates so that every loop counts its iterations and every `~` checks the
+    size of the text it makes."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        counted = nodes.For(
+            node.target,
+            nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None,
+                       lineno=node.lineno),
+            node.body, node.else_, node.test, node.recursive, lineno=node.lineno)
+        super().visit_For(counted, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class ReportEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox, with limits on what a template may compute (see the module's text).
+
+    The counts of loop iterations and macro calls are kept per environment: one environment
+    renders one document."""
+
+    code_generator_class = _LimitedCode
+    intercepted_binops = frozenset({"**", "*", "%", "+"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.steps = 0
+        self.binop_table.update({"**": _power, "*": _times, "%": _modulo, "+": _plus})
+        self.globals["range"] = _range
+        self.globals["lipsum"] = _lipsum
+        for name in _GROWING_FILTERS:
+            self.filters[name] = _bounded_filter(name, self.filters[name])
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise _refuse(f"more than {MAX_STEPS:,} loop iterations and macro calls")
+
+    def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """The items of a loop, each counted."""
+        for item in iterable:
+            self.step()
+            yield item
+
+    def sized(self, text: str) -> str:
+        _check_size(len(text), "a text joined with ~")
+        return text
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return _check_number(self.binop_table[operator](left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,
+             **kwargs: Any) -> Any:
+        if isinstance(__obj, Macro):
+            __self.step()
+        elif isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
+            args = (__self.counted(args[0]), *args[1:])
+        size = _growth(__obj, args, kwargs)
+        if size is not None:
+            _check_size(size, f"the result of {getattr(__obj, '__name__', 'a method')}()")
+        return _sized(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = value.__self__
+
+        @functools.wraps(wrapped)
+        def checked(*args: Any, **kwargs: Any) -> str:
+            values = [*args, *kwargs.values()]
+            if value.__name__ == "format_map" and args and isinstance(args[0], dict):
+                values = list(args[0].values())
+            _check_format(pattern, values, percent=False)
+            return str(_sized(wrapped(*args, **kwargs)))
+
+        return checked
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """The rendered pieces joined, up to MAX_OUTPUT characters: beyond, the error is raised
+        inside the template where it is writing, so that the place is known."""
+        kept: list[str] = []
+        total = 0
+        iterator = iter(pieces)
+        for piece in iterator:
+            total += len(piece)
+            if total > MAX_OUTPUT:
+                error = _refuse(f"the template writes more than {MAX_OUTPUT:,} characters")
+                throw = getattr(iterator, "throw", None)
+                if throw is not None:
+                    throw(error)
+                raise error
+            kept.append(piece)
+        return "".join(kept)
 
 
 def template_environment(locale: str = "en", as_of: date | None = None) -> SandboxedEnvironment:
-    """Sandboxed, strict about undefined names, escaping on, with every filter of `FILTERS`
-    bound to the build's locale and the day whose agency names the report uses."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    """Sandboxed with limits, strict about undefined names, escaping on, with every filter of
+    `FILTERS` bound to the build's locale and the day whose agency names the report uses."""
+    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True)
     env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
                         for name, f in FILTERS.items()})
     return env
