@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
-from .agencies import AGENCIES, REGISTRY, Agency
+from .agencies import AGENCIES, REGISTRY, Agency, short_name
 from .i18n import translate
 from .markup import Markup, numbered_points
 from .records import (
@@ -363,11 +363,12 @@ def outline(records: YearRecords, locale: str = "en",
             acronyms: Sequence[Acronym] = ()) -> list[SectionView]:
     """The final report's sections in document order, from the year's outline or the standard
     one: optional sections with nothing to show are left out, and so are sections whose
-    sub-sections all are. Headings of the standard outline are in the locale's language."""
+    sub-sections all are. Headings worded as the standard outline's, in it or in a year's
+    own, are in the locale's language (the catalogs translate them); others stay as written."""
     given = records.outline
     sections = STANDARD_OUTLINE if given is None else given
     year = records.year
-    chair = year.chair.short_on(year.as_of) if year.chair else None
+    chair = short_name(year.chair, year.as_of, locale) if year.chair else None
 
     def walk(items: Sequence[Section], level: int, place: str) -> list[SectionView]:
         shown: list[SectionView] = []
@@ -381,7 +382,7 @@ def outline(records: YearRecords, locale: str = "en",
                                                and all(s.optional for s in section.sections))):
                 continue
             if section.heading is not None:
-                heading = section.heading if given is not None else translate(section.heading, locale)
+                heading = translate(section.heading, locale)  # the standard's words, in any outline
             elif year.foreword is not None:
                 heading = year.foreword.title
             else:
