@@ -15,9 +15,11 @@ from datetime import date
 from enum import Enum
 
 from attrs import field, frozen
+from babel import Locale
 
 __all__ = [
     "AGENCIES",
+    "EU_NAMES",
     "REGISTRY",
     "Actor",
     "Agency",
@@ -26,6 +28,9 @@ __all__ = [
     "BodyKind",
     "Registry",
     "UnknownNameError",
+    "acronyms_in_language",
+    "full_name",
+    "short_name",
 ]
 
 
@@ -350,3 +355,224 @@ REGISTRY = Registry(
     bodies=tuple(Body(_names(((None, short, full),) if isinstance(full, str) else full), kind, spellings)
                  for short, full, kind, spellings in _BODIES),
 )
+
+
+# The names the EU gives the agencies and bodies in the other languages of the reports, by the
+# English short name they stand for: (short name, full name). A name missing here is the English
+# one; member states and other countries are named through Babel, by their ISO code.
+_FEMININE_FR = {
+    "Romanian": "roumaine", "Finnish": "finlandaise", "Croatian": "croate", "German": "allemande",
+    "Portuguese": "portugaise", "Slovenian": "slovène", "French": "française", "Czech": "tchèque",
+    "Swedish": "suédoise", "Spanish": "espagnole", "Belgian": "belge", "Hungarian": "hongroise",
+    "Polish": "polonaise", "Danish": "danoise", "Cypriot": "chypriote", "Irish": "irlandaise",
+    "Lithuanian": "lituanienne", "Greek": "grecque", "Italian": "italienne", "Latvian": "lettone",
+    "Luxembourg": "luxembourgeoise", "Maltese": "maltaise", "Dutch": "néerlandaise",
+    "Slovak": "slovaque", "Estonian": "estonienne", "Bulgarian": "bulgare",
+    "Austrian": "autrichienne",
+}
+_ADJECTIVE_DE = {
+    "Romanian": "rumänisch", "Finnish": "finnisch", "Croatian": "kroatisch", "German": "deutsch",
+    "Portuguese": "portugiesisch", "Slovenian": "slowenisch", "French": "französisch",
+    "Czech": "tschechisch", "Swedish": "schwedisch", "Spanish": "spanisch", "Belgian": "belgisch",
+    "Hungarian": "ungarisch", "Polish": "polnisch", "Danish": "dänisch", "Cypriot": "zyprisch",
+    "Irish": "irisch", "Lithuanian": "litauisch", "Greek": "griechisch", "Italian": "italienisch",
+    "Latvian": "lettisch", "Luxembourg": "luxemburgisch", "Maltese": "maltesisch",
+    "Dutch": "niederländisch", "Slovak": "slowakisch", "Estonian": "estnisch",
+    "Bulgarian": "bulgarisch", "Austrian": "österreichisch",
+}
+EU_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "CEPOL": ("CEPOL", "Agence de l’Union européenne pour la formation des services répressifs"),
+        "EIGE": ("EIGE", "Institut européen pour l’égalité entre les hommes et les femmes"),
+        "EMCDDA": ("OEDT", "Observatoire européen des drogues et des toxicomanies"),
+        "EUDA": ("EUDA", "Agence de l’Union européenne sur les drogues"),
+        "EASO": ("EASO", "Bureau européen d’appui en matière d’asile"),
+        "EUAA": ("AUEA", "Agence de l’Union européenne pour l’asile"),
+        "eu-LISA": ("eu-LISA", "Agence de l’Union européenne pour la gestion opérationnelle des "
+                               "systèmes d’information à grande échelle au sein de l’espace de "
+                               "liberté, de sécurité et de justice"),
+        "Eurojust": ("Eurojust",
+                     "Agence de l’Union européenne pour la coopération judiciaire en matière pénale"),
+        "Europol": ("Europol",
+                    "Agence de l’Union européenne pour la coopération des services répressifs"),
+        "FRA": ("FRA", "Agence des droits fondamentaux de l’Union européenne"),
+        "Frontex": ("Frontex", "Agence européenne de garde-frontières et de garde-côtes"),
+        "DG HOME": ("DG HOME", "Direction générale de la migration et des affaires intérieures"),
+        "DG JUST": ("DG JUST", "Direction générale de la justice et des consommateurs"),
+        "EEAS": ("SEAE", "Service européen pour l’action extérieure"),
+        "LIBE Secretariat": ("secrétariat LIBE",
+                             "Secrétariat de la commission LIBE du Parlement européen"),
+        "GSC": ("SGC", "Secrétariat général du Conseil de l’UE"),
+        "European Commission": ("Commission européenne", "Commission européenne"),
+        "DG NEAR": ("DG NEAR",
+                    "Direction générale du voisinage et des négociations d’élargissement"),
+        "DG SANTE": ("DG SANTE", "Direction générale de la santé et de la sécurité alimentaire"),
+        "DG DIGIT": ("DG DIGIT", "Direction générale de l’informatique"),
+        "DG ECHO": ("DG ECHO", "Direction générale de la protection civile et des opérations "
+                               "d’aide humanitaire européennes"),
+        "DG INTPA": ("DG INTPA", "Direction générale des partenariats internationaux"),
+        "OLAF": ("OLAF", "Office européen de lutte antifraude"),
+        "EPPO": ("Parquet européen", "Parquet européen"),
+        "ENISA": ("ENISA", "Agence de l’Union européenne pour la cybersécurité"),
+        "CERT-EU": ("CERT-UE", "Service de cybersécurité pour les institutions, organes et "
+                               "organismes de l’Union"),
+        "EFCA": ("AECP", "Agence européenne de contrôle des pêches"),
+        "EMSA": ("AESM", "Agence européenne pour la sécurité maritime"),
+        "EASA": ("AESA", "Agence de l’Union européenne pour la sécurité aérienne"),
+        "EUIPO": ("EUIPO", "Office de l’Union européenne pour la propriété intellectuelle"),
+        "ECDC": ("ECDC", "Centre européen de prévention et de contrôle des maladies"),
+        "Eurofound": ("Eurofound", "Fondation européenne pour l’amélioration des conditions de "
+                                   "vie et de travail"),
+        "EJTN": ("REFJ", "Réseau européen de formation judiciaire"),
+        "ESDC": ("CESD", "Collège européen de sécurité et de défense"),
+        "EUAN": ("EUAN", "Réseau des agences de l’UE"),
+        "EU-ANSA": ("EU-ANSA", "Réseau des agences de l’UE pour l’avis scientifique"),
+        "EDPS": ("CEPD", "Contrôleur européen de la protection des données"),
+        "EUNAVFOR MED": ("EUNAVFOR MED", "Force navale de l’Union européenne en Méditerranée"),
+        "EU SatCen": ("CSUE", "Centre satellitaire de l’Union européenne"),
+        "INTERPOL": ("INTERPOL", "Organisation internationale de police criminelle"),
+        "UNHCR": ("HCR", "Haut-Commissariat des Nations unies pour les réfugiés"),
+        "IOM": ("OIM", "Organisation internationale pour les migrations"),
+        "UNODC": ("ONUDC", "Office des Nations unies contre la drogue et le crime"),
+        "Council of Europe": ("Conseil de l’Europe", "Conseil de l’Europe"),
+        "OSCE": ("OSCE", "Organisation pour la sécurité et la coopération en Europe"),
+        "COSI": ("COSI", "Comité permanent de coopération opérationnelle en matière de sécurité "
+                         "intérieure"),
+        "LIBE Committee": ("commission LIBE",
+                           "Commission des libertés civiles, de la justice et des affaires "
+                           "intérieures"),
+        "Council presidency": ("présidence du Conseil",
+                               "Présidence du Conseil de l’Union européenne"),
+        "EUCPN": ("REPC", "Réseau européen de prévention de la criminalité"),
+        "GDISC": ("GDISC", "Conférence des directeurs généraux des services d’immigration"),
+        "IGC": ("IGC", "Consultations intergouvernementales sur les migrations, l’asile et les "
+                       "réfugiés"),
+        "ETF": ("ETF", "Fondation européenne pour la formation"),
+        "EPRS": ("EPRS", "Service de recherche du Parlement européen"),
+        "USDSS": ("USDSS", "Service de sécurité diplomatique des États-Unis"),
+        "All MS": ("tous les États membres", "Tous les États membres de l’UE"),
+        "Third parties": ("tiers", "Tiers"),
+        "EU agencies and bodies": ("agences et organes de l’UE",
+                                   "Autres agences et organes de l’UE"),
+        **{f"{adjective} Presidency": (f"présidence {feminine}",
+                                       f"Présidence {feminine} du Conseil de l’UE")
+           for adjective, feminine in _FEMININE_FR.items()},
+    },
+    "de": {
+        "CEPOL": ("CEPOL", "Agentur der Europäischen Union für die Aus- und Fortbildung auf dem "
+                           "Gebiet der Strafverfolgung"),
+        "EIGE": ("EIGE", "Europäisches Institut für Gleichstellungsfragen"),
+        "EMCDDA": ("EBDD", "Europäische Beobachtungsstelle für Drogen und Drogensucht"),
+        "EUDA": ("EUDA", "Drogenagentur der Europäischen Union"),
+        "EASO": ("EASO", "Europäisches Unterstützungsbüro für Asylfragen"),
+        "EUAA": ("EUAA", "Asylagentur der Europäischen Union"),
+        "eu-LISA": ("eu-LISA", "Agentur der Europäischen Union für das Betriebsmanagement von "
+                               "IT-Großsystemen im Raum der Freiheit, der Sicherheit und des "
+                               "Rechts"),
+        "Eurojust": ("Eurojust", "Agentur der Europäischen Union für justizielle Zusammenarbeit "
+                                 "in Strafsachen"),
+        "Europol": ("Europol", "Agentur der Europäischen Union für die Zusammenarbeit auf dem "
+                               "Gebiet der Strafverfolgung"),
+        "FRA": ("FRA", "Agentur der Europäischen Union für Grundrechte"),
+        "Frontex": ("Frontex", "Europäische Agentur für die Grenz- und Küstenwache"),
+        "DG HOME": ("GD HOME", "Generaldirektion Migration und Inneres"),
+        "DG JUST": ("GD JUST", "Generaldirektion Justiz und Verbraucher"),
+        "EEAS": ("EAD", "Europäischer Auswärtiger Dienst"),
+        "LIBE Secretariat": ("LIBE-Sekretariat",
+                             "Sekretariat des LIBE-Ausschusses des Europäischen Parlaments"),
+        "GSC": ("GSR", "Generalsekretariat des Rates der EU"),
+        "European Commission": ("Europäische Kommission", "Europäische Kommission"),
+        "DG NEAR": ("GD NEAR", "Generaldirektion Nachbarschaftspolitik und "
+                               "Erweiterungsverhandlungen"),
+        "DG SANTE": ("GD SANTE", "Generaldirektion Gesundheit und Lebensmittelsicherheit"),
+        "DG DIGIT": ("GD DIGIT", "Generaldirektion Informatik"),
+        "DG ECHO": ("GD ECHO", "Generaldirektion Europäischer Katastrophenschutz und humanitäre "
+                               "Hilfe"),
+        "DG INTPA": ("GD INTPA", "Generaldirektion Internationale Partnerschaften"),
+        "OLAF": ("OLAF", "Europäisches Amt für Betrugsbekämpfung"),
+        "EPPO": ("EUStA", "Europäische Staatsanwaltschaft"),
+        "ENISA": ("ENISA", "Agentur der Europäischen Union für Cybersicherheit"),
+        "CERT-EU": ("CERT-EU", "Cybersicherheitsdienst für die Organe, Einrichtungen und "
+                               "sonstigen Stellen der Union"),
+        "EFCA": ("EFCA", "Europäische Fischereiaufsichtsagentur"),
+        "EMSA": ("EMSA", "Europäische Agentur für die Sicherheit des Seeverkehrs"),
+        "EASA": ("EASA", "Agentur der Europäischen Union für Flugsicherheit"),
+        "EUIPO": ("EUIPO", "Amt der Europäischen Union für geistiges Eigentum"),
+        "ECDC": ("ECDC", "Europäisches Zentrum für die Prävention und die Kontrolle von "
+                         "Krankheiten"),
+        "Eurofound": ("Eurofound", "Europäische Stiftung zur Verbesserung der Lebens- und "
+                                   "Arbeitsbedingungen"),
+        "EJTN": ("EJTN", "Europäisches Netz für die Aus- und Fortbildung von Richtern und "
+                         "Staatsanwälten"),
+        "ESDC": ("ESVK", "Europäisches Sicherheits- und Verteidigungskolleg"),
+        "EUAN": ("EUAN", "Netzwerk der EU-Agenturen"),
+        "EU-ANSA": ("EU-ANSA", "Netzwerk der EU-Agenturen für wissenschaftliche Beratung"),
+        "EDPS": ("EDSB", "Europäischer Datenschutzbeauftragter"),
+        "EUNAVFOR MED": ("EUNAVFOR MED", "Seestreitkräfte der Europäischen Union im Mittelmeer"),
+        "EU SatCen": ("SatCen", "Satellitenzentrum der Europäischen Union"),
+        "INTERPOL": ("INTERPOL", "Internationale Kriminalpolizeiliche Organisation"),
+        "UNHCR": ("UNHCR", "Hoher Flüchtlingskommissar der Vereinten Nationen"),
+        "IOM": ("IOM", "Internationale Organisation für Migration"),
+        "UNODC": ("UNODC", "Büro der Vereinten Nationen für Drogen- und Verbrechensbekämpfung"),
+        "Council of Europe": ("Europarat", "Europarat"),
+        "OSCE": ("OSZE", "Organisation für Sicherheit und Zusammenarbeit in Europa"),
+        "COSI": ("COSI", "Ständiger Ausschuss für die operative Zusammenarbeit im Bereich der "
+                         "inneren Sicherheit"),
+        "LIBE Committee": ("LIBE-Ausschuss",
+                           "Ausschuss für bürgerliche Freiheiten, Justiz und Inneres"),
+        "Council presidency": ("Ratsvorsitz", "Vorsitz im Rat der Europäischen Union"),
+        "EUCPN": ("ENKP", "Europäisches Netz für Kriminalprävention"),
+        "GDISC": ("GDISC", "Konferenz der Generaldirektoren der Einwanderungsbehörden"),
+        "IGC": ("IGC", "Zwischenstaatliche Konsultationen über Migration, Asyl und Flüchtlinge"),
+        "ETF": ("ETF", "Europäische Stiftung für Berufsbildung"),
+        "EPRS": ("EPRS", "Wissenschaftlicher Dienst des Europäischen Parlaments"),
+        "USDSS": ("USDSS", "Diplomatischer Sicherheitsdienst der Vereinigten Staaten"),
+        "All MS": ("alle Mitgliedstaaten", "Alle EU-Mitgliedstaaten"),
+        "Third parties": ("Dritte", "Dritte"),
+        "EU agencies and bodies": ("EU-Agenturen und -Einrichtungen",
+                                   "Andere Agenturen und Einrichtungen der EU"),
+        **{f"{adjective} Presidency": (f"{german}er Ratsvorsitz",
+                                       f"{german.capitalize()}er Vorsitz im Rat der EU")
+           for adjective, german in _ADJECTIVE_DE.items()},
+    },
+}
+"""The agencies' and bodies' names in French and German, as the EU writes them."""
+
+# The EU writes Greece EL and the United Kingdom UK; ISO 3166 writes GR and GB.
+_ISO_CODES = {"EL": "GR", "UK": "GB"}
+
+
+def _names_in(actor: Actor, day: date, locale: str) -> tuple[str, str] | None:
+    """The actor's (short, full) names in the locale's language, none for English."""
+    language = locale.replace("-", "_").split("_")[0].lower()
+    if language == "en":
+        return None
+    if isinstance(actor, Body) and actor.kind in (BodyKind.MEMBER_STATE, BodyKind.COUNTRY):
+        country = Locale.parse(language).territories.get(_ISO_CODES.get(actor.short, actor.short))
+        if country is not None:  # the EU's country codes are the same in every language
+            return actor.short, country
+    return EU_NAMES.get(language, {}).get(actor.short_on(day))
+
+
+def short_name(actor: Actor, day: date, locale: str = "en") -> str:
+    """The actor's short name on that day in the locale's language (OEDT for the EMCDDA in
+    French)."""
+    names = _names_in(actor, day, locale)
+    return names[0] if names else actor.short_on(day)
+
+
+def full_name(actor: Actor, day: date, locale: str = "en") -> str:
+    """The actor's full name on that day in the locale's language, as the EU writes it."""
+    names = _names_in(actor, day, locale)
+    return names[1] if names else actor.full_on(day)
+
+
+def acronyms_in_language(day: date, locale: str) -> list[tuple[str, str]]:
+    """The short names the EU gives agencies and bodies in the locale's language where they
+    differ from the English ones (OEDT, SEAE, GD HOME…), with their full names: the acronyms a
+    document in that language uses where an English one uses the glossary's."""
+    actors: tuple[Actor, ...] = (*REGISTRY.agencies, *REGISTRY.bodies)
+    return sorted({(short_name(actor, day, locale), full_name(actor, day, locale))
+                   for actor in actors
+                   if short_name(actor, day, locale) != actor.short_on(day)
+                   and short_name(actor, day, locale).split()[0].isupper()})

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 from babel.lists import format_list
 
-from .agencies import AGENCIES, Agency
+from .agencies import AGENCIES, Agency, short_name
 from .i18n import translate
 from .periods import reader_locale
 from .records import Scorecard
@@ -119,7 +119,7 @@ def empact_chart(view: EmpactView, as_of: date, locale: str = "en") -> Chart:
     """
     if not view.rows:
         raise ValueError("no agency of the network has a part in the operational actions")
-    names = [row.agency.short_on(as_of) for row in view.rows]
+    names = [short_name(row.agency, as_of, locale) for row in view.rows]
     title = translate("Agencies' part in the %(count)s operational actions of the EMPACT %(plans)s",
                       locale, count=view.actions, plans=_and(view.plans, locale))
     rows = "; ".join(translate("%(name)s led %(led)s, co-led %(co_led)s, participated in "
@@ -162,7 +162,7 @@ def scorecard_chart(scorecard: Scorecard, as_of: date, locale: str = "en") -> Ch
     involvement = scorecard_involvement(scorecard)
     if not involvement.rows:
         raise ValueError("no joint action of the scorecard names an agency of the network")
-    names = [row.agency.short_on(as_of) for row in involvement.rows]
+    names = [short_name(row.agency, as_of, locale) for row in involvement.rows]
     values = [row.actions for row in involvement.rows]
     title = translate("Joint actions of the %(title)s per agency", locale, title=scorecard.title)
     rows = ", ".join(f"{name} {value}" for name, value in zip(names, values, strict=True))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
-from .agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind
+from .agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind, full_name, short_name
 from .i18n import translate
 from .markup import Markup, numbered_points
 from .records import (
@@ -363,11 +363,12 @@ def outline(records: YearRecords, locale: str = "en",
             acronyms: Sequence[Acronym] = ()) -> list[SectionView]:
     """The final report's sections in document order, from the year's outline or the standard
     one: optional sections with nothing to show are left out, and so are sections whose
-    sub-sections all are. Headings of the standard outline are in the locale's language."""
+    sub-sections all are. Headings worded as the standard outline's, in it or in a year's
+    own, are in the locale's language (the catalogs translate them); others stay as written."""
     given = records.outline
     sections = STANDARD_OUTLINE if given is None else given
     year = records.year
-    chair = year.chair.short_on(year.as_of) if year.chair else None
+    chair = short_name(year.chair, year.as_of, locale) if year.chair else None
 
     def walk(items: Sequence[Section], level: int, place: str) -> list[SectionView]:
         shown: list[SectionView] = []
@@ -381,7 +382,7 @@ def outline(records: YearRecords, locale: str = "en",
                                                and all(s.optional for s in section.sections))):
                 continue
             if section.heading is not None:
-                heading = section.heading if given is not None else translate(section.heading, locale)
+                heading = translate(section.heading, locale)  # the standard's words, in any outline
             elif year.foreword is not None:
                 heading = year.foreword.title
             else:
@@ -629,7 +630,7 @@ def _registry_name(short: str) -> bool:
 
 
 def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: date,
-                  not_acronyms: Iterable[str] = ()) -> AcronymScan:
+                  locale: str = "en", not_acronyms: Iterable[str] = ()) -> AcronymScan:
     """The acronyms the texts use, in one pass over them.
 
     An acronym counts for its glossary entry also in the plural (CRIs) and joined to others
@@ -637,7 +638,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     name they bore on `as_of` (ENISA's 2017 name, EASO where the text says EASO), unless the
     glossary has an entry of the same short form. Unknown acronyms are reported as written, the
     whole joined word (EU-OSHA), or the singular of a plural; `not_acronyms` (names in capitals,
-    the words the code itself writes) are left alone.
+    the words the code itself writes) are left alone. An agency or body named by its short name of
+    the day is spelt out in the locale's language (FRA: Agence des droits fondamentaux…).
     """
     entries = {a.short: a for a in glossary}
     skip = _NOT_ACRONYMS | set(not_acronyms)
@@ -671,6 +673,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
                 continue
             named = _named(actor, form, as_of) if _is_acronym(form) and not _is_state(actor) else None
             if named is not None:
+                if locale != "en" and named.short == actor.short_on(as_of):
+                    named = Acronym(named.short, full_name(actor, as_of, locale))
                 used.setdefault(named.short, named)
             return True
         return any(form in skip for form in forms)

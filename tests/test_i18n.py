@@ -49,10 +49,10 @@ def test_a_french_build(tmp_path: Path) -> None:
     report = docx.Document(str(tmp_path / "final-report.docx"))
     texts = [p.text for p in report.paragraphs]
     assert "Brussels. Participants\u202f: toutes les agences JAI" in texts  # places as written
-    assert "[à compléter\u202f: Highlights of inter-agency cooperation in 2023]" in texts
+    assert "[à compléter\u202f: Temps forts de la coopération entre agences en 2023]" in texts
     [chart] = report.inline_shapes
     described = chart._inline.docPr.get("descr")
     assert described.startswith("Diagramme à barres horizontales. Part des agences dans les 30 "
-                                "actions opérationnelles de l'EMPACT")
+                                "actions opérationnelles de l’EMPACT")
     assert "Frontex pilote 8, copilote 5, participe à 11 (24 en tout)" in described
     assert not (tmp_path / "scorecard-annex.docx").exists()  # 2023 has no scorecard

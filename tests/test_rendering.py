@@ -45,11 +45,8 @@ def both(path: Path, variables: dict[str, Any], as_of: date | None = None
     word = WordTemplate.read(path)
 
     def environment() -> SandboxedEnvironment:
-        writer = WordWriter(word, False)
         env = template_environment("en", as_of)
-        env.filters["rich"] = writer.rich
-        env.filters["chart"] = writer.chart
-        env.globals["todo"] = writer.todo
+        WordWriter(word, False).install(env)
         return env
 
     reference = DocxTemplate(str(path))

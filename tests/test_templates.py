@@ -242,7 +242,7 @@ def test_a_filter_failing_on_a_record_names_the_place_and_the_record(tmp_path: P
     with pytest.raises(BuildError) as failure:
         jhareport.build(FIXTURES / "2023", out, templates=tmp_path / "t")
     message = str(failure.value)
-    assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 42 "
+    assert message.startswith(str(tmp_path / "t" / "final-report.docx") + ", paragraph 43 "
                               "“{{ meeting|details }} {{ meeting.place|period }}”: the filter "
                               "'period' cannot show 'Malta' (of type str)")
     assert message.endswith("(while rendering meeting 'heads-of-agencies')")

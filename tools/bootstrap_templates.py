@@ -4,6 +4,9 @@ The .docx files are the source of truth: communication staff restyle them in Wor
 made their first versions (styles, numbered headings, table of contents, headers and footers, Jinja
 tags) and is kept to show how a template is put together; running it again overwrites any change
 made in Word.
+
+Each template is written in English into the folder given, and in every language of WORDS into
+its subfolder (fr/, de/), from the same code: only the templates' own words differ.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -27,6 +30,146 @@ BLUE = RGBColor(0x1F, 0x38, 0x64)
 ACCENT = RGBColor(0x2E, 0x74, 0xB5)
 FONT = "Calibri"
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+TOC_HANGING = {1: 0.6, 2: 0.85, 3: 1.05}  # cm: room for "10.", "10.1.", "6.5.4."
+NETWORK = "Justice and Home Affairs Agencies’ Network"
+
+# The templates' own words in each language other than English, by their English text. A word
+# missing here stops the tool: no template mixes two languages.
+WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        NETWORK: "Réseau des agences de la justice et des affaires intérieures",
+        "Final report {{ year.year }}": "Rapport final {{ year.year }}",
+        " — DRAFT": " — PROJET",
+        "DRAFT — not for distribution": "PROJET — ne pas diffuser",
+        "Chair of the network: ": "Présidence du réseau\u202f: ",
+        "[to be completed: chair]": "[à compléter\u202f: présidence]",
+        "Trio presidency: ": "Trio de présidence\u202f: ",
+        "The agencies of the network": "Les agences du réseau",
+        "Page ": "Page ",
+        " of ": " sur ",
+        "Contents": "Table des matières",
+        "The table of contents is refreshed when the document is opened.":
+            "La table des matières est mise à jour à l’ouverture du document.",
+        "List of events organised in {{ year.year }} by the Justice and Home Affairs Agencies’ "
+        "Network.":
+            "Liste des événements organisés en {{ year.year }} par le réseau des agences de la "
+            "justice et des affaires intérieures.",
+        "Date": "Date",
+        "Event": "Événement",
+        "Agencies: ": "Agences\u202f: ",
+        "Key joint activities and achievements":
+            "Principales activités conjointes et réalisations",
+        "Challenges and opportunities for joint cooperation":
+            "Défis et possibilités de coopération conjointe",
+        "Acronym": "Acronyme",
+        "Meaning": "Signification",
+        "Operational actions led, co-led and participated in by each agency of the network in "
+        "{{ plans }}: {{ count }} operational actions in all.":
+            "Actions opérationnelles pilotées, copilotées ou suivies par chaque agence du réseau "
+            "dans {{ plans }}\u202f: {{ count }} actions opérationnelles au total.",
+        "Agency": "Agence",
+        "Led": "Pilote",
+        "Co-led": "Copilote",
+        "Participated in": "Participant",
+        "Source: ": "Source\u202f: ",
+        "Joint actions of the {{ year.year }} scorecard in which each agency of the network "
+        "takes part.":
+            "Actions conjointes du tableau de bord {{ year.year }} auxquelles participe chaque "
+            "agence du réseau.",
+        "Joint actions of the Justice and Home Affairs agencies": "Actions conjointes des "
+            "agences de la justice et des affaires intérieures",
+        ", annex to the final report {{ year.year }} of the network (chair: {{ chair }})":
+            ", annexe au rapport final {{ year.year }} du réseau (présidence\u202f: {{ chair }})",
+        "{{ total }} joint actions in {{ areas }} areas.":
+            "{{ total }} actions conjointes dans {{ areas }} domaines.",
+        "scorecard actions": "actions du tableau de bord",
+        "Area": "Domaine",
+        "Joint actions": "Actions conjointes",
+        "State of play": "État d’avancement",
+        "Field of the action": "Champ de l’action",
+        "Detail of the action": "Détail de l’action",
+        "Agencies involved": "Agences concernées",
+        "All JHA agencies": "Toutes les agences JAI",
+        "List of acronyms": "Liste des acronymes",
+        "Acronyms and abbreviations used in the documents of the Justice and Home Affairs "
+        "Agencies’ Network for {{ year.year }}: {{ count }} entries.":
+            "Acronymes et abréviations employés dans les documents {{ year.year }} du réseau des "
+            "agences de la justice et des affaires intérieures\u202f: {{ count }} entrées.",
+        "acronyms": "acronymes",
+    },
+    "de": {
+        NETWORK: "Netzwerk der Agenturen im Bereich Justiz und Inneres",
+        "Final report {{ year.year }}": "Abschlussbericht {{ year.year }}",
+        " — DRAFT": " — ENTWURF",
+        "DRAFT — not for distribution": "ENTWURF — nicht zur Weitergabe",
+        "Chair of the network: ": "Vorsitz des Netzwerks: ",
+        "[to be completed: chair]": "[zu ergänzen: Vorsitz]",
+        "Trio presidency: ": "Trio-Vorsitz: ",
+        "The agencies of the network": "Die Agenturen des Netzwerks",
+        "Page ": "Seite ",
+        " of ": " von ",
+        "Contents": "Inhalt",
+        "The table of contents is refreshed when the document is opened.":
+            "Das Inhaltsverzeichnis wird beim Öffnen des Dokuments aktualisiert.",
+        "List of events organised in {{ year.year }} by the Justice and Home Affairs Agencies’ "
+        "Network.":
+            "Veranstaltungen des Netzwerks der Agenturen im Bereich Justiz und Inneres im Jahr "
+            "{{ year.year }}.",
+        "Date": "Datum",
+        "Event": "Veranstaltung",
+        "Agencies: ": "Agenturen: ",
+        "Key joint activities and achievements":
+            "Wichtigste gemeinsame Tätigkeiten und Ergebnisse",
+        "Challenges and opportunities for joint cooperation":
+            "Herausforderungen und Chancen der Zusammenarbeit",
+        "Acronym": "Abkürzung",
+        "Meaning": "Bedeutung",
+        "Operational actions led, co-led and participated in by each agency of the network in "
+        "{{ plans }}: {{ count }} operational actions in all.":
+            "Operative Maßnahmen, die jede Agentur des Netzwerks in {{ plans }} federführend, "
+            "mitfederführend oder beteiligt durchführt: insgesamt {{ count }} operative "
+            "Maßnahmen.",
+        "Agency": "Agentur",
+        "Led": "Federführend",
+        "Co-led": "Mitfederführend",
+        "Participated in": "Beteiligt",
+        "Source: ": "Quelle: ",
+        "Joint actions of the {{ year.year }} scorecard in which each agency of the network "
+        "takes part.":
+            "Gemeinsame Maßnahmen der Scorecard {{ year.year }}, an denen jede Agentur des "
+            "Netzwerks beteiligt ist.",
+        "Joint actions of the Justice and Home Affairs agencies":
+            "Gemeinsame Maßnahmen der Agenturen im Bereich Justiz und Inneres",
+        ", annex to the final report {{ year.year }} of the network (chair: {{ chair }})":
+            ", Anhang zum Abschlussbericht {{ year.year }} des Netzwerks (Vorsitz: {{ chair }})",
+        "{{ total }} joint actions in {{ areas }} areas.":
+            "{{ total }} gemeinsame Maßnahmen in {{ areas }} Bereichen.",
+        "scorecard actions": "Maßnahmen der Scorecard",
+        "Area": "Bereich",
+        "Joint actions": "Gemeinsame Maßnahmen",
+        "State of play": "Stand",
+        "Field of the action": "Handlungsfeld",
+        "Detail of the action": "Beschreibung der Maßnahme",
+        "Agencies involved": "Beteiligte Agenturen",
+        "All JHA agencies": "Alle JI-Agenturen",
+        "List of acronyms": "Abkürzungsverzeichnis",
+        "Acronyms and abbreviations used in the documents of the Justice and Home Affairs "
+        "Agencies’ Network for {{ year.year }}: {{ count }} entries.":
+            "Abkürzungen in den Dokumenten {{ year.year }} des Netzwerks der Agenturen im "
+            "Bereich Justiz und Inneres: {{ count }} Einträge.",
+        "acronyms": "Abkürzungen",
+    },
+}
+_language = "en"
+
+
+def _(text: str, **values: str) -> str:
+    """One of the templates' own words in the language being written, with `values` put in its
+    {{ name }} places (Jinja tags left as they are)."""
+    said = text if _language == "en" else WORDS[_language][text]
+    for name, value in values.items():
+        said = said.replace("{{ %s }}" % name, value)
+    return said
 
 
 def base_document(title: str) -> Document:
@@ -80,6 +223,7 @@ def base_document(title: str) -> Document:
     styles["Caption"].font.size = Pt(10)
     styles["Caption"].font.italic = False
     styles["Caption"].font.bold = True
+    styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER  # under what it names
     add_char_style(doc, "Hyperlink", color="0563C1", underline=True)
     add_char_style(doc, "Footnote Reference", superscript=True)
     footnote = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -95,6 +239,7 @@ def base_document(title: str) -> Document:
     meta.font.italic = True
     meta.font.size = Pt(10)
     meta.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    meta.paragraph_format.keep_with_next = True  # a facts line stays with the text it presents
     placeholder = styles.add_style("Placeholder", WD_STYLE_TYPE.CHARACTER)
     placeholder.font.bold = True
     # Yellow as a highlight, but as shading: Word keeps highlighting out of styles (its style
@@ -105,7 +250,14 @@ def base_document(title: str) -> Document:
         name = f"TOC {level}"
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Normal"]
-        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        # A wrapped entry hangs under its text, not its number, and stops short of the page
+        # numbers, so that the dot leader and the number never stand alone on a line.
+        hanging = TOC_HANGING[level]
+        style.paragraph_format.left_indent = Cm(0.5 * (level - 1) + hanging)
+        style.paragraph_format.first_line_indent = Cm(-hanging)
+        style.paragraph_format.right_indent = Cm(1)
+        style.paragraph_format.tab_stops.add_tab_stop(Twips(9070), WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
         style.paragraph_format.space_after = Pt(2)
         style.font.bold = level == 1
     cell_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -136,7 +288,7 @@ def base_document(title: str) -> Document:
     update_fields_on_open(doc)
     drop_styles_with_effects(doc)
     doc.core_properties.title = title
-    doc.core_properties.author = "JHA Agencies' Network"
+    doc.core_properties.author = "JHA Agencies’ Network"
     return doc
 
 
@@ -250,9 +402,9 @@ def header_footer(doc: Document, header_text: str) -> None:
     header.style.font.color.rgb = BLUE
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
+    footer.add_run(_("Page "))
     add_field(footer, "PAGE")
-    footer.add_run(" of ")
+    footer.add_run(_(" of "))
     add_field(footer, "NUMPAGES")
 
 
@@ -288,8 +440,12 @@ def shade(cell, fill: str) -> None:
     tcpr.append(shading)
 
 
-def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bold: bool = False):
+def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bold: bool = False,
+        whole: bool = False):
+    """A row of `texts`; a `whole` row is never split across two pages."""
     new = grid.add_row()
+    if whole:
+        new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     cells = new.cells
     for cell, header in zip(cells, grid.rows[0].cells, strict=True):
         cell.width = header.width
@@ -312,24 +468,65 @@ def page_break(doc: Document) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+def keep_with_next(new_row) -> None:
+    """A row that stays on the page of the row after it (a heading row of a table)."""
+    for cell in new_row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def cover(doc: Document) -> None:
+    """The cover a chair prints: the network, the year's report, its chair and trio, and the nine
+    agencies by their full names with their short ones, as the network's covers list them."""
+    styles = doc.styles
+    styles["Title"].paragraph_format.space_before = Cm(5)
+    styles["Title"].paragraph_format.space_after = Pt(12)
+    styles["Subtitle"].paragraph_format.space_after = Pt(30)
+    cover_text = styles.add_style("Cover Text", WD_STYLE_TYPE.PARAGRAPH)
+    cover_text.base_style = styles["Normal"]
+    cover_text.font.size = Pt(12)
+    cover_text.paragraph_format.space_after = Pt(4)
+    members = styles.add_style("Cover Heading", WD_STYLE_TYPE.PARAGRAPH)
+    members.base_style = styles["Normal"]
+    members.font.size = Pt(12)
+    members.font.bold = True
+    members.font.color.rgb = BLUE
+    members.paragraph_format.space_before = Pt(36)
+    members.paragraph_format.space_after = Pt(8)
+    members.paragraph_format.keep_with_next = True
+    member = styles.add_style("Cover Agency", WD_STYLE_TYPE.PARAGRAPH)
+    member.base_style = styles["Normal"]
+    member.font.size = Pt(10.5)
+    member.font.color.rgb = BLUE
+    member.paragraph_format.space_after = Pt(5)
+    member.paragraph_format.keep_together = True
+    tag(doc, _(NETWORK), "Title")
+    tag(doc, _("Final report {{ year.year }}"), "Subtitle")
+    tag(doc, "{%p if draft %}")
+    tag(doc, _("DRAFT — not for distribution"), "Subtitle")
+    tag(doc, "{%p endif %}")
+    tag(doc, _("Chair of the network: ") + "{% if year.chair %}{{ year.chair|agency_full }} "
+             "({{ year.chair|agency }}){% else %}" + _("[to be completed: chair]") + "{% endif %}",
+        "Cover Text")
+    tag(doc, "{%p if year.trio %}")
+    tag(doc, _("Trio presidency: ") + "{{ year.trio|agencies }}", "Cover Text")
+    tag(doc, "{%p endif %}")
+    tag(doc, _("The agencies of the network"), "Cover Heading")
+    tag(doc, "{%p for member in members %}")
+    tag(doc, "{{ member|agency_full }} ({{ member|agency }})", "Cover Agency")
+    tag(doc, "{%p endfor %}")
+    page_break(doc)
+
+
 def final_report() -> Document:
     doc = base_document("JHAAN final report")
     number_headings(doc)
-    header_footer(doc, "Justice and Home Affairs Agencies' Network — Final report {{ year.year }}"
-                       "{% if draft %} — DRAFT{% endif %}")
-    for _ in range(6):
-        doc.add_paragraph()
-    tag(doc, "Justice and Home Affairs Agencies' Network", "Title")
-    tag(doc, "Final report {{ year.year }}", "Subtitle")
-    tag(doc, "{% if draft %}DRAFT — not for distribution{% endif %}", "Subtitle")
-    tag(doc, "Chair of the network: {% if year.chair %}{{ year.chair|agency_full }} "
-             "({{ year.chair|agency }}){% else %}[to be completed: chair]{% endif %}")
-    tag(doc, "{% if year.trio %}Trio presidency: {{ year.trio|agencies }}{% endif %}")
-    tag(doc, "The network: {{ members|agencies }}")
-    page_break(doc)
-    tag(doc, "Contents", "TOC Heading")
+    header_footer(doc, f"{_(NETWORK)} — {_('Final report {{ year.year }}')}"
+                       f"{{% if draft %}}{_(' — DRAFT')}{{% endif %}}")
+    cover(doc)
+    tag(doc, _("Contents"), "TOC Heading")
     add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
-              "The table of contents is refreshed when the document is opened.")
+              _("The table of contents is refreshed when the document is opened."))
 
     # The report's sections, in the order of the year's outline (or the standard one): each
     # heading at its level, its introduction, then what it holds.
@@ -364,9 +561,9 @@ def final_report() -> Document:
     tag(doc, "{{p year.executive_summary|rich }}")
 
     tag(doc, "{%p elif section.holds == 'timeline' %}")
-    tag(doc, "List of events organised in {{ year.year }} by the Justice and Home Affairs "
-             "Agencies' Network.", "Caption")
-    grid = table(doc, ["Date", "Event"], [4.5, 11.5])
+    tag(doc, _("List of events organised in {{ year.year }} by the Justice and Home Affairs "
+               "Agencies’ Network."), "Caption")
+    grid = table(doc, [_("Date"), _("Event")], [4.5, 11.5])
     row(grid, ["{%tr for entry in section.items %}", ""], span=True)
     row(grid, ["{{ entry.date|period }}", "{{ entry.label }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
@@ -409,7 +606,7 @@ def final_report() -> Document:
     tag(doc, "{%p for highlight in section.items %}")
     tag(doc, "{{p heading(highlight, section.level + 1) }}")
     tag(doc, "{%p if highlight.agencies %}")
-    tag(doc, "Agencies: {{ highlight.agencies|agencies }}", "Record Details")
+    tag(doc, _("Agencies: ") + "{{ highlight.agencies|agencies }}", "Record Details")
     tag(doc, "{%p endif %}")
     tag(doc, "{{p highlight.body|rich }}")
     tag(doc, "{%p endfor %}")
@@ -441,7 +638,7 @@ def final_report() -> Document:
     tag(doc, "{{p area.text|rich }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if area.key_activities %}")
-    tag(doc, "{{p heading('Key joint activities and achievements', section.level + 2, "
+    tag(doc, f"{{{{p heading('{_('Key joint activities and achievements')}', section.level + 2, "
              "numbered=False) }}")
     tag(doc, "{%p for activity in area.key_activities %}")
     tag(doc, "{%p if activity.title %}")
@@ -451,7 +648,7 @@ def final_report() -> Document:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if area.challenges %}")
-    tag(doc, "{{p heading('Challenges and opportunities for joint cooperation', "
+    tag(doc, f"{{{{p heading('{_('Challenges and opportunities for joint cooperation')}', "
              "section.level + 2, numbered=False) }}")
     tag(doc, "{{p area.challenges|rich }}")
     tag(doc, "{%p endif %}")
@@ -469,26 +666,26 @@ def final_report() -> Document:
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p elif section.holds == 'acronyms' %}")
-    grid = table(doc, ["Acronym", "Meaning"], [3.5, 12.5])
+    grid = table(doc, [_("Acronym"), _("Meaning")], [3.5, 12.5])
     row(grid, ["{%tr for acronym in section.items %}", ""], span=True)
     row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
 
     tag(doc, "{%p elif section.holds == 'empact' %}")
-    tag(doc, "Operational actions led, co-led and participated in by each agency of the network "
-             "in {{ empact.plans|join_list }}: {{ empact.actions|number }} operational actions "
-             "in all.")
-    grid = table(doc, ["Agency", "Led", "Co-led", "Participated in"], [7, 3, 3, 3])
+    tag(doc, _("Operational actions led, co-led and participated in by each agency of the network "
+               "in {{ plans }}: {{ count }} operational actions in all.",
+               plans="{{ empact.plans|join_list }}", count="{{ empact.actions|number }}"))
+    grid = table(doc, [_("Agency"), _("Led"), _("Co-led"), _("Participated in")], [7, 3, 3, 3])
     row(grid, ["{%tr for line in empact.rows %}", "", "", ""], span=True)
     row(grid, ["{{ line.agency|agency_full }} ({{ line.agency|agency }})",
                "{{ line.led|number }}", "{{ line.co_led|number }}",
                "{{ line.participated|number }}"])
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
-    tag(doc, "Source: {{ empact.plans|join_list }}.", "Caption")
+    tag(doc, _("Source: ") + "{{ empact.plans|join_list }}.", "Caption")
     tag(doc, "{{p empact_chart|chart }}")
     tag(doc, "{%p elif section.holds == 'scorecard-chart' %}")
-    intro = tag(doc, "Joint actions of the {{ year.year }} scorecard in which each agency of the "
-                     "network takes part.")
+    intro = tag(doc, _("Joint actions of the {{ year.year }} scorecard in which each agency of "
+                       "the network takes part."))
     intro.paragraph_format.keep_with_next = True  # with the chart below
     tag(doc, "{{p scorecard_chart|chart }}")
     tag(doc, "{%p endif %}")
@@ -503,38 +700,41 @@ def scorecard_annex() -> Document:
     section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(1.8))
-    header_footer(doc, "{{ scorecard.title }}{% if draft %} — DRAFT{% endif %}")
+    header_footer(doc, f"{{{{ scorecard.title }}}}{{% if draft %}}{_(' — DRAFT')}{{% endif %}}")
     section.different_first_page_header_footer = False
     tag(doc, "{{ scorecard.title }}", "Title")
-    tag(doc, "Joint actions of the Justice and Home Affairs agencies{% if year.chair %}, "
-             "annex to the final report {{ year.year }} of the network chaired by "
-             "{{ year.chair|agency }}{% endif %}.", "Subtitle")
-    tag(doc, "{{ summary.total|number }} joint actions in {{ summary.areas|length|number }} "
-             "areas.{% if summary.states %} {{ summary.states|join_counts }}.{% endif %}")
+    tag(doc, _("Joint actions of the Justice and Home Affairs agencies") + "{% if year.chair %}"
+             + _(", annex to the final report {{ year.year }} of the network (chair: {{ chair }})",
+                 chair="{{ year.chair|agency }}") + "{% endif %}.", "Subtitle")
+    tag(doc, _("{{ total }} joint actions in {{ areas }} areas.",
+               total="{{ summary.total|number }}", areas="{{ summary.areas|length|number }}")
+             + "{% if summary.states %} {{ summary.states|join_counts }}.{% endif %}")
     tag(doc, "{%p if not scorecard.actions %}")
-    tag(doc, "{{p todo('scorecard actions') }}")
+    tag(doc, f"{{{{p todo('{_('scorecard actions')}') }}}}")
     tag(doc, "{%p endif %}")
-    grid = table(doc, ["Area", "Joint actions"], [14, 4], style="Table Grid")
+    grid = table(doc, [_("Area"), _("Joint actions")], [14, 4], style="Table Grid")
     row(grid, ["{%tr for area in summary.areas %}", ""], span=True)
     row(grid, ["{{ area.number }}. {{ area.title }}", "{{ area.count|number }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "")
-    grid = table(doc, ["State of play", "Joint actions"], [14, 4], style="Table Grid")
+    grid = table(doc, [_("State of play"), _("Joint actions")], [14, 4], style="Table Grid")
     row(grid, ["{%tr for state in summary.states %}", ""], span=True)
     row(grid, ["{{ state.label|translated }}", "{{ state.count|number }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "{{p scorecard_chart|chart }}")
     page_break(doc)
-    grid = table(doc, ["Field of the action", "Detail of the action", "State of play",
-                       "Agencies involved"], [4.5, 13.5, 3.5, 4.5])
+    grid = table(doc, [_("Field of the action"), _("Detail of the action"), _("State of play"),
+                       _("Agencies involved")], [4.5, 13.5, 3.5, 4.5])
     row(grid, ["{%tr for line in scorecard_rows %}", "", "", ""], span=True)
     row(grid, ["{%tr if line.heading %}", "", "", ""], span=True)
-    row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3", bold=True)
+    keep_with_next(row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3",
+                       bold=True, whole=True))
     row(grid, ["{%tr else %}", "", "", ""], span=True)
     row(grid, ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
                "{{ line.action.state|state }}",
-               "{{ line.action.agencies|agencies(all_as='All JHA agencies') }}"
-               "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"])
+               f"{{{{ line.action.agencies|agencies(all_as='{_('All JHA agencies')}') }}}}"
+               "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"],
+        whole=True)
     row(grid, ["{%tr endif %}", "", "", ""], span=True)
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     return doc
@@ -542,17 +742,18 @@ def scorecard_annex() -> Document:
 
 def acronyms() -> Document:
     doc = base_document("JHAAN list of acronyms")
-    header_footer(doc, "List of acronyms{% if year.year %} — {{ year.year }}{% endif %}"
-                       "{% if draft %} — DRAFT{% endif %}")
+    header_footer(doc, f"{_('List of acronyms')}{{% if year.year %}} — {{{{ year.year }}}}{{% endif %}}"
+                       f"{{% if draft %}}{_(' — DRAFT')}{{% endif %}}")
     section = doc.sections[0]
     section.different_first_page_header_footer = False
-    tag(doc, "List of acronyms", "Title")
-    tag(doc, "Acronyms and abbreviations used in the documents of the Justice and Home Affairs "
-             "Agencies' Network for {{ year.year }}: {{ acronyms|length|number }} entries.")
+    tag(doc, _("List of acronyms"), "Title")
+    tag(doc, _("Acronyms and abbreviations used in the documents of the Justice and Home Affairs "
+               "Agencies’ Network for {{ year.year }}: {{ count }} entries.",
+               count="{{ acronyms|length|number }}"))
     tag(doc, "{%p if not acronyms %}")
-    tag(doc, "{{p todo('acronyms') }}")
+    tag(doc, f"{{{{p todo('{_('acronyms')}') }}}}")
     tag(doc, "{%p endif %}")
-    grid = table(doc, ["Acronym", "Meaning"], [4, 12])
+    grid = table(doc, [_("Acronym"), _("Meaning")], [4, 12])
     row(grid, ["{%tr for acronym in acronyms %}", ""], span=True)
     row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
     row(grid, ["{%tr endfor %}", ""], span=True)
@@ -560,12 +761,15 @@ def acronyms() -> Document:
 
 
 def main(folder: str) -> None:
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, build in (("final-report", final_report), ("scorecard-annex", scorecard_annex),
-                        ("acronyms", acronyms)):
-        build().save(out / f"{name}.docx")
-        print(out / f"{name}.docx")
+    global _language
+    for language in ("en", *WORDS):
+        _language = language
+        out = Path(folder) if language == "en" else Path(folder) / language
+        out.mkdir(parents=True, exist_ok=True)
+        for name, build in (("final-report", final_report), ("scorecard-annex", scorecard_annex),
+                            ("acronyms", acronyms)):
+            build().save(out / f"{name}.docx")
+            print(out / f"{name}.docx")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup as Xml
 
+from ..agencies import acronyms_in_language, short_name
 from ..checks import record_problems
 from ..files import OutputError, output_folder_problem, write_atomically
-from ..i18n import own_words
+from ..i18n import own_words, translate
 from ..loading import LoadError, load_year
 from ..office.pdf import (
     OfficeTools,
@@ -81,9 +82,16 @@ class BuildResult:
     acronyms: int
 
 
-def _template_path(name: str, templates: Path | None) -> Path:
-    if templates is not None and (templates / f"{name}.docx").is_file():
-        return templates / f"{name}.docx"
+def _template_path(name: str, templates: Path | None, locale: str = "en") -> Path:
+    """The template of a document in the locale's language: the language's subfolder (fr/, de/)
+    of the agency's templates, then the agency's own, then the built-in ones in that order."""
+    language = str(reader_locale(locale).language)
+    for folder in (templates, DEFAULT_TEMPLATES):
+        if folder is None:
+            continue
+        for path in (folder / language / f"{name}.docx", folder / f"{name}.docx"):
+            if path.is_file():
+                return path
     return DEFAULT_TEMPLATES / f"{name}.docx"
 
 
@@ -98,7 +106,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     except PackageError as error:
         raise BuildError([str(error)]) from None
     found: list[str] = []
-    if path.parent.resolve() != DEFAULT_TEMPLATES.resolve():
+    if DEFAULT_TEMPLATES.resolve() not in (path.parent.resolve(), path.parent.parent.resolve()):
         try:
             found = [f"{path}: {problem}" for problem in lint(path, name)]
         except TemplateReadError:
@@ -111,10 +119,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
 
     def environment() -> SandboxedEnvironment:
         env = template_environment(locale, year.as_of)
-        env.filters["rich"] = writer.rich
-        env.filters["chart"] = writer.chart
-        env.globals["todo"] = writer.todo
-        env.globals["heading"] = writer.heading
+        writer.install(env)
         return env
 
     def checking() -> SandboxedEnvironment:
@@ -140,10 +145,11 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
     notes.extend(f"template lint: {f}" for f in found)
     stamp = datetime(year.year, 12, 31, 12, 0, 0)
-    creator = year.chair.short_on(year.as_of) if year.chair else "JHA Agencies' Network"
+    creator = short_name(year.chair, year.as_of, locale) if year.chair else "JHA Agencies’ Network"
     core = with_core_part(parts, template.core)
     parts[core] = core_properties(
-        title=f"{_TITLES[name]} {year.year}", subject="Justice and Home Affairs Agencies' Network",
+        title=f"{translate(_TITLES[name], locale)} {year.year}",
+        subject=translate("Justice and Home Affairs Agencies’ Network", locale),
         creator=creator, keywords="DRAFT" if draft else "", stamp=stamp,
         identifier=properties.get("identifier", ""), language=properties.get("language", ""),
         description="" if properties.get("description") == _PYTHON_DOCX_STAMP
@@ -265,7 +271,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     texts: list[str] = []
     notes: list[str] = []
     def render_report(acronyms: list[Acronym]) -> tuple[bytes, list[str]]:
-        return _render("final-report", _template_path("final-report", template_dir),
+        return _render("final-report", _template_path("final-report", template_dir, locale),
                        as_variables(final_report_context(records, locale, acronyms)), draft=draft,
                        locale=locale, records=records, notes=notes)
 
@@ -275,12 +281,15 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if wanted_scorecard:
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"], annex_texts = _render(
-            "scorecard-annex", _template_path("scorecard-annex", template_dir),
+            "scorecard-annex", _template_path("scorecard-annex", template_dir, locale),
             as_variables(scorecard_context(records)), draft=draft, locale=locale,
             records=records, notes=notes)
         texts += annex_texts
 
-    scan = scan_acronyms(texts, records.glossary, as_of=records.year.as_of,
+    # A document in another language names agencies and bodies by the EU's names in it (OEDT).
+    glossary = (*records.glossary, *(Acronym(short, full) for short, full
+                                     in acronyms_in_language(records.year.as_of, locale)))
+    scan = scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
                          not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
     used, unlisted = scan.used, scan.unlisted
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
@@ -292,7 +301,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if used or draft:
         say("rendering acronyms.docx")
         rendered["acronyms"], _ = _render(
-            "acronyms", _template_path("acronyms", template_dir),
+            "acronyms", _template_path("acronyms", template_dir, locale),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records, notes=notes)
     warnings = [*notes, *([unlisted_note] if unlisted else [])]

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from ..agencies import AGENCIES, Agency, Body
+from ..agencies import AGENCIES, Agency, Body, full_name, short_name
 from ..i18n import translate, translate_plural
 from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
 from ..records import Format, Session
@@ -37,13 +38,14 @@ def dates(sessions: Sequence[Session | Period], *, locale: str, as_of: date) -> 
 
 
 def agency(value: Agency | Body | None, *, locale: str, as_of: date) -> str:
-    """An agency's short name in the report's year (EASO in 2019, EUAA in 2023)."""
-    return value.short_on(as_of) if value is not None else ""
+    """An agency's short name in the report's year (EASO in 2019, EUAA in 2023), as the EU
+    writes it in the locale's language (AUEA in French)."""
+    return short_name(value, as_of, locale) if value is not None else ""
 
 
 def agency_full(value: Agency | Body | None, *, locale: str, as_of: date) -> str:
-    """An agency's full name in the report's year."""
-    return value.full_on(as_of) if value is not None else ""
+    """An agency's full name in the report's year, in the locale's language."""
+    return full_name(value, as_of, locale) if value is not None else ""
 
 
 def agencies(values: Iterable[Agency | Body], *, locale: str, as_of: date,
@@ -54,9 +56,10 @@ def agencies(values: Iterable[Agency | Body], *, locale: str, as_of: date,
     agencies" (then the other bodies)."""
     listed = list(values)
     if all_as and set(AGENCIES) <= set(listed):
-        names = [all_as, *(v.short_on(as_of) for v in listed if v not in AGENCIES)]
+        names = [all_as, *(short_name(v, as_of, locale) for v in listed
+                           if v not in AGENCIES)]
     else:
-        names = [v.short_on(as_of) for v in listed]
+        names = [short_name(v, as_of, locale) for v in listed]
     return format_list(names, locale=reader_locale(locale)) if names else ""
 
 
@@ -116,7 +119,7 @@ def details(record: Any, *, locale: str, as_of: date) -> str:
     one agency alone is the one that ran it, and the line names no participants."""
     parts: list[str] = []
     held = getattr(record, "format", None)
-    place = getattr(record, "place", None)
+    place = place_name(getattr(record, "place", None), locale)
     how = translate(held.value.capitalize(), locale) if isinstance(held, Format) else None
     if how and place:
         parts.append(f"{how}, {place}")
@@ -133,6 +136,18 @@ def details(record: Any, *, locale: str, as_of: date) -> str:
         message = "Participants: %(names)s" if named_agencies else "Among the participants: %(names)s"
         parts.append(translate(message, locale, names=names))
     return ". ".join(parts)
+
+
+def place_name(place: str | None, locale: str) -> str | None:
+    """A place as written in the records ("Valletta, Malta"), with its country named in the
+    locale's language ("Valletta, Malte"); cities stay as written."""
+    territories = reader_locale(locale).territories
+    if not place or reader_locale(locale).language == "en":
+        return place
+    codes = {name.casefold(): code for code, name in Locale("en").territories.items()
+             if code.isalpha()}
+    return ", ".join(territories.get(codes.get(part.strip().casefold(), ""), part.strip())
+                     for part in place.split(","))
 
 
 FILTERS: dict[str, Callable[..., str]] = {

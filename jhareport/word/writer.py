@@ -25,6 +25,8 @@ from .package import DECLARATION
 from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resolve_target
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from ..views import ChartView
 
 __all__ = ["TemplateStyleError", "UnwritableTextError", "WordWriter"]
@@ -135,6 +137,14 @@ class WordWriter:
         self._style_cache: dict[str, str] = {}
 
     # -- what templates call -------------------------------------------------------------------
+
+    def install(self, env: Environment) -> None:
+        """Give the environment's templates this writer's filters (rich, chart) and globals
+        (todo, heading)."""
+        env.filters["rich"] = self.rich
+        env.filters["chart"] = self.chart
+        env.globals["todo"] = self.todo
+        env.globals["heading"] = self.heading
 
     def rich(self, value: Markup | None, section: str = "", style: str = "Body Text") -> Xml:
         """A text as Word paragraphs in `style` (lists in the List styles); a missing text is a
