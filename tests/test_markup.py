@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from jhareport.markup import FootnoteRef, ListKind, Markup, MarkupError, Span, to_markup
+from jhareport.loading import load_year
+from jhareport.markup import (
+    _PARSER,
+    Block,
+    Footnote,
+    FootnoteRef,
+    ListKind,
+    Markup,
+    MarkupError,
+    Span,
+    _Walker,
+    to_markup,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_paragraphs_are_separated_by_a_blank_line() -> None:
@@ -243,3 +262,48 @@ def test_html_is_refused_with_the_line(source: str, line: int) -> None:
 def test_a_footnote_without_its_text_is_refused() -> None:
     with pytest.raises(MarkupError, match=r"footnote \[\^1\] has no text"):
         Markup.parse("Nine agencies[^1].")
+
+
+# -- texts without Markdown take a shorter way: it must give what the parser gives -------------
+
+_TRICKY = st.sampled_from(["\n", "\n\n", "  \n", " ", "  ", "1. ", "- ", "* ", "# ", "> ", "    ",
+                           "---", "===", "*", "_", "**", "[", "]", "(", ")", "<", ">", "&amp;",
+                           "\\", "`", "!", "|", "~", "\t", "\u00a0", "\u2003", ":", "[^1]",
+                           "2)", "+", "=", "\r", "\x00", "É", "’"])
+_WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+
+
+def _parsed(text: str) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
+    return _Walker({}).walk(_PARSER.parse(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_TRICKY, _WORDS), max_size=12).map("".join))
+def test_a_text_without_markdown_reads_as_the_parser_reads_it(text: str) -> None:
+    try:
+        expected = _parsed(text.strip("\n"))
+    except MarkupError:
+        with pytest.raises(MarkupError):
+            Markup.parse(text)
+        return
+    markup = Markup.parse(text)
+    assert (markup.blocks, markup.footnotes) == expected
+
+
+def _texts(value: object) -> Iterator[Markup]:
+    if isinstance(value, Markup):
+        yield value
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            yield from _texts(getattr(value, attribute.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
+
+
+@pytest.mark.parametrize("year", ["2017", "2019", "2020", "2023"])
+def test_the_bundled_texts_read_as_the_parser_reads_them(year: str) -> None:
+    texts = list(_texts(load_year(FIXTURES / year)))
+    assert len(texts) > 3
+    for markup in texts:
+        assert (markup.blocks, markup.footnotes) == _parsed(markup.source), markup.source
