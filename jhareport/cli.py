@@ -9,16 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import contributions
-from .contributions import ContributionError, FormError, NextYearError
-from .loading import LoadError, load_year
-from .office.preview import PreviewError, preview
+from .loading import load_year
 from .records import YearRecords
-from .template_tools.inspect import TemplateReadError, show
-from .template_tools.lint import DOCXTPL, FILTER_ENTRY_POINTS, UnknownKindError, lint
-from .template_tools.reference import reference
+from .template_tools.lint import DOCXTPL, FILTER_ENTRY_POINTS, lint
 from .template_tools.schema import KINDS
-from .word.build import BuildError, build
+from .word.build import build
 
 __all__ = ["main"]
 
@@ -74,6 +69,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _template_show(args: argparse.Namespace) -> int:
+    from .template_tools.inspect import show
+
     sys.stdout.write(show(args.template))
     return 0
 
@@ -92,11 +89,15 @@ def _template_lint(args: argparse.Namespace) -> int:
 
 
 def _template_reference(args: argparse.Namespace) -> int:
+    from .template_tools.reference import reference
+
     sys.stdout.write(reference())
     return 0
 
 
 def _preview(args: argparse.Namespace) -> int:
+    from .office.preview import preview
+
     pictures = preview(args.folder, resolution=args.resolution, first=args.first, last=args.last,
                        out=args.out)
     folders = sorted({str(p.parent) for p in pictures})
@@ -105,15 +106,20 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 # -- contributions from the agencies, and the next year's folder --------------------------------
+# (imported when their command runs: a build does not pay for reading Word forms)
 
 
 def _contributions_forms(args: argparse.Namespace) -> int:
+    from . import contributions
+
     paths = contributions.write_forms(args.year, args.out, agencies=args.agency, due=args.due)
     print(f"wrote {len(paths)} forms to {args.out}: {', '.join(p.name for p in paths)}")
     return 0
 
 
 def _contributions_import(args: argparse.Namespace) -> int:
+    from . import contributions
+
     result = contributions.import_forms(args.forms, args.into, take=args.take)
     for conflict in result.conflicts:
         print(conflict)
@@ -127,11 +133,15 @@ def _contributions_import(args: argparse.Namespace) -> int:
 
 
 def _contributions_status(args: argparse.Namespace) -> int:
+    from . import contributions
+
     sys.stdout.write(str(contributions.contribution_status(args.forms, args.year, due=args.due)))
     return 0
 
 
 def _year_next(args: argparse.Namespace) -> int:
+    from . import contributions
+
     result = contributions.next_year(args.year, args.out, chair=args.chair)
     print(result)
     return 0
@@ -254,13 +264,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except (LoadError, BuildError, TemplateReadError, UnknownKindError, PreviewError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except (ContributionError, FormError, NextYearError) as error:
+    except Exception as error:
+        if not _refused_input(error):
+            raise
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code
+
+
+# The documented exceptions of input the commands refuse, by module. A module the command did not
+# import cannot have raised its exception, so only the imported ones are looked at.
+_REFUSALS = (
+    ("jhareport.loading", "LoadError"),
+    ("jhareport.word.build", "BuildError"),
+    ("jhareport.template_tools.inspect", "TemplateReadError"),
+    ("jhareport.template_tools.lint", "UnknownKindError"),
+    ("jhareport.office.preview", "PreviewError"),
+    ("jhareport.contributions.merge", "ContributionError"),
+    ("jhareport.contributions.forms", "FormError"),
+    ("jhareport.contributions.nextyear", "NextYearError"),
+)
+
+
+def _refused_input(error: Exception) -> bool:
+    return any(isinstance(error, getattr(sys.modules[module], name))
+               for module, name in _REFUSALS if module in sys.modules)
 
 
 if __name__ == "__main__":
