@@ -385,3 +385,11 @@ def test_scorecard_summary_reads_as_a_sentence(built_2019: Path, tmp_path: Path)
     jhareport.build(FIXTURES / "2019", tmp_path / "de", locale="de")
     german = [p.text for p in docx.Document(str(tmp_path / "de" / "scorecard-annex.docx")).paragraphs][2]
     assert "94 laufen, 3 laufen das ganze Jahr, 1 ist geplant, 63 sind abgeschlossen" in german
+
+
+def test_no_sentence_points_at_a_link_that_is_not_there(built_2023: Path) -> None:
+    # The source's links lost their targets; a text that kept "online here." would send the
+    # reader nowhere, so the records word such sentences without the link.
+    text = "\n".join(p.text for p in docx.Document(str(built_2023 / "final-report.docx")).paragraphs)
+    assert "greening activities" in text
+    assert not re.search(r"\b(?:online|available|click) here\b", text)
