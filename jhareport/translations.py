@@ -20,9 +20,9 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from . import records
 from .checks import Problem, closest
 from .markup import Markup, MarkupError
-from . import records
 from .records import ScorecardArea, ScorecardField, ScorecardPart, Signatory
 from .yamltree import LineList, LineMap
 

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import FIXTURES, write_folder
 
 import jhareport
 from jhareport.cli import main
 from jhareport.loading import LoadError, load_year
-
-from conftest import FIXTURES, write_folder
 
 FRENCH = {
     "translations/fr/meetings.yaml": """
