@@ -11,7 +11,7 @@ from typing import Any
 
 from . import contributions
 from .contributions import ContributionError, FormError, NextYearError
-from .loading import LoadError, load_year
+from .loading import LoadError, load_year_and_notes
 from .office.preview import PreviewError, preview
 from .records import YearRecords
 from .template_tools.inspect import TemplateReadError, show
@@ -51,8 +51,10 @@ def _summary(records: YearRecords) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    records = load_year(args.path)
+    records, notes = load_year_and_notes(args.path, args.locale)
     print(f"ok: {_summary(records)}")
+    for note in notes:
+        print(f"note: {note}")
     return 0
 
 
@@ -191,6 +193,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
     check.add_argument("path", type=Path, help="the year's folder of YAML files")
+    check.add_argument("--locale", default=None,
+                       help="also check the year's translations into its language (fr, de…)")
     check.set_defaults(run=_check)
 
     run = commands.add_parser(

@@ -257,3 +257,26 @@ def test_a_translation_leading_outside_the_year_is_refused(
     with pytest.raises(LoadError, match=r"translations/fr/highlights\.yaml: leads outside the "
                                         r"fixtures"):
         load_year(year_copy, locale="fr")
+
+
+def test_check_with_a_locale_checks_the_translations(
+        year_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(year_copy / "translations", ignore_errors=True)
+    write_folder(year_copy, {"translations/de/highlights.yaml": """
+        - id: euaa-fra-guardians-publication
+          title: Gemeinsame Veröffentlichungen
+        """})
+    assert main(["check", str(year_copy)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(year_copy), "--locale", "de"]) == 2
+    assert re.search(r"translations/de/highlights\.yaml:1: highlight "
+                     r"'euaa-fra-guardians-publication', field 'id': the year has no highlight "
+                     r"'euaa-fra-guardians-publication' \(did you mean "
+                     r"'euaa-fra-guardians-publications'\?\)", capsys.readouterr().err)
+    write_folder(year_copy, {"translations/de/highlights.yaml": """
+        - id: euaa-fra-guardians-publications
+          title: Gemeinsame Veröffentlichungen
+        """})
+    assert main(["check", str(year_copy), "--locale", "de"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^note: \d+ of \d+ texts of 2023 have no German translation in ", out, re.M)
