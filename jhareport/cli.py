@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .loading import load_year
+from .loading import load_year_and_notes
 from .records import YearRecords
 from .template_tools.lint import DOCXTPL, FILTER_ENTRY_POINTS, lint
 from .template_tools.schema import KINDS
@@ -46,8 +46,10 @@ def _summary(records: YearRecords) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    records = load_year(args.path)
+    records, notes = load_year_and_notes(args.path, args.locale)
     print(f"ok: {_summary(records)}")
+    for note in notes:
+        print(f"note: {note}")
     return 0
 
 
@@ -201,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
     check.add_argument("path", type=Path, help="the year's folder of YAML files")
+    check.add_argument("--locale", default=None,
+                       help="also check the year's translations into its language (fr, de…)")
     check.set_defaults(run=_check)
 
     run = commands.add_parser(

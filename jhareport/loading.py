@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar, get_origin
 import attrs
 import cattrs
 from attrs import Attribute, frozen
+from babel import Locale, UnknownLocaleError
 from cattrs.errors import (
     AttributeValidationNote,
     ForbiddenExtraKeysError,
@@ -25,8 +26,9 @@ from cattrs.errors import (
 from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
+from .i18n import translate
 from .markup import Markup, MarkupError
-from .periods import Period, StateOfPlay, parse_period, parse_state
+from .periods import Period, StateOfPlay, parse_period, parse_state, reader_locale
 from .records import (
     Acronym,
     Conclusions,
@@ -53,9 +55,10 @@ from .records import (
     _actors,
     _agencies,
 )
+from .translations import Kind, Overlay
 from .yamltree import LineList, LineMap, YamlProblem, parse
 
-__all__ = ["LoadError", "Problem", "load_year"]
+__all__ = ["TRANSLATIONS", "LoadError", "Problem", "load_year", "load_year_and_notes"]
 
 T = TypeVar("T")
 
@@ -270,9 +273,10 @@ class _Reader:
     read, of at most MAX_FILE_BYTES: a symbolic link that leads elsewhere, a FIFO or a device is
     refused, naming the path."""
 
-    def __init__(self, roots: Sequence[Path]) -> None:
+    def __init__(self, roots: Sequence[Path], translations: _Translations | None = None) -> None:
         self.problems: list[Problem] = []
         self.roots = [root.resolve() for root in roots]
+        self.translations = translations
 
     def readable(self, path: Path) -> bool:
         """Whether `path` may be read; if not, the reason is a problem."""
@@ -282,6 +286,13 @@ class _Reader:
         return reason is None
 
     def read(self, path: Path, what: str | None = None) -> Any:
+        """The YAML of a file, with the texts the year's translations give laid over it."""
+        data = self.parse(path, what)
+        if data is not None and self.translations is not None:
+            self.translations.lay(self, path, data)
+        return data
+
+    def parse(self, path: Path, what: str | None = None) -> Any:
         if not self.readable(path):
             return None
         try:
@@ -466,16 +477,132 @@ def _keys(entries: Sequence[_Entry[Any]] | None, key: str) -> list[str] | None:
     return [v for v in (_scalar(e.raw, key) for e in entries) if v is not None]
 
 
-def load_year(path: str | Path) -> YearRecords:
+TRANSLATIONS = "translations"
+"""The folder of a year's own translations of its texts: `translations/<language>/`."""
+
+
+def _translatable(name: str) -> tuple[Kind, str] | None:
+    """What a file of the year holds, for those whose texts a translation may give."""
+    if name == _YEAR_FILE:
+        return ("record", NetworkYear), "year"
+    if name in _LISTS:
+        _, cls, what = _LISTS[name]
+        return ("records", cls), what
+    if name == _OUTLINE_FILE:
+        return ("records", Section), "section"
+    if name == _CONCLUSIONS_FILE:
+        return ("record", Conclusions), "conclusions"
+    if name == "scorecard/structure.yaml":
+        return ("record", Scorecard), "scorecard"
+    if name.startswith("scorecard/") and name.count("/") == 1 and name.endswith(".yaml"):
+        return ("records", ScorecardAction), "action"
+    return None
+
+
+class _Translations:
+    """The year's translations into one language, laid over its files as the reader reads
+    them; the files of the year's folder are the only ones translated."""
+
+    def __init__(self, folder: Path, language: str, locale: str) -> None:
+        self.folder = folder
+        self.language = language
+        self.root = folder / TRANSLATIONS / language
+        self.overlays: list[Overlay] = []
+        self.files: list[str] = []  # the year's files that a translation may translate
+        self.used: set[str] = set()
+
+        def known(cls: type, field: str, text: str) -> bool:
+            # The standard outline's headings read in the language through the catalogs.
+            return cls is Section and field == "heading" and translate(text, locale) != text
+
+        self.known = known
+
+    def lay(self, reader: _Reader, path: Path, data: Any) -> None:
+        try:
+            name = path.relative_to(self.folder).as_posix()
+        except ValueError:
+            return
+        found = _translatable(name)
+        if found is None:
+            return
+        kind, what = found
+        self.files.append(name)
+        file = self.root / name
+        overlay = Overlay(file, self.known)
+        given = None
+        if os.path.lexists(file):
+            self.used.add(name)
+            # Only regular files inside the year's folder, as the year's own files.
+            reason = _unreadable(file, [self.folder.resolve()])
+            if reason:
+                reader.problems.append(Problem(file, None, reason))
+            else:
+                given = reader.parse(file, what)
+        overlay.lay(data, given, kind, what)
+        reader.problems.extend(overlay.problems)
+        self.overlays.append(overlay)
+
+    def stray(self, reader: _Reader) -> None:
+        """Translation files of no file of the year."""
+        if not os.path.lexists(self.root):
+            return
+        if not self.root.is_dir():
+            reader.problems.append(Problem(self.root, None, "not a folder: the translations "
+                                           f"into a language are a folder, {TRANSLATIONS}/"
+                                           f"{self.language}/, of files named as the year's"))
+            return
+        for file in sorted(self.root.rglob("*")):
+            name = file.relative_to(self.root).as_posix()
+            if name in self.used or (file.is_dir() and not file.is_symlink()):
+                continue
+            if _translatable(name) is not None:
+                message = (f"the year has no {name}: a translation translates the texts of "
+                           "the year's own files")
+            else:
+                message = ("not a file of the year whose texts can be translated"
+                           + closest(name, sorted(self.files)))
+            reader.problems.append(Problem(file, None, message))
+
+    def note(self, year: int) -> str | None:
+        """What the year's texts lack in the language, if anything."""
+        if not self.root.is_dir():
+            return None
+        texts = sum(o.texts for o in self.overlays)
+        missing = texts - sum(o.translated for o in self.overlays)
+        if not missing:
+            return None
+        language = Locale.parse(self.language).get_display_name("en")
+        verb = "has" if missing == 1 else "have"
+        return (f"{missing} of {texts} texts of {year} {verb} no {language} translation in "
+                f"{self.root}: they stay as written")
+
+
+def load_year(path: str | Path, locale: str | None = None) -> YearRecords:
     """Read a year's folder of YAML files into records.
 
+    With a `locale` (fr, fr_BE, de…), the year's own translations in `translations/<language>/`
+    replace the texts they translate; others stay as written.
     Raises LoadError listing every problem in the folder, each with file, line, record and field.
     """
+    return load_year_and_notes(path, locale)[0]
+
+
+def load_year_and_notes(path: str | Path,
+                        locale: str | None = None) -> tuple[YearRecords, tuple[str, ...]]:
+    """`load_year`, with notes on what the year leaves untranslated in the locale's language."""
     folder = Path(path)
     year_file = folder / _YEAR_FILE
     if not folder.is_dir():
         raise LoadError([Problem(folder, None, "no such folder")])
-    reader = _Reader([folder, folder.resolve().parent])
+    translations = None
+    if locale is not None:
+        try:
+            language = str(reader_locale(locale).language)
+        except (ValueError, UnknownLocaleError):
+            raise LoadError([Problem(None, None, f"unknown locale {locale!r} (use e.g. en, fr, "
+                                     "de)")]) from None
+        translations = _Translations(folder, language, locale)
+    reader = _Reader([folder, folder.resolve().parent], translations)
     if not os.path.lexists(year_file):
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
 
@@ -520,6 +647,8 @@ def load_year(path: str | Path) -> YearRecords:
                               converter)
     plans = _load_plans(reader, folder, links.get("empact"), link_lines.get("empact"), converter)
 
+    if translations is not None:
+        translations.stray(reader)
     if reader.problems or year is None:
         raise LoadError(reader.problems)
     records = YearRecords(
@@ -537,7 +666,8 @@ def load_year(path: str | Path) -> YearRecords:
                                          for kind in _KINDS})
     if problems:
         raise LoadError(problems)
-    return records
+    note = translations.note(year.year) if translations is not None else None
+    return records, (note,) if note else ()
 
 
 def _check_references(reader: _Reader, folder: Path, year: Any,

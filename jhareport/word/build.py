@@ -20,7 +20,7 @@ from ..agencies import acronyms_in_language, short_name
 from ..checks import record_problems
 from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import own_words, translate
-from ..loading import LoadError, load_year
+from ..loading import LoadError, load_year_and_notes
 from ..office.pdf import (
     OfficeTools,
     PdfError,
@@ -223,20 +223,21 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     bad fixtures and BuildError for anything else; then nothing is written, except when
     LibreOffice is missing: the .docx are written, and BuildError says how to install it.
     """
+    try:
+        reader_locale(locale)
+    except (ValueError, UnknownLocaleError):
+        raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
+    loaded: tuple[str, ...] = ()
     if isinstance(source, YearRecords):
         records = source
         problems = record_problems(records)
         if problems:
             raise LoadError(problems)
-    else:
-        records = load_year(source)
+    else:  # with the year's own translations into the locale's language
+        records, loaded = load_year_and_notes(source, locale)
     target = Path(out)
     template_dir = Path(templates) if templates is not None else None
     say = progress or (lambda message: None)
-    try:
-        reader_locale(locale)
-    except (ValueError, UnknownLocaleError):
-        raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
     if pdf and not pdf_timeout > 0:
         raise BuildError([f"the time limit for the PDFs must be more than 0 seconds, not "
                           f"{pdf_timeout:g}"])
@@ -304,7 +305,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             "acronyms", _template_path("acronyms", template_dir, locale),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records, notes=notes)
-    warnings = [*notes, *([unlisted_note] if unlisted else [])]
+    warnings = [*loaded, *notes, *([unlisted_note] if unlisted else [])]
 
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     if office is not None:
