@@ -129,7 +129,8 @@ def test_the_pdfua_checker_finds_nothing(built: Built) -> None:
                 for f in report.findings] == [], pdf.name
         skipped = {o.rule_id: o.skipped_reason for o in report.skipped}
         assert set(skipped) <= {"UA-14-001"}, (pdf.name, skipped)
-        assert all("is_integer" in str(reason) for reason in skipped.values()), skipped
+        # the checker's own crash on that rule (its message depends on pikepdf's version)
+        assert all(str(reason).startswith("rule raised") for reason in skipped.values()), skipped
 
 
 # --- what the checker does not look at ------------------------------------------------------------
