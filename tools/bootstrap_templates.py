@@ -750,12 +750,16 @@ def scorecard_annex() -> Document:
     row(grid, ["{%tr if line.heading %}", "", "", ""], span=True)
     keep_with_next(row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3",
                        bold=True, whole=True))
+    # An action's row is kept whole; one longer than a page (about 36 lines of its detail)
+    # breaks where the page ends rather than leaving the page before it nearly empty.
+    action = ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
+              "{{ line.action.state|state }}",
+              f"{{{{ line.action.agencies|agencies(all_as='{_('All JHA agencies')}') }}}}"
+              "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"]
+    row(grid, ["{%tr elif line.action.detail|lines(88) <= 36 %}", "", "", ""], span=True)
+    row(grid, action, whole=True)
     row(grid, ["{%tr else %}", "", "", ""], span=True)
-    row(grid, ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
-               "{{ line.action.state|state }}",
-               f"{{{{ line.action.agencies|agencies(all_as='{_('All JHA agencies')}') }}}}"
-               "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"],
-        whole=True)
+    row(grid, action)
     row(grid, ["{%tr endif %}", "", "", ""], span=True)
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     return doc
