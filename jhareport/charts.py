@@ -120,7 +120,7 @@ def empact_chart(view: EmpactView, as_of: date, locale: str = "en") -> Chart:
     if not view.rows:
         raise ValueError("no agency of the network has a part in the operational actions")
     names = [short_name(row.agency, as_of, locale) for row in view.rows]
-    title = translate("Agencies' part in the %(count)s operational actions of the EMPACT %(plans)s",
+    title = translate("Agencies’ part in the %(count)s operational actions of the EMPACT %(plans)s",
                       locale, count=view.actions, plans=_and(view.plans, locale))
     rows = "; ".join(translate("%(name)s led %(led)s, co-led %(co_led)s, participated in "
                                "%(participated)s (%(total)s in all)", locale, name=name,

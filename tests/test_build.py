@@ -324,10 +324,10 @@ def test_charts_fit_between_the_margins_with_their_alternative_text(built_2023: 
     [shape] = document.inline_shapes
     assert shape.width <= room
     described = shape._inline.docPr.get("descr")
-    assert described.startswith("Horizontal bar chart. Agencies' part in the 30 operational actions")
+    assert described.startswith("Horizontal bar chart. Agencies’ part in the 30 operational actions")
     assert "Frontex led 8, co-led 5, participated in 11 (24 in all)" in described
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
-    assert "Agencies' part in the 30 operational actions of the EMPACT Operational Action Plan " \
+    assert "Agencies’ part in the 30 operational actions of the EMPACT Operational Action Plan " \
         "2022 Migrant smuggling" in captions
 
 

@@ -110,12 +110,12 @@ def test_no_word_is_cut_off_a_page_edge(built: Path, name: str) -> None:
 
 def test_chart_pictures_carry_their_alternative_text(built: Path) -> None:
     text = "".join(pages(built / "2023" / "final-report.pdf"))
-    assert "Agencies' part in the 30 operational actions of the EMPACT" in text
+    assert "Agencies’ part in the 30 operational actions of the EMPACT" in text
     with pikepdf.open(built / "2023" / "final-report.pdf") as document:
         alt = [str(element.get("/Alt")) for element in _elements(document.Root.StructTreeRoot)
                if element.get("/S") == "/Figure"]
     # one figure, the chart, read out by its title and its figures
-    assert len(alt) == 1 and alt[0].startswith("Agencies' part in the 30 operational actions")
+    assert len(alt) == 1 and alt[0].startswith("Agencies’ part in the 30 operational actions")
     assert "Frontex led 8, co-led 5, participated in 11 (24 in all)" in alt[0]
 
 

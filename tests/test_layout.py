@@ -16,7 +16,7 @@ import yaml
 from babel.messages.pofile import read_po
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from PIL import Image
 
 import jhareport
@@ -138,8 +138,12 @@ def test_scorecard_rows_stay_whole_under_a_repeated_header(built: dict[str, Path
     actions = [r for r in rows if len({c._tc for c in r.cells}) == 4]
     headings = [r for r in rows if len({c._tc for c in r.cells}) == 1]
     assert len(actions) == 189 and headings
-    for row in rows:  # an agency list never breaks across pages
-        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None, row.cells[0].text
+    # An action's row never breaks across pages, unless it is longer than a page: then it
+    # breaks where the page ends, not leaving the page before it nearly empty.
+    split = [r.cells[1].paragraphs[0].text for r in rows
+             if r._tr.find(f"{W}trPr/{W}cantSplit") is None]
+    assert [s[:40] for s in split] == ["Regular exchange and integration (where ",
+                                       "Implementation of the OAPs in the framew"]
     for row in headings:  # an area's heading stays with its first action
         assert all(p.paragraph_format.keep_with_next for p in row.cells[0].paragraphs)
 
@@ -252,3 +256,123 @@ def test_french_and_german_reports_hold_no_english_of_ours(built: dict[str, Path
                 text = text.replace(record, " ")
             found += [(w, text) for w in english if re.search(rf"\b{re.escape(w)}\b", text)]
     assert not found
+
+
+# -- tables, spacing, drafts --------------------------------------------------------------------
+
+def header_and_rows(grid: docx.table.Table) -> tuple[docx.table._Row, list[docx.table._Row]]:
+    header, *rows = grid.rows
+    return header, rows
+
+
+@pytest.mark.parametrize(("key", "name"), [("2023-en", "final-report"), ("2023-en", "acronyms"),
+                                           ("2023-de", "final-report"), ("2019-en", "acronyms")])
+def test_no_table_row_breaks_across_pages(built: dict[str, Path], key: str, name: str) -> None:
+    """A row split at a page's foot leaves its text on one page and an empty strip under the
+    repeated header on the next: every row of the timeline, the EMPACT table and the list of
+    acronyms is kept whole."""
+    doc = document(built[key] / f"{name}.docx")
+    assert doc.tables
+    for grid in doc.tables:
+        header, rows = header_and_rows(grid)
+        assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
+        assert rows
+        for row in rows:
+            assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None, row.cells[0].text
+
+
+def carlito_bold() -> Path:
+    """Carlito, Calibri's metric twin, that LibreOffice draws the documents with."""
+    from matplotlib import font_manager
+    return Path(font_manager.findfont(font_manager.FontProperties(family="Carlito",
+                                                                  weight="bold"),
+                                      fallback_to_default=False))
+
+
+@pytest.mark.parametrize("key", ["2023-en", "2023-fr", "2023-de", "2019-en"])
+def test_every_word_of_a_table_header_fits_its_column(built: dict[str, Path], key: str) -> None:
+    """No header word is broken across two lines ("Mitfederführen|d"): each word of a header
+    cell, in the header's font, is narrower than its column less the cell's margins."""
+    from PIL import ImageFont
+    font = ImageFont.truetype(str(carlito_bold()), 1000)
+    margins = Cm(0.38)  # Table Grid: 0.19 cm each side
+    checked = 0
+    for path in sorted(built[key].glob("*.docx")):
+        doc = document(path)
+        for grid in doc.tables:
+            header, _ = header_and_rows(grid)
+            for cell in header.cells:
+                for paragraph in cell.paragraphs:
+                    style = paragraph.style
+                    assert style.name == "Table Heading", paragraph.text
+                    size = style.font.size.pt
+                    for word in paragraph.text.split():
+                        width = Cm(font.getlength(word) / 1000 * size / 72 * 2.54)
+                        assert width < cell.width - margins, (path.name, word, cell.width.cm)
+                        checked += 1
+    assert checked >= 4
+
+
+def test_counts_stand_right_aligned_under_their_header(built: dict[str, Path]) -> None:
+    doc = document(built["2023-en"] / "final-report.docx")
+    [grid] = [t for t in doc.tables if t.rows[0].cells[0].text == "Agency"]
+    header, rows = header_and_rows(grid)
+    assert [c.text for c in header.cells] == ["Agency", "Led", "Co-led", "Participated in"]
+    assert header.cells[0].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+    for row in [header, *rows]:
+        for cell in row.cells[1:]:
+            assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT, cell.text
+    assert all(c.text.isdigit() for r in rows for c in r.cells[1:])
+    summary = document(built["2019-en"] / "scorecard-annex.docx").tables[0]
+    assert all(r.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+               for r in summary.rows)
+
+
+def test_small_headings_stand_apart_from_the_text_under_them(tmp_path: Path) -> None:
+    """The 2017 report's sub-headings ("Child protection", Heading 4) are spaced as the headings
+    above them are, not glued to their text."""
+    jhareport.build(FIXTURES / "2017", tmp_path)
+    doc = document(tmp_path / "final-report.docx")
+    small = [p for p in doc.paragraphs if p.style.name == "Heading 4"]
+    assert "Child protection" in [p.text for p in small]
+    for level in (3, 4, 5):
+        spacing = doc.styles[f"Heading {level}"].paragraph_format
+        assert spacing.space_before >= Pt(10) and spacing.space_after >= Pt(4), level
+    body = doc.styles["Body Text"]
+    while body.paragraph_format.space_after is None:
+        body = body.base_style
+    assert doc.styles["Heading 4"].paragraph_format.space_after <= body.paragraph_format.space_after
+
+
+def test_a_drafts_missing_chair_is_highlighted_on_the_cover(built: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    jhareport.build(FIXTURES / "2020", tmp_path, draft=True)
+    doc = document(tmp_path / "final-report.docx")
+    [chair] = [p for p in doc.paragraphs if p.text.startswith("Chair of the network")]
+    assert chair.text == "Chair of the network: [to be completed: chair]"
+    [gap] = [r for r in chair.runs if "[to be completed" in r.text]
+    assert gap.style.name == "Placeholder"
+    assert gap.text == "[to be completed: chair]"
+    done = document(built["2023-en"] / "final-report.docx")
+    [named] = [p for p in done.paragraphs if p.text.startswith("Chair of the network")]
+    assert "[to be completed" not in named.text
+
+
+def test_the_charts_caption_has_a_typographic_apostrophe(built: dict[str, Path]) -> None:
+    doc = document(built["2023-en"] / "final-report.docx")
+    body = doc.paragraphs
+    [index] = [i for i, p in enumerate(body) if p._p.findall(f".//{W}drawing")]
+    caption = body[index + 1].text
+    assert caption.startswith("Agencies’ part in the 30 operational actions of the EMPACT")
+    assert "'" not in caption
+
+
+def test_a_texts_lines_are_counted_for_its_column() -> None:
+    from datetime import date
+
+    from jhareport.markup import to_markup
+    from jhareport.word.filters import lines
+    text = to_markup("A" * 100 + "\n\n- " + "b" * 70 + "\n- short")
+    assert lines(text, 88, locale="en", as_of=date(2019, 1, 1)) == 2 + 1 + 1
+    assert lines(text, 60, locale="en", as_of=date(2019, 1, 1)) == 2 + 2 + 1  # items under bullets
+    assert lines(None, 88, locale="en", as_of=date(2019, 1, 1)) == 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -271,6 +271,13 @@ def base_document(title: str) -> Document:
         cell_list.font.size = Pt(9.5)
         cell_list.paragraph_format.space_after = Pt(3)
         cell_list.paragraph_format.line_spacing = 1.0
+    cell_heading = styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)  # a header row's
+    cell_heading.base_style = cell_text
+    cell_heading.font.size = Pt(10)
+    cell_heading.font.bold = True
+    cell_heading.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    cell_heading.paragraph_format.space_before = Pt(2)
+    cell_heading.paragraph_format.space_after = Pt(2)
     figure = styles.add_style("Figure", WD_STYLE_TYPE.PARAGRAPH)  # the paragraph of a chart
     figure.base_style = styles["Normal"]
     figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -412,16 +419,22 @@ def tag(doc: Document, text: str, style: str | None = None):
     return doc.add_paragraph(text, style=style)
 
 
-def table(doc: Document, headers: list[str], widths: list[float], style: str = "Table Grid"):
+def table(doc: Document, headers: list[str], widths: list[float], style: str = "Table Grid",
+          numbers: tuple[int, ...] = ()):
+    """A table under a header row repeated on each page; the columns `numbers` hold counts,
+    right-aligned under a right-aligned header (the rows made by `row` follow the header)."""
     grid = doc.add_table(rows=1, cols=len(headers))
     grid.style = doc.styles[style]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text, width in zip(grid.rows[0].cells, headers, widths, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    for index, (cell, text, width) in enumerate(zip(grid.rows[0].cells, headers, widths,
+                                                    strict=True)):
+        paragraph = cell.paragraphs[0]
+        paragraph.text = text
+        paragraph.style = doc.styles["Table Heading"]
+        if index in numbers:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         shade(cell, "1F3864")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # after w:shd, in schema order
         cell.width = Cm(width)
     grid.autofit = False
     for col, width in zip(grid.columns, widths, strict=True):
@@ -458,9 +471,10 @@ def row(grid, texts: list[str], span: bool = False, fill: str | None = None, bol
             for run in merged.paragraphs[0].runs:
                 run.bold = True
         return new
-    for cell, text in zip(cells, texts, strict=True):
+    for cell, text, header in zip(cells, texts, grid.rows[0].cells, strict=True):
         cell.text = text
         cell.paragraphs[0].style = grid.part.document.styles["Table Text"]
+        cell.paragraphs[0].alignment = header.paragraphs[0].alignment  # counts right-aligned
     return new
 
 
@@ -505,9 +519,10 @@ def cover(doc: Document) -> None:
     tag(doc, "{%p if draft %}")
     tag(doc, _("DRAFT — not for distribution"), "Subtitle")
     tag(doc, "{%p endif %}")
-    tag(doc, _("Chair of the network: ") + "{% if year.chair %}{{ year.chair|agency_full }} "
-             "({{ year.chair|agency }}){% else %}" + _("[to be completed: chair]") + "{% endif %}",
-        "Cover Text")
+    chair = tag(doc, _("Chair of the network: ") + "{% if year.chair %}"
+                "{{ year.chair|agency_full }} ({{ year.chair|agency }}){% else %}", "Cover Text")
+    chair.add_run(_("[to be completed: chair]"), "Placeholder")  # highlighted as a draft's gaps
+    chair.add_run("{% endif %}")
     tag(doc, "{%p if year.trio %}")
     tag(doc, _("Trio presidency: ") + "{{ year.trio|agencies }}", "Cover Text")
     tag(doc, "{%p endif %}")
@@ -541,6 +556,9 @@ def final_report() -> Document:
         style.font.bold = True
         style.font.italic = level == 5
         style.paragraph_format.keep_with_next = True
+        # Spaced as Heading 3 is, a little closer: not glued to the text under it.
+        style.paragraph_format.space_before = Pt(10)
+        style.paragraph_format.space_after = Pt(4)
     tag(doc, "{%p for section in outline %}")
     tag(doc, "{{p heading(section.heading, section.level, section.numbered) }}")
     tag(doc, "{%p if section.text %}")
@@ -565,7 +583,7 @@ def final_report() -> Document:
                "Agencies’ Network."), "Caption")
     grid = table(doc, [_("Date"), _("Event")], [4.5, 11.5])
     row(grid, ["{%tr for entry in section.items %}", ""], span=True)
-    row(grid, ["{{ entry.date|period }}", "{{ entry.label }}"])
+    row(grid, ["{{ entry.date|period }}", "{{ entry.label }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
 
     tag(doc, "{%p elif section.holds == 'meetings' %}")
@@ -659,7 +677,7 @@ def final_report() -> Document:
     grid = table(doc, ["{%tc for cell in section.table.header %}", "{{ cell }}",
                        "{%tc endfor %}"], [0.1, 15.8, 0.1])
     row(grid, ["{%tr for line in section.table.rows %}", "", ""], span=True)
-    row(grid, ["{%tc for cell in line %}", "{{ cell }}", "{%tc endfor %}"])
+    row(grid, ["{%tc for cell in line %}", "{{ cell }}", "{%tc endfor %}"], whole=True)
     row(grid, ["{%tr endfor %}", "", ""], span=True)
     tag(doc, "{%p if section.table.notes %}")
     tag(doc, "{{p section.table.notes|rich }}")
@@ -668,18 +686,19 @@ def final_report() -> Document:
     tag(doc, "{%p elif section.holds == 'acronyms' %}")
     grid = table(doc, [_("Acronym"), _("Meaning")], [3.5, 12.5])
     row(grid, ["{%tr for acronym in section.items %}", ""], span=True)
-    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
+    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
 
     tag(doc, "{%p elif section.holds == 'empact' %}")
     tag(doc, _("Operational actions led, co-led and participated in by each agency of the network "
                "in {{ plans }}: {{ count }} operational actions in all.",
                plans="{{ empact.plans|join_list }}", count="{{ empact.actions|number }}"))
-    grid = table(doc, [_("Agency"), _("Led"), _("Co-led"), _("Participated in")], [7, 3, 3, 3])
+    grid = table(doc, [_("Agency"), _("Led"), _("Co-led"), _("Participated in")],
+                 [6.4, 3.2, 3.2, 3.2], numbers=(1, 2, 3))
     row(grid, ["{%tr for line in empact.rows %}", "", "", ""], span=True)
     row(grid, ["{{ line.agency|agency_full }} ({{ line.agency|agency }})",
                "{{ line.led|number }}", "{{ line.co_led|number }}",
-               "{{ line.participated|number }}"])
+               "{{ line.participated|number }}"], whole=True)
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     tag(doc, _("Source: ") + "{{ empact.plans|join_list }}.", "Caption")
     tag(doc, "{{p empact_chart|chart }}")
@@ -712,14 +731,16 @@ def scorecard_annex() -> Document:
     tag(doc, "{%p if not scorecard.actions %}")
     tag(doc, f"{{{{p todo('{_('scorecard actions')}') }}}}")
     tag(doc, "{%p endif %}")
-    grid = table(doc, [_("Area"), _("Joint actions")], [14, 4], style="Table Grid")
+    grid = table(doc, [_("Area"), _("Joint actions")], [14, 4], style="Table Grid",
+                 numbers=(1,))
     row(grid, ["{%tr for area in summary.areas %}", ""], span=True)
-    row(grid, ["{{ area.number }}. {{ area.title }}", "{{ area.count|number }}"])
+    row(grid, ["{{ area.number }}. {{ area.title }}", "{{ area.count|number }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "")
-    grid = table(doc, [_("State of play"), _("Joint actions")], [14, 4], style="Table Grid")
+    grid = table(doc, [_("State of play"), _("Joint actions")], [14, 4], style="Table Grid",
+                 numbers=(1,))
     row(grid, ["{%tr for state in summary.states %}", ""], span=True)
-    row(grid, ["{{ state.label|translated }}", "{{ state.count|number }}"])
+    row(grid, ["{{ state.label|translated }}", "{{ state.count|number }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "{{p scorecard_chart|chart }}")
     page_break(doc)
@@ -729,12 +750,16 @@ def scorecard_annex() -> Document:
     row(grid, ["{%tr if line.heading %}", "", "", ""], span=True)
     keep_with_next(row(grid, ["{{ line.heading }}", "", "", ""], span=True, fill="D9E2F3",
                        bold=True, whole=True))
+    # An action's row is kept whole; one longer than a page (about 36 lines of its detail)
+    # breaks where the page ends rather than leaving the page before it nearly empty.
+    action = ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
+              "{{ line.action.state|state }}",
+              f"{{{{ line.action.agencies|agencies(all_as='{_('All JHA agencies')}') }}}}"
+              "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"]
+    row(grid, ["{%tr elif line.action.detail|lines(88) <= 36 %}", "", "", ""], span=True)
+    row(grid, action, whole=True)
     row(grid, ["{%tr else %}", "", "", ""], span=True)
-    row(grid, ["{{ line.field }}", "{{p line.action.detail|rich(style='Table Text') }}",
-               "{{ line.action.state|state }}",
-               f"{{{{ line.action.agencies|agencies(all_as='{_('All JHA agencies')}') }}}}"
-               "{% if line.action.bodies %}; {{ line.action.bodies|agencies }}{% endif %}"],
-        whole=True)
+    row(grid, action)
     row(grid, ["{%tr endif %}", "", "", ""], span=True)
     row(grid, ["{%tr endfor %}", "", "", ""], span=True)
     return doc
@@ -755,7 +780,7 @@ def acronyms() -> Document:
     tag(doc, "{%p endif %}")
     grid = table(doc, [_("Acronym"), _("Meaning")], [4, 12])
     row(grid, ["{%tr for acronym in acronyms %}", ""], span=True)
-    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"])
+    row(grid, ["{{ acronym.short }}", "{{ acronym.long }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
     return doc
 
