@@ -11,7 +11,9 @@ its subfolder (fr/, de/), from the same code: only the templates' own words diff
 
 from __future__ import annotations
 
+import io
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -26,6 +28,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
+from jhareport.word.package import normalise
+
+_STAMP = datetime(2024, 1, 1)  # the date of every zip entry of a template
 BLUE = RGBColor(0x1F, 0x38, 0x64)
 ACCENT = RGBColor(0x2E, 0x74, 0xB5)
 FONT = "Calibri"
@@ -168,7 +173,7 @@ def _(text: str, **values: str) -> str:
     {{ name }} places (Jinja tags left as they are)."""
     said = text if _language == "en" else WORDS[_language][text]
     for name, value in values.items():
-        said = said.replace("{{ %s }}" % name, value)
+        said = said.replace("{{ " + name + " }}", value)
     return said
 
 
@@ -793,7 +798,10 @@ def main(folder: str) -> None:
         out.mkdir(parents=True, exist_ok=True)
         for name, build in (("final-report", final_report), ("scorecard-annex", scorecard_annex),
                             ("acronyms", acronyms)):
-            build().save(out / f"{name}.docx")
+            buffer = io.BytesIO()
+            build().save(buffer)
+            # every zip entry dated alike: the same code gives the same template bytes
+            (out / f"{name}.docx").write_bytes(normalise(buffer.getvalue(), _STAMP))
             print(out / f"{name}.docx")
 
 
