@@ -52,7 +52,7 @@ _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def _pictures(paragraph: etree._Element) -> str:
-    """The paragraph's pictures: their size and alternative text."""
+    """The paragraph's pictures and charts: their size and alternative text."""
     shown = []
     for drawing in paragraph.iter(f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
         extent = drawing.find(f"{{{_WP}}}extent")
@@ -62,7 +62,9 @@ def _pictures(paragraph: etree._Element) -> str:
             size = (f"{int(extent.get('cx', 0)) / 360000:.1f} × "
                     f"{int(extent.get('cy', 0)) / 360000:.1f} cm")
         alt = properties.get("descr", "") if properties is not None else ""
-        shown.append(f"[picture {size}: {alt or 'no alternative text'}]")
+        data = drawing.find(".//{*}graphicData")
+        kind = "chart" if data is not None and data.get("uri", "").endswith("/chart") else "picture"
+        shown.append(f"[{kind} {size}: {alt or 'no alternative text'}]")
     return (" " + " ".join(shown)) if shown else ""
 
 

@@ -421,7 +421,7 @@ def has_final_report_content(records: YearRecords) -> bool:
 @frozen
 class ChartView:
     """A chart of the records, drawn only when a template places it:
-    ``{{p empact_chart|chart }}`` (the picture, with its alternative text, and a caption)."""
+    ``{{p empact_chart|chart }}`` (a Word chart, with its alternative text, and a caption)."""
 
     kind: str = attrs.field(
         validator=attrs.validators.in_(("empact", "scorecard")),
@@ -432,8 +432,8 @@ class ChartView:
         metadata=_doc("the day whose agency names the chart uses: the last of the year"))
 
     def draw(self, locale: str = "en") -> Chart:
-        """The chart's picture, title and alternative text, their words in the locale's
-        language (matplotlib is loaded here)."""
+        """What the chart shows, its title and alternative text, their words in the locale's
+        language."""
         from .charts import empact_chart, scorecard_chart
 
         if isinstance(self.data, EmpactView):

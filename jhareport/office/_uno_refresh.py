@@ -33,6 +33,9 @@ INDEX_PASSES = 2
 _STARTED = time.monotonic()
 
 
+_CHART_CLSID = "12dcae26-281f-416f-a234-c3086127382e"  # a chart object of LibreOffice
+
+
 def _log(message: str) -> None:
     print(f"uno-refresh [{time.monotonic() - _STARTED:.2f} s]: {message}", file=sys.stderr, flush=True)
 
@@ -78,7 +81,23 @@ def _refresh(document: Any) -> int:
     return count
 
 
-def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str) -> None:
+def _describe_charts(document: Any, charts: list[list[str]]) -> None:
+    """Give the document's charts, in order, their titles and alternative texts: LibreOffice
+    drops a Word chart's on import, and the PDF's figure takes its text from them (joined as it
+    joins a picture's)."""
+    objects = document.getEmbeddedObjects()
+    found = [objects.getByName(name) for name in objects.getElementNames()]
+    found = [o for o in found if str(getattr(o, "CLSID", "")).lower() == _CHART_CLSID]
+    if len(found) != len(charts):
+        _log(f"{len(found)} charts found, {len(charts)} described: left as they are")
+        return
+    for frame, (title, description) in zip(found, charts, strict=True):
+        frame.Title = title
+        frame.Description = description
+
+
+def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str,
+             charts: list[list[str]]) -> None:
     to_url = uno.systemPathToFileUrl
     document = desktop.loadComponentFromURL(to_url(source), "_blank", 0, (
         _property(uno, "Hidden", True),
@@ -89,6 +108,8 @@ def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str) -> None:
         raise RuntimeError(f"LibreOffice could not open {os.path.basename(source)}")
     try:
         count = _refresh(document)
+        if charts:
+            _describe_charts(document, charts)
         # PDF/UA-1 (ISO 14289-1): tagged (headings, lists, tables with header cells, pictures
         # with their alternative texts, headers and footers as artifacts), the conformance
         # declared in XMP metadata, the title shown in the title bar; bookmarks follow headings.
@@ -126,7 +147,8 @@ def main() -> int:
     try:
         for item in job["documents"]:
             try:
-                _convert(uno, desktop, item["source"], item["pdf"], item["docx"])
+                _convert(uno, desktop, item["source"], item["pdf"], item["docx"],
+                         item.get("charts", []))
             except Exception as error:
                 _log(f"{os.path.basename(item['source'])}: {type(error).__name__}: {error}")
                 status = 1

@@ -142,6 +142,27 @@ STANDARD_STRUCTURE_TYPES = frozenset({
 })
 
 
+_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def chart_descriptions(docx: bytes) -> list[list[str]]:
+    """The title and alternative text of each chart of the document's body, in order."""
+    document = _parts(docx, _DOCUMENT)[0]
+    if document is None or _CHART_URI.encode() not in document:
+        return []
+    root = etree.fromstring(document)
+    described = []
+    for frame in root.iter(f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
+        data = frame.find(f".//{{{_A}}}graphicData")
+        if data is not None and data.get("uri") == _CHART_URI:
+            properties = frame.find(f"{{{_WP}}}docPr")
+            names = properties.attrib if properties is not None else {}
+            described.append([names.get("title", ""), names.get("descr", "")])
+    return described
+
+
 def tagging_safe(docx: bytes) -> bytes:
     """The document with its styles renamed where LibreOffice would take their names for PDF tags
     of another meaning.
@@ -285,12 +306,14 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
         work = Path(temporary)
         (work / "in").mkdir()
         (work / "out").mkdir()
-        jobs = []
+        jobs: list[dict[str, Any]] = []
         for path in paths:
             source = work / "in" / path.name  # a copy: no lock file beside the caller's document
-            source.write_bytes(tagging_safe(path.read_bytes()))
+            data = path.read_bytes()
+            source.write_bytes(tagging_safe(data))
             jobs.append({"source": str(source), "pdf": str(work / "out" / f"{path.stem}.pdf"),
-                         "docx": str(work / "out" / f"{path.stem}.docx")})
+                         "docx": str(work / "out" / f"{path.stem}.docx"),
+                         "charts": chart_descriptions(data)})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
         job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs}
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")

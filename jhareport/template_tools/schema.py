@@ -49,12 +49,12 @@ RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word p
             "{{p …}} tag. A missing text shows the placeholder of `section` in a draft.")
 
 
-CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`) as a picture in "
-             "a paragraph of its own (style Figure, when the template has it) with its "
-             "alternative text, and its title as a caption below (style Caption); nothing for "
-             "none. Use it in a {{p …}} tag: `{{p empact_chart|chart }}`. The picture, drawn at 254 "
-             "dpi, is 16 cm wide, or the width between the margins when that is less, unless "
-             "`width_cm` says otherwise.")
+CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`) as a native "
+             "Word chart in a paragraph of its own (style Figure, when the template has it) with "
+             "its alternative text, and its title as a caption below (style Caption); nothing "
+             "for none. Use it in a {{p …}} tag: `{{p empact_chart|chart }}`. The chart is 16 cm "
+             "wide, or the width between the margins when that is less, unless `width_cm` says "
+             "otherwise.")
 
 
 def kind_variables(kind: str) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from markupsafe import escape
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
 from ..periods import format_periods
+from .chart import CT_CHART, chart_part
+from .language import language_tag
 from .package import DECLARATION
 from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resolve_target
 
@@ -32,11 +34,11 @@ if TYPE_CHECKING:
 __all__ = ["TemplateStyleError", "UnwritableTextError", "WordWriter"]
 
 _RT_HYPERLINK = f"{R}/hyperlink"
-_RT_IMAGE = f"{R}/image"
+_RT_CHART = f"{R}/chart"
 _RT_FOOTNOTES = f"{R}/footnotes"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _EMU_PER_CM = 360000
 
 _LIST_STYLES = {
@@ -133,7 +135,7 @@ class WordWriter:
         self._list_nums: dict[tuple[int, int, int], str | None] = {}
         self._text_counter = 0
         self._charts = 0
-        self._media: dict[str, bytes] = {}
+        self._charted: dict[str, bytes] = {}
         self._style_cache: dict[str, str] = {}
 
     # -- what templates call -------------------------------------------------------------------
@@ -158,22 +160,22 @@ class WordWriter:
                             for block in value.blocks]))
 
     def chart(self, value: ChartView | None, width_cm: float | None = None) -> Xml:
-        """A chart of the records as a picture in its own paragraph ("Figure" style when the
-        template has it), its alternative text in the picture's description, and its title as a
-        caption below ("Caption" style). Nothing when there is no chart."""
+        """A chart of the records as a native Word chart in its own paragraph ("Figure" style
+        when the template has it), its alternative text in the frame's description, and its
+        title as a caption below ("Caption" style). Nothing when there is no chart."""
         if value is None:
             return Xml("")
         drawn = value.draw(self.locale)
         width = width_cm or min(drawn.width_cm, self.template.text_width_cm)
-        height = drawn.height_cm * width / drawn.width_cm
+        height = drawn.height_cm
         cx, cy = int(width * _EMU_PER_CM), int(height * _EMU_PER_CM)
         self._charts += 1
         number = 1
-        while f"word/media/image{number}.png" in self.template.entries.keys() | self._media:
+        while f"word/charts/chart{number}.xml" in self.template.entries.keys() | self._charted:
             number += 1
-        name = f"word/media/image{number}.png"
-        self._media[name] = drawn.png
-        rid = self._relationships(self.part).add(_RT_IMAGE, name.removeprefix("word/"))
+        name = f"word/charts/chart{number}.xml"
+        self._charted[name] = chart_part(drawn, language_tag(self.locale))
+        rid = self._relationships(self.part).add(_RT_CHART, name.removeprefix("word/"))
         shape_id = 1000 + self._charts
         inline = (
             f'<wp:inline xmlns:wp="{_WP}">'
@@ -181,13 +183,9 @@ class WordWriter:
             f'<wp:docPr id="{shape_id}" name="Chart {self._charts}" '
             f'descr="{escape(check_writable(drawn.alt))}" '
             f'title="{escape(check_writable(drawn.title))}"/>'
-            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
-            f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}">'
-            f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr><pic:cNvPr id="0" name="image.png"/>'
-            f'<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip xmlns:r="{R}" r:embed="{rid}"/>'
-            f'<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
-            f'<a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"/>'
-            f'</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>')
+            f'<wp:cNvGraphicFramePr/><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_C}">'
+            f'<c:chart xmlns:c="{_C}" xmlns:r="{R}" r:id="{rid}"/>'
+            f'</a:graphicData></a:graphic></wp:inline>')
         picture = _paragraph(self.template.style_id("Figure"),
                              f"<w:r><w:drawing>{inline}</w:drawing></w:r>")
         caption = _paragraph(self.template.style_id("Caption"), _run(drawn.title))
@@ -220,7 +218,7 @@ class WordWriter:
 
     def finish(self, rendered: dict[str, bytes]) -> dict[str, bytes]:
         """The parts the texts changed or added: the footnotes (added to the `rendered`
-        footnotes part, or to a new one), numbering, relationships, pictures, content types."""
+        footnotes part, or to a new one), numbering, relationships, charts, content types."""
         changed: dict[str, bytes] = {}
         types: etree._Element | None = None
 
@@ -253,13 +251,10 @@ class WordWriter:
         for relationships in self._rels.values():
             if relationships.changed:
                 changed[relationships.name] = _xml(relationships.root)
-        if self._media:
-            types_root = content_types()
-            if not any(d.get("Extension", "").lower() == "png"
-                       for d in types_root.iterfind(f"{{{CT}}}Default")):
-                etree.SubElement(types_root, f"{{{CT}}}Default", Extension="png",
-                                 ContentType="image/png")
-            changed.update(self._media)
+        for name in self._charted:
+            etree.SubElement(content_types(), f"{{{CT}}}Override", PartName=f"/{name}",
+                             ContentType=CT_CHART)
+        changed.update(self._charted)
         if types is not None:
             changed["[Content_Types].xml"] = _xml(types)
         return changed
