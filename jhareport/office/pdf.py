@@ -148,8 +148,12 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def chart_descriptions(docx: bytes) -> list[list[str]]:
-    """The title and alternative text of each chart of the document's body, in order."""
-    document = _parts(docx, _DOCUMENT)[0]
+    """The title and alternative text of each chart of the document's body, in order (none for a
+    file that is no Word package: LibreOffice says what it makes of it)."""
+    try:
+        document = _parts(docx, _DOCUMENT)[0]
+    except PdfError:
+        return []
     if document is None or _CHART_URI.encode() not in document:
         return []
     root = etree.fromstring(document)
