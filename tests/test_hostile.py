@@ -38,7 +38,6 @@ HIGHLIGHT = """
       agencies: [Europol]
       body: Some text.
     """
-DOCUMENTED = (jhareport.LoadError, jhareport.BuildError, jhareport.TemplateReadError)
 
 
 @pytest.fixture
@@ -90,13 +89,14 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def assert_build_refused(folder: Path, out: Path, capsys: pytest.CaptureFixture[str],
-                         expected: str, *extra: str) -> str:
-    """Build through the command and the API: refused with `expected`, outputs untouched."""
+                         error: type[Exception], expected: str, *extra: str) -> str:
+    """Build through the command and the API: refused with `expected`, the API raising the
+    documented `error`, outputs untouched."""
     before = earlier_outputs(out)
     message = refused(["build", str(folder), "--out", str(out), "--draft", *extra], capsys)
     assert re.search(expected, message), message
     templates = extra[extra.index("--templates") + 1] if "--templates" in extra else None
-    with pytest.raises(DOCUMENTED) as info:
+    with pytest.raises(error) as info:
         jhareport.build(folder, out, draft=True, templates=templates)
     assert re.search(expected, str(info.value)), str(info.value)
     assert MARKER not in str(info.value)
@@ -206,7 +206,7 @@ def test_hostile_fixtures_are_refused_with_file_and_place(
     assert re.search(expected, str(info.value))
     assert not (Path.cwd() / "PWNED").exists()
     out = tmp_path / "out"
-    assert_build_refused(folder, out, capsys, expected)
+    assert_build_refused(folder, out, capsys, jhareport.LoadError, expected)
 
 
 def test_unquoted_dates_are_dates(tmp_path: Path) -> None:
@@ -267,7 +267,7 @@ def test_template_limits_stop_the_render_at_the_template_place(
     templates = tmp_path / "templates"
     template(templates / "final-report.docx", tag)
     shown = re.escape(tag if len(tag) <= 80 else tag[:77] + "…")
-    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys,
+    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys, jhareport.BuildError,
                          rf"final-report\.docx, paragraph 2 “{shown}”: .*{expected}",
                          "--templates", str(templates))
 
@@ -382,7 +382,7 @@ def test_hostile_template_packages_are_refused_before_inflating(
     path = templates / "final-report.docx"
     path.write_bytes(data)
     message = assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys,
-                                   rf"final-report\.docx: .*{expected}",
+                                   jhareport.BuildError, rf"final-report\.docx: .*{expected}",
                                    "--templates", str(templates))
     assert len(message) < 1000
     for action in ("show", "lint"):
@@ -392,14 +392,30 @@ def test_hostile_template_packages_are_refused_before_inflating(
             function(path)
 
 
-def test_a_template_that_is_a_fifo_does_not_block(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    fifo = tmp_path / "final-report.docx"
-    os.mkfifo(fifo)
+NOT_A_FILE: dict[str, tuple[Callable[[Path], object], str]] = {
+    "a FIFO": (os.mkfifo, r"not a regular file"),
+    "a folder": (Path.mkdir, r"not a regular file"),
+    "a link to nothing": (lambda path: os.symlink("nowhere.docx", path),
+                          r"a symbolic link to nothing"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_A_FILE)
+def test_a_template_that_is_no_file_is_refused_without_blocking(
+        case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, expected = NOT_A_FILE[case]
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    path = templates / "final-report.docx"
+    make(path)
+    # refused, never quietly replaced by the built-in template
+    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys, jhareport.BuildError,
+                         rf"final-report\.docx: .*{expected}", "--templates", str(templates))
     for action in ("show", "lint"):
-        assert "not a regular file" in refused(["template", action, str(fifo)], capsys)
-    with pytest.raises(jhareport.TemplateReadError, match="not a regular file"):
-        jhareport.lint_template(fifo)
+        assert re.search(expected, refused(["template", action, str(path)], capsys))
+    for function in (jhareport.show_template, jhareport.lint_template):
+        with pytest.raises(jhareport.TemplateReadError, match=expected):
+            function(path)
 
 
 # ---- limits that hold in a process of limited memory and time ----------------------------------
