@@ -1,7 +1,9 @@
 """Bad and hostile input: a clear error every time, nothing lost, nothing read from outside.
 
 Each case of the corpus goes through the command (exit 2, one message naming the file and the
-place, no traceback) and the API (only LoadError, BuildError or TemplateReadError escape), with
+place, no traceback) and the API (each function raises its documented exception: LoadError
+from `load_year`, LoadError or BuildError from `build`, TemplateReadError from `lint_template`
+and `show_template`, never another), with
 earlier outputs left byte-identical and no file of its own left behind. Large cases are made
 when the test runs. A marker written outside the fixtures must never show up in an output or a
 message.
@@ -418,25 +420,46 @@ def test_a_template_that_is_no_file_is_refused_without_blocking(
             function(path)
 
 
+def test_a_template_path_holding_a_nul_is_refused(tmp_path: Path) -> None:
+    for function in (jhareport.show_template, jhareport.lint_template):
+        with pytest.raises(jhareport.TemplateReadError, match="embedded null byte"):
+            function(tmp_path / "final\0report.docx")
+
+
 # ---- limits that hold in a process of limited memory and time ----------------------------------
 
+# The command, or the API: a script that says which exception escaped `build`.
+THROUGH = {
+    "command": "from jhareport.cli import main\nsys.exit(main(sys.argv[1:]))\n",
+    "api": ("import jhareport\n"
+            "try:\n"
+            "    jhareport.build(sys.argv[2], sys.argv[4], draft=True, templates=sys.argv[7])\n"
+            "except Exception as error:\n"
+            "    print(f'{type(error).__name__}: {error}', file=sys.stderr)\n"
+            "    sys.exit(2)\n"),
+}
+
+
+@pytest.mark.parametrize("through", THROUGH)
 @pytest.mark.parametrize("tag", ["{{ 'x' * 10**10 }}", "{{ 999999999**999999999 }}",
                                  "{% for i in range(100000) %}{% for j in range(100000) %}"
                                  "{{ i }}{% endfor %}{% endfor %}"])
-def test_hostile_templates_are_stopped_within_memory_and_time(tag: str, tmp_path: Path) -> None:
+def test_hostile_templates_are_stopped_within_memory_and_time(tag: str, through: str,
+                                                              tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     template(templates / "final-report.docx", tag)
     folder = year_folder(tmp_path)
     script = ("import resource, sys\n"
               "resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))\n"
-              "from jhareport.cli import main\n"
-              "sys.exit(main(sys.argv[1:]))\n")
+              + THROUGH[through])
     done = subprocess.run([sys.executable, "-c", script, "build", str(folder), "--out",
                            str(tmp_path / "out"), "--draft", "--templates", str(templates)],
                           capture_output=True, text=True, timeout=180, cwd=ROOT, check=False)
     assert done.returncode == 2, done.stderr[-2000:]
     assert "final-report.docx, paragraph 2" in done.stderr
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+    if through == "api":
+        assert done.stderr.startswith("BuildError: "), done.stderr[-2000:]
     assert not (tmp_path / "out").exists()
 
 
@@ -450,6 +473,10 @@ OUTPUT_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                           r"would be written among the fixtures"),
     "the fixtures folder": (lambda tmp: tmp / "fixtures", r"among the fixtures"),
     "year.yaml": (lambda tmp: tmp / "fixtures" / "2023" / "year.yaml", r"among the fixtures"),
+    "a name too long": (lambda tmp: tmp / ("x" * 300), r"cannot be an output folder \(File name "
+                        r"too long\)"),
+    "a NUL in the path": (lambda tmp: tmp / "o\0ut", r"cannot be an output folder \(embedded "
+                          r"null byte\)"),
 }
 
 
@@ -478,8 +505,11 @@ def test_a_folder_that_is_not_writable_is_refused(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "locked"
     out.mkdir(mode=0o500)
-    message = refused(["build", str(year_folder(tmp_path)), "--out", str(out), "--draft"], capsys)
+    folder = year_folder(tmp_path)
+    message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
     assert "locked is not writable" in message
+    with pytest.raises(jhareport.BuildError, match="locked is not writable"):
+        jhareport.build(folder, out, draft=True)
 
 
 def test_a_failed_replacement_puts_every_earlier_file_back(tmp_path: Path) -> None:
@@ -497,8 +527,9 @@ def test_a_failed_replacement_puts_every_earlier_file_back(tmp_path: Path) -> No
     assert (out / "c.docx").read_bytes() == b"earlier c"
 
 
+@pytest.mark.parametrize("through", ["command", "api"])
 @pytest.mark.parametrize("failing", [1, 2, 3, 4])
-def test_a_full_disk_while_replacing_changes_nothing(failing: int, tmp_path: Path,
+def test_a_full_disk_while_replacing_changes_nothing(failing: int, through: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     folder = year_folder(tmp_path)
@@ -514,7 +545,12 @@ def test_a_full_disk_while_replacing_changes_nothing(failing: int, tmp_path: Pat
         real(source, target)
 
     monkeypatch.setattr(os, "replace", full)
-    message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
+    if through == "command":
+        message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
+    else:
+        with pytest.raises(jhareport.BuildError) as info:
+            jhareport.build(folder, out, draft=True)
+        message = str(info.value)
     assert "No space left on device" in message and "no document was changed" in message
     assert snapshot(out) == before
 
