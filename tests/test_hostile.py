@@ -19,6 +19,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import docx
@@ -560,3 +561,21 @@ def test_a_successful_build_leaves_no_temporary_file(tmp_path: Path) -> None:
     earlier_outputs(out)
     jhareport.build(year_folder(tmp_path), out, draft=True)
     assert sorted(p.name for p in out.iterdir()) == ["acronyms.docx", "final-report.docx"]
+
+
+# ---- parallel builds ---------------------------------------------------------------------------
+
+def _build_in_process(folder: str, out: str) -> list[str]:
+    return [str(p) for p in jhareport.build(folder, out).outputs]
+
+
+def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Path) -> None:
+    alone = jhareport.build(ROOT / "fixtures" / "2023", tmp_path / "alone").outputs
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        runs = [pool.submit(_build_in_process, str(ROOT / "fixtures" / "2023"),
+                            str(tmp_path / f"parallel-{n}")) for n in range(2)]
+        outputs = [run.result(timeout=300) for run in runs]
+    for n, paths in enumerate(outputs):
+        assert [Path(p).name for p in paths] == [p.name for p in alone]
+        for path in alone:
+            assert (tmp_path / f"parallel-{n}" / path.name).read_bytes() == path.read_bytes()
