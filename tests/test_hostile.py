@@ -11,6 +11,7 @@ message.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -579,3 +580,23 @@ def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Pa
         assert [Path(p).name for p in paths] == [p.name for p in alone]
         for path in alone:
             assert (tmp_path / f"parallel-{n}" / path.name).read_bytes() == path.read_bytes()
+
+
+# ---- the README's limits -----------------------------------------------------------------------
+
+LIMIT_MODULES = ("word.environment", "template_tools.package_check", "loading", "yamltree")
+
+
+def test_the_limits_the_readme_states_are_those_of_the_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Security and limits\n", 1)[1].split("\n## ", 1)[0]
+    stated: dict[str, int] = {}
+    for limit, name in re.findall(r"^\| [^|]+ \| ([^|]+) \| `([\w.]+)` \|$", section, re.M):
+        number = re.match(r"([\d,]+)( MB)?", limit)
+        assert number, limit
+        value = int(number.group(1).replace(",", ""))
+        stated[name] = value * 1024 * 1024 if number.group(2) else value
+    constants = {f"{module}.{name}": value for module in LIMIT_MODULES
+                 for name, value in vars(importlib.import_module(f"jhareport.{module}")).items()
+                 if name.startswith("MAX_")}
+    assert stated == constants
