@@ -24,9 +24,14 @@ def output_folder_problem(out: Path, fixtures: Path | None = None) -> str | None
     `fixtures` is the year's folder the records come from, if any: the documents may not go into
     it, nor into the fixtures folder above it, where they would mix with the YAML files."""
     try:
-        target = out.resolve()
-    except (OSError, RuntimeError) as error:
-        return f"{out}: cannot be an output folder ({error})"
+        return _output_folder_problem(out, fixtures)
+    except (OSError, RuntimeError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = getattr(error, "strerror", None) or error
+        return f"{out}: cannot be an output folder ({reason})"
+
+
+def _output_folder_problem(out: Path, fixtures: Path | None) -> str | None:
+    target = out.resolve()
     if any(target == system or target.is_relative_to(system) for system in _SYSTEM_FOLDERS):
         return f"{out}: a system folder cannot take documents"
     if fixtures is not None:

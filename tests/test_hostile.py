@@ -1,7 +1,9 @@
 """Bad and hostile input: a clear error every time, nothing lost, nothing read from outside.
 
 Each case of the corpus goes through the command (exit 2, one message naming the file and the
-place, no traceback) and the API (only LoadError, BuildError or TemplateReadError escape), with
+place, no traceback) and the API (each function raises its documented exception: LoadError
+from `load_year`, LoadError or BuildError from `build`, TemplateReadError from `lint_template`
+and `show_template`, never another), with
 earlier outputs left byte-identical and no file of its own left behind. Large cases are made
 when the test runs. A marker written outside the fixtures must never show up in an output or a
 message.
@@ -9,6 +11,7 @@ message.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import docx
@@ -38,7 +42,6 @@ HIGHLIGHT = """
       agencies: [Europol]
       body: Some text.
     """
-DOCUMENTED = (jhareport.LoadError, jhareport.BuildError, jhareport.TemplateReadError)
 
 
 @pytest.fixture
@@ -90,13 +93,14 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def assert_build_refused(folder: Path, out: Path, capsys: pytest.CaptureFixture[str],
-                         expected: str, *extra: str) -> str:
-    """Build through the command and the API: refused with `expected`, outputs untouched."""
+                         error: type[Exception], expected: str, *extra: str) -> str:
+    """Build through the command and the API: refused with `expected`, the API raising the
+    documented `error`, outputs untouched."""
     before = earlier_outputs(out)
     message = refused(["build", str(folder), "--out", str(out), "--draft", *extra], capsys)
     assert re.search(expected, message), message
     templates = extra[extra.index("--templates") + 1] if "--templates" in extra else None
-    with pytest.raises(DOCUMENTED) as info:
+    with pytest.raises(error) as info:
         jhareport.build(folder, out, draft=True, templates=templates)
     assert re.search(expected, str(info.value)), str(info.value)
     assert MARKER not in str(info.value)
@@ -206,7 +210,7 @@ def test_hostile_fixtures_are_refused_with_file_and_place(
     assert re.search(expected, str(info.value))
     assert not (Path.cwd() / "PWNED").exists()
     out = tmp_path / "out"
-    assert_build_refused(folder, out, capsys, expected)
+    assert_build_refused(folder, out, capsys, jhareport.LoadError, expected)
 
 
 def test_unquoted_dates_are_dates(tmp_path: Path) -> None:
@@ -267,7 +271,7 @@ def test_template_limits_stop_the_render_at_the_template_place(
     templates = tmp_path / "templates"
     template(templates / "final-report.docx", tag)
     shown = re.escape(tag if len(tag) <= 80 else tag[:77] + "…")
-    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys,
+    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys, jhareport.BuildError,
                          rf"final-report\.docx, paragraph 2 “{shown}”: .*{expected}",
                          "--templates", str(templates))
 
@@ -382,7 +386,7 @@ def test_hostile_template_packages_are_refused_before_inflating(
     path = templates / "final-report.docx"
     path.write_bytes(data)
     message = assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys,
-                                   rf"final-report\.docx: .*{expected}",
+                                   jhareport.BuildError, rf"final-report\.docx: .*{expected}",
                                    "--templates", str(templates))
     assert len(message) < 1000
     for action in ("show", "lint"):
@@ -392,35 +396,72 @@ def test_hostile_template_packages_are_refused_before_inflating(
             function(path)
 
 
-def test_a_template_that_is_a_fifo_does_not_block(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    fifo = tmp_path / "final-report.docx"
-    os.mkfifo(fifo)
+NOT_A_FILE: dict[str, tuple[Callable[[Path], object], str]] = {
+    "a FIFO": (os.mkfifo, r"not a regular file"),
+    "a folder": (Path.mkdir, r"not a regular file"),
+    "a link to nothing": (lambda path: os.symlink("nowhere.docx", path),
+                          r"a symbolic link to nothing"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_A_FILE)
+def test_a_template_that_is_no_file_is_refused_without_blocking(
+        case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, expected = NOT_A_FILE[case]
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    path = templates / "final-report.docx"
+    make(path)
+    # refused, never quietly replaced by the built-in template
+    assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys, jhareport.BuildError,
+                         rf"final-report\.docx: .*{expected}", "--templates", str(templates))
     for action in ("show", "lint"):
-        assert "not a regular file" in refused(["template", action, str(fifo)], capsys)
-    with pytest.raises(jhareport.TemplateReadError, match="not a regular file"):
-        jhareport.lint_template(fifo)
+        assert re.search(expected, refused(["template", action, str(path)], capsys))
+    for function in (jhareport.show_template, jhareport.lint_template):
+        with pytest.raises(jhareport.TemplateReadError, match=expected):
+            function(path)
+
+
+def test_a_template_path_holding_a_nul_is_refused(tmp_path: Path) -> None:
+    for function in (jhareport.show_template, jhareport.lint_template):
+        with pytest.raises(jhareport.TemplateReadError, match="embedded null byte"):
+            function(tmp_path / "final\0report.docx")
 
 
 # ---- limits that hold in a process of limited memory and time ----------------------------------
 
+# The command, or the API: a script that says which exception escaped `build`.
+THROUGH = {
+    "command": "from jhareport.cli import main\nsys.exit(main(sys.argv[1:]))\n",
+    "api": ("import jhareport\n"
+            "try:\n"
+            "    jhareport.build(sys.argv[2], sys.argv[4], draft=True, templates=sys.argv[7])\n"
+            "except Exception as error:\n"
+            "    print(f'{type(error).__name__}: {error}', file=sys.stderr)\n"
+            "    sys.exit(2)\n"),
+}
+
+
+@pytest.mark.parametrize("through", THROUGH)
 @pytest.mark.parametrize("tag", ["{{ 'x' * 10**10 }}", "{{ 999999999**999999999 }}",
                                  "{% for i in range(100000) %}{% for j in range(100000) %}"
                                  "{{ i }}{% endfor %}{% endfor %}"])
-def test_hostile_templates_are_stopped_within_memory_and_time(tag: str, tmp_path: Path) -> None:
+def test_hostile_templates_are_stopped_within_memory_and_time(tag: str, through: str,
+                                                              tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     template(templates / "final-report.docx", tag)
     folder = year_folder(tmp_path)
     script = ("import resource, sys\n"
               "resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))\n"
-              "from jhareport.cli import main\n"
-              "sys.exit(main(sys.argv[1:]))\n")
+              + THROUGH[through])
     done = subprocess.run([sys.executable, "-c", script, "build", str(folder), "--out",
                            str(tmp_path / "out"), "--draft", "--templates", str(templates)],
                           capture_output=True, text=True, timeout=180, cwd=ROOT, check=False)
     assert done.returncode == 2, done.stderr[-2000:]
     assert "final-report.docx, paragraph 2" in done.stderr
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+    if through == "api":
+        assert done.stderr.startswith("BuildError: "), done.stderr[-2000:]
     assert not (tmp_path / "out").exists()
 
 
@@ -434,6 +475,10 @@ OUTPUT_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                           r"would be written among the fixtures"),
     "the fixtures folder": (lambda tmp: tmp / "fixtures", r"among the fixtures"),
     "year.yaml": (lambda tmp: tmp / "fixtures" / "2023" / "year.yaml", r"among the fixtures"),
+    "a name too long": (lambda tmp: tmp / ("x" * 300), r"cannot be an output folder \(File name "
+                        r"too long\)"),
+    "a NUL in the path": (lambda tmp: tmp / "o\0ut", r"cannot be an output folder \(embedded "
+                          r"null byte\)"),
 }
 
 
@@ -462,8 +507,11 @@ def test_a_folder_that_is_not_writable_is_refused(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "locked"
     out.mkdir(mode=0o500)
-    message = refused(["build", str(year_folder(tmp_path)), "--out", str(out), "--draft"], capsys)
+    folder = year_folder(tmp_path)
+    message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
     assert "locked is not writable" in message
+    with pytest.raises(jhareport.BuildError, match="locked is not writable"):
+        jhareport.build(folder, out, draft=True)
 
 
 def test_a_failed_replacement_puts_every_earlier_file_back(tmp_path: Path) -> None:
@@ -481,8 +529,9 @@ def test_a_failed_replacement_puts_every_earlier_file_back(tmp_path: Path) -> No
     assert (out / "c.docx").read_bytes() == b"earlier c"
 
 
+@pytest.mark.parametrize("through", ["command", "api"])
 @pytest.mark.parametrize("failing", [1, 2, 3, 4])
-def test_a_full_disk_while_replacing_changes_nothing(failing: int, tmp_path: Path,
+def test_a_full_disk_while_replacing_changes_nothing(failing: int, through: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     folder = year_folder(tmp_path)
@@ -498,7 +547,12 @@ def test_a_full_disk_while_replacing_changes_nothing(failing: int, tmp_path: Pat
         real(source, target)
 
     monkeypatch.setattr(os, "replace", full)
-    message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
+    if through == "command":
+        message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
+    else:
+        with pytest.raises(jhareport.BuildError) as info:
+            jhareport.build(folder, out, draft=True)
+        message = str(info.value)
     assert "No space left on device" in message and "no document was changed" in message
     assert snapshot(out) == before
 
@@ -508,3 +562,41 @@ def test_a_successful_build_leaves_no_temporary_file(tmp_path: Path) -> None:
     earlier_outputs(out)
     jhareport.build(year_folder(tmp_path), out, draft=True)
     assert sorted(p.name for p in out.iterdir()) == ["acronyms.docx", "final-report.docx"]
+
+
+# ---- parallel builds ---------------------------------------------------------------------------
+
+def _build_in_process(folder: str, out: str) -> list[str]:
+    return [str(p) for p in jhareport.build(folder, out).outputs]
+
+
+def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Path) -> None:
+    alone = jhareport.build(ROOT / "fixtures" / "2023", tmp_path / "alone").outputs
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        runs = [pool.submit(_build_in_process, str(ROOT / "fixtures" / "2023"),
+                            str(tmp_path / f"parallel-{n}")) for n in range(2)]
+        outputs = [run.result(timeout=300) for run in runs]
+    for n, paths in enumerate(outputs):
+        assert [Path(p).name for p in paths] == [p.name for p in alone]
+        for path in alone:
+            assert (tmp_path / f"parallel-{n}" / path.name).read_bytes() == path.read_bytes()
+
+
+# ---- the README's limits -----------------------------------------------------------------------
+
+LIMIT_MODULES = ("word.environment", "template_tools.package_check", "loading", "yamltree")
+
+
+def test_the_limits_the_readme_states_are_those_of_the_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Security and limits\n", 1)[1].split("\n## ", 1)[0]
+    stated: dict[str, int] = {}
+    for limit, name in re.findall(r"^\| [^|]+ \| ([^|]+) \| `([\w.]+)` \|$", section, re.M):
+        number = re.match(r"([\d,]+)( MB)?", limit)
+        assert number, limit
+        value = int(number.group(1).replace(",", ""))
+        stated[name] = value * 1024 * 1024 if number.group(2) else value
+    constants = {f"{module}.{name}": value for module in LIMIT_MODULES
+                 for name, value in vars(importlib.import_module(f"jhareport.{module}")).items()
+                 if name.startswith("MAX_")}
+    assert stated == constants

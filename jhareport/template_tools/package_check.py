@@ -54,9 +54,10 @@ def check_package(path: str | Path) -> bytes:
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise PackageError(f"{path}: no such file") from None
-    except OSError as error:
-        raise _unreadable(path, error.strerror or str(error)) from None
+        missing = "a symbolic link to nothing" if os.path.islink(path) else "no such file"
+        raise PackageError(f"{path}: {missing}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise _unreadable(path, getattr(error, "strerror", None) or str(error)) from None
     if not stat.S_ISREG(status.st_mode):
         raise _unreadable(path, "not a regular file")
     if status.st_size > MAX_PACKAGE_BYTES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -84,13 +85,15 @@ class BuildResult:
 
 def _template_path(name: str, templates: Path | None, locale: str = "en") -> Path:
     """The template of a document in the locale's language: the language's subfolder (fr/, de/)
-    of the agency's templates, then the agency's own, then the built-in ones in that order."""
+    of the agency's templates, then the agency's own, then the built-in ones in that order.
+    Whatever stands under a template's name is taken (a folder, a FIFO or a link to nothing is
+    then refused as no Word document), never quietly passed over for the built-in template."""
     language = str(reader_locale(locale).language)
     for folder in (templates, DEFAULT_TEMPLATES):
         if folder is None:
             continue
         for path in (folder / language / f"{name}.docx", folder / f"{name}.docx"):
-            if path.is_file():
+            if os.path.lexists(path):
                 return path
     return DEFAULT_TEMPLATES / f"{name}.docx"
 
