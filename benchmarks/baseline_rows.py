@@ -71,4 +71,7 @@ FILTERS = {
     "state": lambda value: "" if value is None else str(value),
     "agencies": lambda values, all_as="": ", ".join(str(v) for v in values),
     "chart": lambda value: "",
+    # about how many lines a text takes: whether the template keeps its row whole
+    "lines": lambda text, per_line=80: sum(len(line) // per_line + 1
+                                           for line in str(text or "").splitlines()),
 }

@@ -11,8 +11,7 @@ from typing import Any
 
 from .loading import load_year_and_notes
 from .records import YearRecords
-from .template_tools.lint import DOCXTPL, FILTER_ENTRY_POINTS, lint
-from .template_tools.schema import KINDS
+from .template_tools.schema import DOCXTPL, FILTER_ENTRY_POINTS, KINDS
 from .word.build import build
 
 __all__ = ["main"]
@@ -78,6 +77,8 @@ def _template_show(args: argparse.Namespace) -> int:
 
 
 def _template_lint(args: argparse.Namespace) -> int:
+    from .template_tools.lint import lint
+
     filters = [name.strip() for given in args.filters for name in given.split(",") if name.strip()]
     problems = lint(args.template, args.kind, filters)
     for problem in problems:

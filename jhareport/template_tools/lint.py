@@ -27,6 +27,8 @@ from .inspect import Part, Place, plain_tags, read_template, template_styles
 from .pictures import pictures_without_alt_text
 from .schema import (
     BUILD_GLOBALS,
+    DOCXTPL,
+    FILTER_ENTRY_POINTS,
     KINDS,
     attributes,
     element_type,
@@ -60,11 +62,6 @@ class UnknownKindError(ValueError):
     """A kind of template lint does not know."""
 
 
-DOCXTPL = "docxtpl"
-"""The kind of any docxtpl template: what holds for every one, whatever its variables."""
-
-FILTER_ENTRY_POINTS = "jhareport.template_filters"
-"""The entry point group where a package names the Jinja filters its templates may use."""
 
 
 def kind_of(path: str | Path, kind: str | None = None) -> str:

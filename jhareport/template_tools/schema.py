@@ -57,6 +57,13 @@ CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`)
              "otherwise.")
 
 
+DOCXTPL = "docxtpl"
+"""The kind of any docxtpl template: what holds for every one, whatever its variables."""
+
+FILTER_ENTRY_POINTS = "jhareport.template_filters"
+"""The entry point group where a package names the Jinja filters its templates may use."""
+
+
 def kind_variables(kind: str) -> dict[str, Any]:
     """Every variable of a kind of template with its type."""
     context = CONTEXTS[kind]

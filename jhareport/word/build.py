@@ -34,7 +34,6 @@ from ..office.pdf import (
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..template_tools.inspect import TemplateReadError
-from ..template_tools.lint import lint
 from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
@@ -111,6 +110,8 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     found: list[str] = []
     if DEFAULT_TEMPLATES.resolve() not in (path.parent.resolve(), path.parent.parent.resolve()):
         try:
+            from ..template_tools.lint import lint  # only an agency's own templates are linted
+
             found = [f"{path}: {problem}" for problem in lint(path, name)]
         except TemplateReadError:
             found = []  # said below, when the template is opened

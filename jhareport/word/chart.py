@@ -7,7 +7,7 @@ chart is not meant to be edited as data, and the cached values are all a reader 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from ..charts import Chart
 
@@ -20,6 +20,11 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _FONT = "Calibri"
 # The sizes of the chart's words, in hundredths of a point.
 _SIZE, _NAMES_SIZE = 900, 1000
+
+
+def escape(text: str) -> str:
+    """Text for element content (`xml.sax.saxutils` would load urllib for the same)."""
+    return _escape(text, quote=False)
 
 
 def _text_properties(size: int, colour: str, language: str, *, bold: bool = False) -> str:
