@@ -83,7 +83,7 @@ class _Named:
         return self.short
 
 
-@frozen
+@frozen(cache_hash=True)  # agencies are keys of many sets and counts: hashed once each
 class Agency(_Named):
     """A member agency of the network."""
 
@@ -104,7 +104,7 @@ class BodyKind(Enum):
     ORGANISATION = "organisation"
 
 
-@frozen
+@frozen(cache_hash=True)
 class Body(_Named):
     """A body that is not a member of the network: an observer, another EU body, a state."""
 

@@ -9,6 +9,7 @@ open state (ONGOING, PLANNED, THROUGHOUT) or done, with or without its period.
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -264,12 +265,21 @@ _FORMS = (
 )
 
 
+_EU_ENGLISH = Locale("en", "IE")
+
+
 def reader_locale(tag: str | Locale) -> Locale:
     """The Babel locale for a language tag; plain English follows the EU's style (21 June 2023)."""
-    locale = tag if isinstance(tag, Locale) else Locale.parse(tag.replace("-", "_"))
+    locale = tag if isinstance(tag, Locale) else _parsed_locale(tag)
     if locale.language == "en" and locale.territory is None:
-        return Locale("en", "IE")
+        return _EU_ENGLISH
     return locale
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_locale(tag: str) -> Locale:
+    """Babel's locale of a tag, parsed once (every date, number and list of a build asks)."""
+    return Locale.parse(tag.replace("-", "_"))
 
 
 def _long_interval(start: date, end: date, locale: Locale) -> str:

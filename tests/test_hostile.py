@@ -258,6 +258,10 @@ SANDBOX_CASES = {
     "escape through __mro__": ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
                                r"access to attribute '__class__' of 'str' object is unsafe"),
     "escape through globals": ("{{ lipsum.__globals__['os'] }}", r"'__globals__'.*is unsafe"),
+    "escape through a record": ("{{ year.__class__.__init__.__globals__ }}",
+                                r"SecurityError: access to attribute '__\w+__' of '\w+' object is "
+                                r"unsafe"),
+    "a record's private name": ("{{ year.chair.__dict__ }}", r"SecurityError: .*is unsafe"),
     "include an outside file": ("{% include '/etc/passwd' %}", r"no loader"),
     "recursive macro": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
                         r"maximum recursion depth"),

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import attrs
 from jinja2 import StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
@@ -241,6 +242,18 @@ class _LimitedCode(CodeGenerator):
         self.write(")")
 
 
+@functools.cache
+def _plain_data() -> frozenset[type]:
+    """The classes of the records and of what the documents show: attrs classes of data whose
+    public attributes are fields, properties and methods of their own."""
+    from .. import agencies, charts, periods, records, views
+
+    return frozenset(value for module in (agencies, charts, periods, records, views)
+                     for value in vars(module).values()
+                     if isinstance(value, type) and attrs.has(value)
+                     and value.__module__ == module.__name__)
+
+
 class ReportEnvironment(SandboxedEnvironment):
     """Jinja's sandbox, with limits on what a template may compute (see the module's text).
 
@@ -258,6 +271,17 @@ class ReportEnvironment(SandboxedEnvironment):
         self.globals["lipsum"] = _lipsum
         for name in _GROWING_FILTERS:
             self.filters[name] = _bounded_filter(name, self.filters[name])
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute`. The records and views are plain data: for them the sandbox's check
+        comes down to refusing names that start with an underscore, done here without its
+        general inspection of the object (most of a large annex's rendering time otherwise)."""
+        if type(obj) in _plain_data() and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def step(self) -> None:
         self.steps += 1
