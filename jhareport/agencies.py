@@ -9,6 +9,7 @@ agency and body by the name it had in the report's year.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -284,9 +285,16 @@ _BODIES: tuple[tuple[str, str | _History, BodyKind, tuple[str, ...]], ...] = (
 ALL_AGENCIES = "ALL JHA AGENCIES"
 
 
+_FOLDED = re.compile(r"[\s\-_.']+")
+
+
+@functools.lru_cache(maxsize=4096)  # a year names the same few dozen agencies thousands of times
 def _key(name: str) -> str:
     """Fold a spelling so that EU-LISA, eu-LISA, euLISA and EU LISA meet."""
-    return re.sub(r"[\s\-_.']+", "", name).casefold()
+    return _FOLDED.sub("", name).casefold()
+
+
+_ALL_KEY = _key(ALL_AGENCIES)
 
 
 class UnknownNameError(ValueError):
@@ -337,7 +345,7 @@ class Registry:
     def resolve_all(self, names: Iterable[str]) -> Iterator[Actor]:
         """Resolve each name; "ALL JHA AGENCIES" stands for the nine agencies."""
         for name in names:
-            if _key(name) == _key(ALL_AGENCIES):
+            if _key(name) == _ALL_KEY:
                 yield from self.agencies
             else:
                 yield self.resolve(name)
