@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 from babel import UnknownLocaleError
@@ -22,15 +22,6 @@ from ..checks import record_problems
 from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import own_words, translate
 from ..loading import LoadError, load_year_and_notes
-from ..office.pdf import (
-    OfficeTools,
-    PdfError,
-    convert,
-    find_office,
-    has_toc,
-    normalise_pdf,
-    splice_toc,
-)
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..template_tools.inspect import TemplateReadError
@@ -47,7 +38,6 @@ from ..views import (
 )
 from .environment import template_environment
 from .language import set_language
-from .locate import explain
 from .package import (
     DECLARATION,
     checked,
@@ -58,6 +48,9 @@ from .package import (
 )
 from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable
+
+if TYPE_CHECKING:
+    from ..office.pdf import OfficeTools, PdfError
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
@@ -141,10 +134,14 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         except Exception as unwritable:
             again = unwritable
         if isinstance(again, UnwritableTextError):
+            from .locate import explain  # an error's place, worked out when there is one
+
             raise BuildError([explain(path, variables, checking, again)]) from None
         raise BuildError(found or [f"{path}: the template is broken ({error}); "
                                    f"`jhareport template lint {path}` shows where"]) from None
     except Exception as error:  # a template may fail in any filter: say where, and on what
+        from .locate import explain
+
         shown = explain(path, variables, environment, error)
         raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
     notes.extend(f"template lint: {f}" for f in found)
@@ -266,7 +263,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
     office: OfficeTools | None = None
     missing: PdfError | None = None
-    if pdf:
+    if pdf:  # LibreOffice's tools are looked for, and their module loaded, only for PDFs
+        from ..office.pdf import PdfError, find_office
+
         try:
             office = find_office()
         except PdfError as error:
@@ -330,6 +329,8 @@ def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, ti
                stamp: datetime) -> dict[Path, bytes]:
     """The documents and their PDFs; a document with a table of contents gets LibreOffice's
     refreshed entries (true page numbers) in its .docx too."""
+    from ..office.pdf import PdfError, convert, has_toc, normalise_pdf, splice_toc
+
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="jhareport-build-") as temporary:
         work = Path(temporary)
