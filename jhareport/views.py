@@ -652,7 +652,7 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
     words: set[str] = set()
-    for text in texts:
+    for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
         words.update(pattern.findall(text))
 
     used: dict[str, Acronym] = {}
