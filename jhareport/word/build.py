@@ -24,7 +24,6 @@ from ..i18n import own_words, translate
 from ..loading import LoadError, load_year_and_notes
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
-from ..template_tools.inspect import TemplateReadError
 from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
@@ -102,9 +101,11 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         raise BuildError([str(error)]) from None
     found: list[str] = []
     if DEFAULT_TEMPLATES.resolve() not in (path.parent.resolve(), path.parent.parent.resolve()):
-        try:
-            from ..template_tools.lint import lint  # only an agency's own templates are linted
+        # only an agency's own templates are linted
+        from ..template_tools.inspect import TemplateReadError
+        from ..template_tools.lint import lint
 
+        try:
             found = [f"{path}: {problem}" for problem in lint(path, name)]
         except TemplateReadError:
             found = []  # said below, when the template is opened
