@@ -56,7 +56,7 @@ from .records import (
     _agencies,
 )
 from .translations import Kind, Overlay
-from .yamltree import LineList, LineMap, YamlProblem, parse
+from .yamltree import LineList, LineMap, YamlProblem, parse, yaml_kind
 
 __all__ = ["TRANSLATIONS", "LoadError", "Problem", "load_year", "load_year_and_notes"]
 
@@ -149,7 +149,7 @@ def _converter(default_year: int | None) -> cattrs.Converter:
 
     def text_only(value: Any, what: str) -> str:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError(f"expected {what}, got {_kind(value)}")
+            raise ValueError(f"expected {what}, got {yaml_kind(value)}")
         return str(value)
 
     def markup(value: Any, _: Any) -> Markup:
@@ -179,14 +179,14 @@ def _converter(default_year: int | None) -> cattrs.Converter:
 
     def list_only(value: Any, kind: Any) -> Any:
         if not isinstance(value, list):
-            raise ValueError(f"expected a list, got {_kind(value)}")
+            raise ValueError(f"expected a list, got {yaml_kind(value)}")
         return converter._structure_tuple(value, kind)
 
     converter.register_structure_hook_func(_plain_tuple, list_only)
 
     def whole_number(value: Any, _: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {_kind(value)}")
+            raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
         return value
 
     converter.register_structure_hook(int, whole_number)
@@ -203,7 +203,7 @@ def _converter(default_year: int | None) -> cattrs.Converter:
 
     def flag(value: Any, _: Any) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {_kind(value)}")
+            raise ValueError(f"expected true or false, got {yaml_kind(value)}")
         return value
 
     converter.register_structure_hook(bool, flag)
@@ -216,26 +216,11 @@ def _plain_tuple(kind: Any) -> bool:
     return origin is tuple and kind not in (tuple[Agency, ...], tuple[Actor, ...])
 
 
-def _kind(value: Any) -> str:
-    """What a YAML value is, in the words of whoever writes YAML."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true/false"
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    return f"the value {value!r}"
-
-
 def _names(value: Any, text_only: Callable[[Any, str], str]) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list):
-        raise ValueError(f"expected a list of names, got {_kind(value)}")
+        raise ValueError(f"expected a list of names, got {yaml_kind(value)}")
     return [text_only(v, "a name") for v in value]
 
 
@@ -752,7 +737,7 @@ def _linked(reader: _Reader, folder: Path, value: Any, what: str, line: int | No
     for item in values:
         if not isinstance(item, str) or not item.strip():
             reader.problems.append(Problem(folder / _YEAR_FILE, line, f"expected the path of a {what} "
-                                           f"file, got {_kind(item)}", "year", what))
+                                           f"file, got {yaml_kind(item)}", "year", what))
             continue
         path = Path(os.path.normpath(folder / item))
         reason = _unreadable(path, reader.roots)

@@ -24,7 +24,7 @@ from . import records
 from .checks import Problem, closest
 from .markup import Markup, MarkupError
 from .records import ScorecardArea, ScorecardField, ScorecardPart, Signatory
-from .yamltree import LineList, LineMap
+from .yamltree import LineList, LineMap, yaml_kind
 
 __all__ = ["NOT_TEXT", "Kind", "Overlay", "text_fields"]
 
@@ -106,15 +106,6 @@ def _name(what: str, item: Any, index: int) -> str:
     return f"{what} #{index + 1}"
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true/false"
-    return f"{value!r}"
-
 
 @attrs.define
 class Overlay:
@@ -156,7 +147,7 @@ class Overlay:
     def _text(self, holder: Any, key: str | int | None, given: Any, kind: str, what: str,
               field: str | None, line: int | None) -> None:
         if not isinstance(given, str | int | float) or isinstance(given, bool):
-            self._problem(line, f"expected a text, got {_describe(given)}", what, field)
+            self._problem(line, f"expected a text, got {yaml_kind(given)}", what, field)
             return
         text = str(given)
         if not text.strip():
@@ -178,7 +169,7 @@ class Overlay:
         """A list of texts (a table's header, the points of the conclusions), by position;
         an item left empty (~) keeps the year's."""
         if not isinstance(given, LineList):
-            self._problem(line, f"expected a list of texts, got {_describe(given)}", what, field)
+            self._problem(line, f"expected a list of texts, got {yaml_kind(given)}", what, field)
             return
         for index, item in enumerate(given):
             item_line = given.item_line(index)
@@ -194,7 +185,7 @@ class Overlay:
                  line: int | None) -> None:
         item_what = _what(cls)
         if not isinstance(given, LineList):
-            self._problem(line, f"expected a list of {item_what} texts, got {_describe(given)}",
+            self._problem(line, f"expected a list of {item_what} texts, got {yaml_kind(given)}",
                           what if line != 1 else None)
             return
         key = _key(cls)
@@ -221,7 +212,7 @@ class Overlay:
             name = _name(item_what, item, index)
             if not isinstance(item, LineMap):
                 self._problem(item_line, f"expected a mapping with the {key} of the "
-                              f"{item_what} and its texts, got {_describe(item)}", name)
+                              f"{item_what} and its texts, got {yaml_kind(item)}", name)
                 continue
             value = item.get(key)
             if value is None:
@@ -245,7 +236,7 @@ class Overlay:
         if given is None:
             return
         if not isinstance(given, LineMap):
-            self._problem(line, f"expected a mapping of texts, got {_describe(given)}", what)
+            self._problem(line, f"expected a mapping of texts, got {yaml_kind(given)}", what)
             return
         fields = text_fields(cls)
         every = _hints(cls)

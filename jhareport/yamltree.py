@@ -17,7 +17,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
-__all__ = ["MAX_DEPTH", "LineList", "LineMap", "YamlProblem", "forbidden_character", "parse"]
+__all__ = ["MAX_DEPTH", "LineList", "LineMap", "YamlProblem", "forbidden_character", "parse",
+           "yaml_kind"]
 
 MAX_DEPTH = 64
 
@@ -206,3 +207,18 @@ def _add(stack: list[Any], pending_keys: list[str | None], value: Any, line: int
         return
     top[key] = value
     pending_keys[-1] = None
+
+
+def yaml_kind(value: Any) -> str:
+    """What a YAML value is, in the words of whoever writes YAML."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"the value {value!r}"
