@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
         next_year,
         write_forms,
     )
+    from .errors import InputError
     from .loading import LoadError, Problem, load_year
     from .markup import Markup, MarkupError
     from .office.preview import PreviewError, preview
@@ -82,6 +83,7 @@ __all__ = [
     "FormError",
     "Format",
     "Highlight",
+    "InputError",
     "KeyActivity",
     "LintProblem",
     "LoadError",
@@ -158,6 +160,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Foreword": ("records", "Foreword"),
     "Format": ("records", "Format"),
     "Highlight": ("records", "Highlight"),
+    "InputError": ("errors", "InputError"),
     "LintProblem": ("template_tools.lint", "LintProblem"),
     "LoadError": ("loading", "LoadError"),
     "Markup": ("markup", "Markup"),

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .loading import load_year_and_notes
 from .records import YearRecords
 from .template_tools.schema import DOCXTPL, FILTER_ENTRY_POINTS, KINDS
@@ -269,31 +270,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except Exception as error:
-        if not _refused_input(error):
-            raise
+    except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return code
-
-
-# The documented exceptions of input the commands refuse, by module. A module the command did not
-# import cannot have raised its exception, so only the imported ones are looked at.
-_REFUSALS = (
-    ("jhareport.loading", "LoadError"),
-    ("jhareport.word.build", "BuildError"),
-    ("jhareport.template_tools.inspect", "TemplateReadError"),
-    ("jhareport.template_tools.lint", "UnknownKindError"),
-    ("jhareport.office.preview", "PreviewError"),
-    ("jhareport.contributions.merge", "ContributionError"),
-    ("jhareport.contributions.forms", "FormError"),
-    ("jhareport.contributions.nextyear", "NextYearError"),
-)
-
-
-def _refused_input(error: Exception) -> bool:
-    return any(isinstance(error, getattr(sys.modules[module], name))
-               for module, name in _REFUSALS if module in sys.modules)
 
 
 if __name__ == "__main__":

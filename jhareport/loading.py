@@ -26,6 +26,7 @@ from cattrs.errors import (
 from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
+from .errors import InputError
 from .i18n import translate
 from .markup import Markup, MarkupError
 from .periods import Period, StateOfPlay, parse_period, parse_state, reader_locale
@@ -111,7 +112,7 @@ def _shortened(text: str) -> str:
     return text if len(text) <= 500 else f"{text[:350]} … {text[-120:]}"
 
 
-class LoadError(Exception):
+class LoadError(InputError):
     """A year's folder that cannot be read; `problems` lists everything wrong in it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

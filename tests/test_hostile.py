@@ -604,3 +604,16 @@ def test_the_limits_the_readme_states_are_those_of_the_code() -> None:
                  for name, value in vars(importlib.import_module(f"jhareport.{module}")).items()
                  if name.startswith("MAX_")}
     assert stated == constants
+
+
+def test_every_documented_refusal_is_an_input_error(tmp_path: Path) -> None:
+    from jhareport.contributions import ContributionError, FormError, NextYearError
+    from jhareport.template_tools.lint import UnknownKindError
+
+    for error in (jhareport.LoadError, jhareport.BuildError, jhareport.TemplateReadError,
+                  UnknownKindError, jhareport.PreviewError, FormError, ContributionError,
+                  NextYearError):
+        assert issubclass(error, jhareport.InputError), error
+    folder = year_folder(tmp_path, {"meetings.yaml": "- id: x\n  kind: nonsense\n"})
+    with pytest.raises(jhareport.InputError, match=r"meetings\.yaml:1: meeting .x., field .title."):
+        jhareport.build(folder, tmp_path / "out")

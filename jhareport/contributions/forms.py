@@ -30,6 +30,7 @@ from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
 from ..agencies import REGISTRY, Agency
+from ..errors import InputError
 from ..files import write_atomically
 from ..loading import load_year
 from ..periods import format_period, parse_period
@@ -69,7 +70,7 @@ ROW_LABELS = {"title": "Title", "topic": "Priority topic", "agencies": "Agencies
               "dates": "Dates", "text": "Text"}
 
 
-class FormError(Exception):
+class FormError(InputError):
     """Forms that cannot be made: an unknown agency, a due date that is not a date."""
 
 

@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from ..agencies import REGISTRY, Agency, UnknownNameError
+from ..errors import InputError
 from ..files import write_atomically
 from ..loading import LoadError, load_year
 from ..markup import Markup, MarkupError
@@ -155,7 +156,7 @@ class ImportResult:
     forms: tuple[ReturnedForm, ...] = field(repr=False, default=())
 
 
-class ContributionError(Exception):
+class ContributionError(InputError):
     """Returned forms that cannot be imported: every problem, grouped per agency, and the
     conflicts no option decided."""
 

@@ -10,6 +10,7 @@ from attrs import frozen
 from ruamel.yaml.comments import CommentedMap
 
 from ..agencies import REGISTRY
+from ..errors import InputError
 from ..files import write_atomically
 from ..loading import load_year
 from ..periods import Status, parse_state
@@ -24,7 +25,7 @@ _KEPT = ("observers", "about", "working_groups_intro", "not_acronyms", "outline"
 _COPIED = ("working-groups.yaml", "outline.yaml")
 
 
-class NextYearError(Exception):
+class NextYearError(InputError):
     """A next year's folder that cannot be made: an unknown chair, a folder already in use."""
 
 

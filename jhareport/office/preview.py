@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..errors import InputError
 from ..files import write_atomically
 
 __all__ = ["PreviewError", "preview"]
@@ -15,7 +16,7 @@ __all__ = ["PreviewError", "preview"]
 INSTALL_HINT = "install it with `apt-get install --no-install-recommends poppler-utils`"
 
 
-class PreviewError(Exception):
+class PreviewError(InputError):
     """Pages that cannot be pictured: no PDF, or no pdftoppm."""
 
 

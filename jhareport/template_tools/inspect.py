@@ -21,6 +21,7 @@ from pathlib import Path
 from attrs import frozen
 from lxml import etree
 
+from ..errors import InputError
 from .package_check import PackageError, check_package
 from .text import W, is_element, run_text, runs, style_names, text_boxes
 
@@ -38,7 +39,7 @@ _PROPERTIES = (("title", f"{{{_DC}}}title"), ("subject", f"{{{_DC}}}subject"),
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-class TemplateReadError(ValueError):
+class TemplateReadError(InputError, ValueError):
     """The file is not a Word document that can be read."""
 
 

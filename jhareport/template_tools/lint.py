@@ -22,6 +22,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
+from ..errors import InputError
 from ..word.environment import template_environment
 from .inspect import Part, Place, plain_tags, read_template, template_styles
 from .pictures import pictures_without_alt_text
@@ -58,7 +59,7 @@ class LintProblem:
         return f"{self.where} “{shown}”: {self.message}"
 
 
-class UnknownKindError(ValueError):
+class UnknownKindError(InputError, ValueError):
     """A kind of template lint does not know."""
 
 

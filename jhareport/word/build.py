@@ -19,6 +19,7 @@ from markupsafe import Markup as Xml
 
 from ..agencies import acronyms_in_language, short_name
 from ..checks import record_problems
+from ..errors import InputError
 from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import own_words, translate
 from ..loading import LoadError, load_year_and_notes
@@ -57,7 +58,7 @@ DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
 DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
 
 
-class BuildError(Exception):
+class BuildError(InputError):
     """A build that cannot be done; `problems` lists every reason. Nothing was written."""
 
     def __init__(self, problems: list[str]) -> None:
