@@ -18,30 +18,24 @@ from .word.build import build
 __all__ = ["main"]
 
 
-_SINGULAR = {"meetings": "meeting", "working groups": "working group",
-             "thematic events": "thematic event", "other activities": "other activity",
-             "network products": "network product", "highlights": "highlight",
-             "priorities": "priority", "scorecard actions": "scorecard action",
-             "acronyms": "acronym", "operational actions": "operational action"}
-
-
 def _summary(records: YearRecords) -> str:
     year = records.year
-    counts = [
-        ("meetings", len(records.meetings)),
-        ("working groups", len(records.working_groups)),
-        ("thematic events", len(records.thematic_events)),
-        ("other activities", len(records.other_activities)),
-        ("network products", len(records.network_products)),
-        ("highlights", len(records.highlights)),
-        ("priorities", len(records.priorities)),
-        ("scorecard actions", len(records.scorecard.actions) if records.scorecard else 0),
-        ("acronyms", len(records.glossary)),
-        ("operational actions", sum(len(p.actions) for p in records.action_plans)),
+    counts = [  # (one, several, how many)
+        ("meeting", "meetings", len(records.meetings)),
+        ("working group", "working groups", len(records.working_groups)),
+        ("thematic event", "thematic events", len(records.thematic_events)),
+        ("other activity", "other activities", len(records.other_activities)),
+        ("network product", "network products", len(records.network_products)),
+        ("highlight", "highlights", len(records.highlights)),
+        ("priority", "priorities", len(records.priorities)),
+        ("scorecard action", "scorecard actions",
+         len(records.scorecard.actions) if records.scorecard else 0),
+        ("acronym", "acronyms", len(records.glossary)),
+        ("operational action", "operational actions",
+         sum(len(p.actions) for p in records.action_plans)),
     ]
     chair = f" (chair {year.chair.short_on(year.as_of)})" if year.chair else ""
-    shown = ", ".join(f"{n} {what if n != 1 else _SINGULAR.get(what, what)}"
-                      for what, n in counts if n)
+    shown = ", ".join(f"{n} {one if n == 1 else several}" for one, several, n in counts if n)
     return f"{year.year}{chair}: {shown or 'no records'}"
 
 

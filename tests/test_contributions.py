@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import FIXTURES
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -25,15 +24,6 @@ from jhareport.contributions import (
 from jhareport.periods import Status
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-
-
-@pytest.fixture
-def years(tmp_path: Path) -> Path:
-    """fixtures/2019 and 2023 (with the files they link to) in a folder of their own."""
-    for name in ("2019", "2023", "empact"):
-        shutil.copytree(FIXTURES / name, tmp_path / name)
-    shutil.copy(FIXTURES / "glossary.yaml", tmp_path / "glossary.yaml")
-    return tmp_path
 
 
 # -- editing a form as an agency would, with python-docx ------------------------------------------

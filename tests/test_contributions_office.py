@@ -8,7 +8,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import FIXTURES
 from test_contributions import add_link, new_row_under, set_choice
 
 import jhareport
@@ -29,14 +28,6 @@ def resave(forms: Path, out: Path, work: Path) -> Path:
                    check=True, capture_output=True, timeout=300)
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in forms.glob("*.docx"))
     return out
-
-
-@pytest.fixture
-def years(tmp_path: Path) -> Path:
-    for name in ("2019", "2023", "empact"):
-        shutil.copytree(FIXTURES / name, tmp_path / name)
-    shutil.copy(FIXTURES / "glossary.yaml", tmp_path / "glossary.yaml")
-    return tmp_path
 
 
 def test_forms_saved_again_unchanged_import_to_the_same_records(years: Path) -> None:
