@@ -37,6 +37,8 @@ class YamlProblem(ValueError):
         self.line = line
         self.path = path  # the keys and indices leading to the value, when known
         self.record = record  # the top list's item holding it, as far as it was read
+        self.syntax = False  # the parser's own refusal, in its words
+        self.index: int | None = None  # the character where the parser refused, when known
 
 
 class LineMap(dict[str, Any]):
@@ -107,13 +109,33 @@ def parse(text: str) -> Any:
     Raises YamlProblem with the line for invalid YAML, a second document, an alias, a duplicate
     key, nesting deeper than MAX_DEPTH, or a text with a character a document cannot hold.
     """
+    try:
+        return _read(text, _PARSER)
+    except YamlProblem as problem:
+        if _PARSER is None or not problem.syntax:
+            raise
+        # libyaml's scanner reads ahead and refuses some input (deep nesting, in its own words and
+        # at its own depth, which differ between releases) before the events reach our checks:
+        # the pure-Python parser, on the text up to that place, finds the problem our checks name.
+        end = text.find("\n", problem.index) if problem.index is not None else -1
+        try:
+            _read(text if end < 0 else text[:end], None)
+        except YamlProblem as first:
+            if not first.syntax or (first.line is not None and problem.line is not None
+                                    and first.line < problem.line):
+                raise first from None
+        raise
+
+
+def _read(text: str, parser_class: Any) -> Any:
+    """`parse` with one parser: libyaml's (`parser_class`) or PyYAML's own (None)."""
     stack: list[Any] = []
     pending_keys: list[str | None] = []
     result: Any = None
     documents = 0
     parser: Any = None
     try:
-        parser = yaml.SafeLoader(text) if _PARSER is None else _PARSER(text)
+        parser = yaml.SafeLoader(text) if parser_class is None else parser_class(text)
         while True:
             event = parser.get_event()
             if event is None:
@@ -150,13 +172,20 @@ def parse(text: str) -> Any:
                     raise YamlProblem("a second document (---): a file holds one", line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise YamlProblem(f"not valid YAML: {error.problem}",
-                          mark.line + 1 if mark else None) from None
+        problem = YamlProblem(f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)
+        problem.syntax, problem.index = True, mark.index if mark else None
+        raise problem from None
     except yaml.YAMLError as error:  # the reader's: a character YAML does not allow
         position = getattr(error, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
-        reason = getattr(error, "reason", None) or str(error)
-        raise YamlProblem(f"not valid YAML: {reason}", line) from None
+        character = getattr(error, "character", None)
+        if isinstance(character, int):
+            character = chr(character)
+        if isinstance(character, str) and len(character) == 1:
+            raise YamlProblem(f"the character U+{ord(character):04X} cannot stand in a document",
+                              line) from None
+        raise YamlProblem(f"not valid YAML: {getattr(error, 'reason', None) or error}",
+                          line) from None
     finally:
         dispose = getattr(parser, "dispose", None) if parser is not None else None
         if dispose is not None:

@@ -195,8 +195,8 @@ def test_every_problem_is_reported_at_once_with_file_line_record_and_field(tmp_p
 
     assert f"{tmp_path / 'highlight.yaml'}: not a fixture file of a year " \
            "(did you mean 'highlights.yaml'?)" in text
-    assert f"{tmp_path / 'timeline.yaml'}:4: not valid YAML: mapping values are not allowed in this context" \
-        in text
+    # the parser's own words after "not valid YAML:" are its own, and vary between releases
+    assert any(line.startswith(f"{tmp_path / 'timeline.yaml'}:4: not valid YAML: ") for line in text)
 
     (field,) = [p for p in problems if p.file.name == "europol.yaml"]
     assert field.line == 1 and field.field == "field"
@@ -709,12 +709,11 @@ def test_no_unknown_references_when_the_list_they_name_cannot_be_read(tmp_path: 
         "working-groups.yaml": "- id: training\n   name: indented one space too far\n",
         "meetings.yaml": "- id: wg\n  kind: working-group\n  title: WG\n  group: training\n",
     })
-    assert sorted(str(p) for p in problems_of(tmp_path)) == [
-        f"{tmp_path / 'working-groups.yaml'}:2: not valid YAML: "
-        "mapping values are not allowed in this context",
-        f"{tmp_path / 'year.yaml'}:2: year, field 'priority_topics': expected a list, "
-        "got the text 'digitalisation'",
-    ]
+    found = sorted(str(p) for p in problems_of(tmp_path))
+    assert len(found) == 2
+    assert found[0].startswith(f"{tmp_path / 'working-groups.yaml'}:2: not valid YAML: ")
+    assert found[1] == (f"{tmp_path / 'year.yaml'}:2: year, field 'priority_topics': expected a "
+                        "list, got the text 'digitalisation'")
 
 
 def test_duplicates_among_records_with_other_problems(tmp_path: Path) -> None:
