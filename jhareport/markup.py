@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 __all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
-           "numbered_points", "to_markup"]
+           "language_of", "numbered_points", "to_markup"]
 
 
 class MarkupError(ValueError):
@@ -164,6 +164,18 @@ def numbered_points(points: Sequence[Markup], start: int = 1) -> Markup:
                          for f in point.footnotes)
         sources.append(f"{start + offset}. " + point.source.replace("\n", "\n   "))
     return Markup("\n".join(sources), tuple(blocks), tuple(footnotes))
+
+
+def language_of(value: object) -> str | None:
+    """The language a record's text is written in (a BCP 47 code such as "en"), when it differs
+    from the language of the document being built (a text left untranslated), else None.
+
+    Writers read it to mark such a passage with its own language (Word's `w:lang`, HTML's
+    `lang`), so that screen readers and spelling checkers take it right; texts carry it as a
+    `lang` attribute, set where a build lays its translations over a year.
+    """
+    found = getattr(value, "lang", None)
+    return found if isinstance(found, str) and found else None
 
 
 def to_markup(value: str | Markup) -> Markup:
