@@ -57,6 +57,11 @@ def paragraph_loop(document: Document) -> dict[str, Any]:
     return {"members": [{"name": "Ada", "role": "chair"}, {"name": "Ben", "role": "member"}]}
 
 
+def header_row(row: Any) -> None:
+    """Mark a table row as its header row (Word's "Repeat as header row")."""
+    row.get_or_add_trPr().append(_xml("<w:tblHeader/>"))
+
+
 def row_loop(document: Document) -> dict[str, Any]:
     table = document.add_table(rows=4, cols=2)
     for row, texts in zip(table.rows, (("Name", "Role"), ("{%tr for m in members %}", ""),
@@ -64,6 +69,7 @@ def row_loop(document: Document) -> dict[str, Any]:
                           strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+    header_row(table.rows[0]._tr)
     return {"members": [{"name": "Ada", "role": "chair"}, {"name": "Ben", "role": "member"}]}
 
 
