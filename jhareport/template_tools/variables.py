@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import Factory, define
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
@@ -293,22 +294,23 @@ def variables(template: Template | str | Path, env: Environment | None = None) -
 
 
 def variables_text(found: Sequence[Variable]) -> str:
-    """The tree as text: a name per line, attributes indented under it, `[]` after a name that
-    is looped over or indexed, with its items' attributes under it and the names it is looped
-    as."""
+    """The tree as text: each variable by its full path (`invoice.items[].price`), indented under
+    the one it belongs to; a list's items (`invoice.items[]`) with the names it is looped as."""
     lines: list[str] = []
 
     def add(variable: Variable, depth: int) -> None:
-        label = variable.name + ("[]" if variable.items is not None else "")
-        if variable.loops:
-            label += "  (for " + "; ".join(
-                f"{name} at {where}" for name, where in variable.loops) + ")"
-        lines.append("    " * depth + label)
-        children = [*(variable.items.attributes.values() if variable.items else ()),
-                    *variable.attributes.values()]
-        if variable.items is not None and variable.items.items is not None:
-            children.insert(0, variable.items)
-        for child in children:
+        shown = variable
+        if variable.items is not None and not variable.attributes:
+            # a list used only for its items shows as them: `lines[]`, looped as…
+            shown = attrs.evolve(variable.items, loops=[*variable.loops, *variable.items.loops])
+        line = "    " * depth + shown.path
+        if shown.loops:
+            line += "  (looped as " + "; ".join(
+                f"{name} at {where}" for name, where in shown.loops) + ")"
+        lines.append(line)
+        if shown.items is not None:
+            add(shown.items, depth + 1)
+        for child in shown.attributes.values():
             add(child, depth + 1)
 
     for variable in found:
