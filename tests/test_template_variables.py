@@ -33,7 +33,7 @@ def invoice(path: Path) -> Path:
     for row, texts in zip(table.rows, (
             ("{%tr for item in invoice.items %}", ""),
             ("{{ item.description }}{% for tag in item.tags %} #{{ tag.label }}{% endfor %}",
-             "{{ item.price|round(2) }}"),
+             "{{ item.price|money }}"),
             ("{%tr endfor %}", ""),
             ("Total", "{{ invoice.items|sum(attribute='price') }} {{ currency }}")), strict=True):
         for cell, text in zip(row.cells, texts, strict=True):

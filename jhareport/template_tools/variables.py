@@ -268,12 +268,16 @@ def _sources(part: Part) -> Iterator[tuple[str, list[str]]]:
         yield part.jinja_source(), _lines(part)
 
 
-def variables(template: Template | str | Path, env: Environment | None = None) -> list[Variable]:
+def _itself(value: Any, *args: Any, **kwargs: Any) -> Any:
+    return value
+
+
+def variables(template: Template | str | Path) -> list[Variable]:
     """The variables of a template's context, in the order the template first uses them.
     Raises TemplateVariablesError when Jinja cannot read a part (`template lint` tells where),
     TemplateReadError for a file that is no Word document."""
     read_one = template if isinstance(template, Template) else read(template)
-    env = env or Environment()
+    env = Environment()
     roots: dict[str, Variable] = {}
     undeclared: set[str] = set()
     for part in read_one.parts:
@@ -285,6 +289,12 @@ def variables(template: Template | str | Path, env: Environment | None = None) -
                 raise TemplateVariablesError(
                     f"{read_one.path}, {where}: Jinja syntax error: {error.message} "
                     f"(`jhareport template lint {read_one.path}` tells more)") from None
+            # Jinja's reckoning compiles the template: the renderer's own filters and tests,
+            # unknown here, stand in as themselves
+            for used in tree.find_all(nodes.Filter):
+                env.filters.setdefault(used.name, _itself)
+            for tested in tree.find_all(nodes.Test):
+                env.tests.setdefault(tested.name, _itself)
             undeclared |= meta.find_undeclared_variables(tree)
             walker = _Walker(roots, lines)
             for node in tree.body:
