@@ -278,7 +278,7 @@ def bad_xml(path: Path) -> None:
     (truncated, "not a readable Word document (File is not a zip file)"),
     (no_document, "not a Word document (no word/document.xml)"),
     (bad_xml, "not a readable Word document (word/document.xml: "),
-    (lambda path: path.mkdir(), "no .docx file in this folder"),
+    (lambda path: path.mkdir(), "not a readable Word document (not a regular file)"),
 ])
 def test_a_file_that_is_no_template_gets_a_message_not_a_traceback(
         make_file: Callable[[Path], None], message: str, tmp_path: Path,

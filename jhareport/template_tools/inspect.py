@@ -364,12 +364,13 @@ def read(path: str | Path) -> Template:
 
 def template_paths(given: Sequence[str | Path]) -> list[Path]:
     """The templates named on a command line: each file as given, and each folder's .docx files
-    (in its subfolders too, sorted; Word's lock files "~$…" left out). Raises TemplateReadError
-    for a folder that holds none."""
+    (in its subfolders too, sorted; Word's lock files "~$…" left out). A folder named like a
+    template (x.docx) is taken for one, and refused as not a file when read. Raises
+    TemplateReadError for a folder that holds no template."""
     found: list[Path] = []
     for name in given:
         path = Path(name)
-        if path.is_dir():
+        if path.is_dir() and path.suffix.lower() != ".docx":
             inside = sorted(p for p in path.rglob("*.docx")
                             if p.is_file() and not p.name.startswith("~$"))
             if not inside:

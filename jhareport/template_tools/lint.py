@@ -31,7 +31,7 @@ from ..errors import InputError
 from ..word.environment import template_environment
 from .inspect import Part, Place, Run, Template, read
 from .pictures import picture_problem
-from .reading import Tag, container, joins, plain_tags, tags
+from .reading import Tag, container, inside, joins, plain_tags, tags
 from .schema import (
     BUILD_GLOBALS,
     DOCXTPL,
@@ -264,8 +264,7 @@ class _Linter:
         if scope is None:
             return
         own = place.text[:tag.span[0]] + place.text[tag.span[1]:]
-        others = [p for p in self.places if p is not place and (
-            tag.prefix != "p" and (p.where.startswith(f"{scope}, ") or p.where == scope))]
+        others = [p for p in self.places if p is not place and inside(p, scope)]
         text = own.strip() or any(p.text.strip() for p in others)
         pictures = place.drawings or any(p.drawings for p in others)
         if not (text or pictures):

@@ -26,7 +26,7 @@ from attrs import frozen
 if TYPE_CHECKING:
     from .inspect import Place
 
-__all__ = ["Tag", "container", "jinja_lines", "joins", "plain_tags", "tags"]
+__all__ = ["Tag", "container", "inside", "jinja_lines", "joins", "plain_tags", "tags"]
 
 
 @frozen
@@ -144,11 +144,10 @@ def _scope(place: Place, prefix: str) -> str | None:
     return {"p": place.where, "tr": place.row, "tc": place.cell}[prefix]
 
 
-def _inside(place: Place, prefix: str, scope: str) -> bool:
-    own = {"p": place.where, "tr": place.row, "tc": place.cell}[prefix]
-    if prefix == "p":
-        return own == scope
-    return own is not None and (own == scope or place.where.startswith(f"{scope}, "))
+def inside(place: Place, scope: str) -> bool:
+    """Whether a place stands in the paragraph, row or cell named `scope` (a text box of a
+    paragraph stands in it)."""
+    return place.where == scope or place.where.startswith(f"{scope}, ")
 
 
 def jinja_lines(places: Sequence[Place]) -> list[str]:
@@ -169,7 +168,7 @@ def jinja_lines(places: Sequence[Place]) -> list[str]:
                     kept[scope] = (index, tag)  # the last one of its paragraph, row or cell
         for scope, (index, tag) in kept.items():
             for other, place in enumerate(places):
-                if _inside(place, prefix, scope):
+                if inside(place, scope):
                     texts[other] = ""
             texts[index] = f"{tag.kind} {tag.body} {_CLOSERS[tag.kind]}"
     return [plain_tags(text).replace("\n", " ") for text in texts]
