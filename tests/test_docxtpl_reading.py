@@ -349,3 +349,17 @@ def test_a_folder_with_an_unreadable_file_lints_the_others(tmp_path: Path,
     out = capsys.readouterr()
     assert f"error: {tmp_path / 'bad.docx'}: not a readable Word document" in out.err
     assert f"ok: {tmp_path / 'row_loop.docx'}" in out.out
+
+
+def test_a_prefixed_tag_holding_a_percent_sign_is_an_error(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{%p if n % 2 %}")
+    document.add_paragraph("odd")
+    document.add_paragraph("{%p endif %}")
+    path = saved(document, tmp_path / "t.docx")
+    with pytest.raises(TemplateSyntaxError):
+        rendered(path, {"n": 3})
+    [problem] = lint(path)
+    assert (problem.where, problem.severity) == ("paragraph 1", "error")
+    assert problem.message == ("{%p if n % 2 %}: docxtpl cannot read a {%p …%} tag holding '%' "
+                               "or '}': compute the value in a {% set … %} before it")

@@ -162,7 +162,6 @@ class _Linter:
     """Walks a part's places in order, keeping the open blocks and the names in scope."""
 
     def __init__(self, rules: _Rules, part: Part) -> None:
-        self.rules = rules
         self.kind = rules.kind
         self.part = part
         self.network = rules.network
@@ -172,8 +171,9 @@ class _Linter:
         self.filters = rules.filters
         self.tests = rules.tests
         self.globals = rules.globals
-        self.places, self.joined = (_joined(part.places) if not part.separate
-                                    else (list(part.places), []))
+        self.places, joined = (_joined(part.places) if not part.separate
+                               else (list(part.places), []))
+        self.joined = {id(place): group for place, group in joined}
         self.scopes: list[dict[str, Any]] = []
         self.stack: list[_Open] = []
         self.problems: list[LintProblem] = []
@@ -197,10 +197,10 @@ class _Linter:
     # -- places --------------------------------------------------------------------------------
 
     def run(self) -> list[LintProblem]:
-        for place, group in self.joined:
-            self.join(place, group)
         for place in self.places:
             self.place = place
+            if id(place) in self.joined:
+                self.join(place, self.joined[id(place)])
             self.check_place(place)
         for still_open in self.stack:
             self.report(f"{_shown(still_open.tag)} is never closed "
@@ -243,7 +243,7 @@ class _Linter:
             if tag.prefix and not place.prefixes:
                 self.report(f"{_shown(tag)}: docxtpl reads {_form(tag.prefix)} tags in the "
                             "document's text, not in its properties: write {% … %} or {{ … }}")
-            elif tag.prefix in ("p", "tr", "tc") and re.search(r"[%}]", tag.body):
+            elif tag.prefix and re.search(r"[%}]", tag.body):
                 self.report(f"{_shown(tag)}: docxtpl cannot read a {_form(tag.prefix)} tag "
                             "holding '%' or '}': compute the value in a {% set … %} before it")
             if tag.prefix == "tr" and not place.table_row:
@@ -639,6 +639,8 @@ def _shown(tag: Tag) -> str:
 
 
 def _form(prefix: str) -> str:
+    if prefix == "r":  # a run's tag prints
+        return "{{r …}}"
     return f"{{%{prefix} …%}}" if prefix else "{% … %}"
 
 
