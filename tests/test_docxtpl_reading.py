@@ -363,3 +363,18 @@ def test_a_prefixed_tag_holding_a_percent_sign_is_an_error(tmp_path: Path) -> No
     assert (problem.where, problem.severity) == ("paragraph 1", "error")
     assert problem.message == ("{%p if n % 2 %}: docxtpl cannot read a {%p …%} tag holding '%' "
                                "or '}': compute the value in a {% set … %} before it")
+
+
+def test_a_tag_split_over_two_cells_loses_a_cell_and_is_an_error(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("A {{ na", "me }} B", "C"), strict=True):
+        cell.text = text
+    path = saved(document, tmp_path / "t.docx")
+    output = docx.Document(io.BytesIO(render(path, lambda _: {"name": "Ada"})))
+    assert [c.text for c in output.tables[0].rows[0].cells] == ["A Ada B", "C"]  # a cell gone
+    [problem] = lint(path)
+    assert (problem.where, problem.severity) == ("table 1, row 1, cell 1", "error")
+    assert problem.message.startswith("{{ name }} is split over table 1, row 1, cell 1 and "
+                                      "table 1, row 1, cell 2, which docxtpl joins by removing "
+                                      "what stands between them: two cells become one")

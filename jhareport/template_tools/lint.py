@@ -223,7 +223,8 @@ class _Linter:
         ends = f"{group[0].where} and {group[-1].where}"
         if len({container(p.where) for p in group}) > 1:
             self.report(f"{shown} is split over {ends}, which {self.who} joins by removing what "
-                        "stands between them, breaking the table or text box: retype the tag "
+                        "stands between them: two cells become one and the row loses a cell, or "
+                        "the document breaks: retype the tag "
                         "in one paragraph", place)
         else:
             self.warn(f"{shown} is split over {ends}: {self.who} joins them into one paragraph "
