@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from jinja2 import TemplateSyntaxError
 from docxtpl_corpus import (
     _run,
     _xml,
@@ -20,6 +19,7 @@ from docxtpl_corpus import (
     picture,
     render,
 )
+from jinja2 import TemplateSyntaxError
 
 from jhareport.cli import main
 from jhareport.snapshot import outline
