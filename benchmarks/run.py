@@ -24,6 +24,20 @@ JOBS = {
     "build 2023 --pdf": "jhareport.build(ROOT / 'fixtures/2023', OUT, pdf=True)",
     "lint the 3 templates": ("[lint(ROOT / 'jhareport/templates' / f'{n}.docx') for n in "
                              "('final-report', 'scorecard-annex', 'acronyms')]"),
+    # the docxtpl templates the tests make (every docxtpl feature), written first, then read in
+    # one process as `template lint DIR` and `template show DIR` read a folder
+    "lint 19 docxtpl templates": ("sys.path.insert(0, str(ROOT / 'tests')); "
+                                  "from docxtpl_corpus import CORPUS, make; "
+                                  "paths = [make(OUT, n)[0] for n in CORPUS]; "
+                                  "START = time.perf_counter(); "
+                                  "from jhareport.template_tools.lint import lint_many; "
+                                  "list(lint_many(paths))"),
+    "show 19 docxtpl templates": ("sys.path.insert(0, str(ROOT / 'tests')); "
+                                  "from docxtpl_corpus import CORPUS, make; "
+                                  "paths = [make(OUT, n)[0] for n in CORPUS]; "
+                                  "START = time.perf_counter(); "
+                                  "from jhareport.template_tools.inspect import read, show_lines; "
+                                  "[show_lines(read(p)) for p in paths]"),
     "draw the EMPACT chart": ("records = jhareport.load_year(ROOT / 'fixtures/2023'); "
                               "START = time.perf_counter(); "
                               "empact_chart(empact_involvement(records.action_plans), "

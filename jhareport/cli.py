@@ -65,24 +65,68 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _template_show(args: argparse.Namespace) -> int:
-    from .template_tools.inspect import show
+    from .template_tools.inspect import read, show_lines, template_paths
 
-    sys.stdout.write(show(args.template))
-    return 0
+    paths = template_paths(args.templates)
+    failed = False
+    for number, path in enumerate(paths):
+        try:
+            lines = show_lines(read(path))
+        except InputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        if len(paths) > 1:  # as head(1) names the files it prints
+            print(f"{chr(10) if number else ''}==> {path} <==")
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+    return 2 if failed else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _template_lint(args: argparse.Namespace) -> int:
-    from .template_tools.lint import lint
+    from .template_tools.inspect import template_paths
+    from .template_tools.lint import lint_many
 
     filters = [name.strip() for given in args.filters for name in given.split(",") if name.strip()]
-    problems = lint(args.template, args.kind, filters)
-    for problem in problems:
-        print(f"{args.template}: {problem}", file=sys.stderr)
-    if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} in {args.template}", file=sys.stderr)
-        return 2
-    print(f"ok: {args.template}")
+    paths = template_paths(args.templates)
+    failed = 0
+    for path, found in lint_many(paths, args.kind, filters):
+        if isinstance(found, InputError):
+            print(f"error: {found}", file=sys.stderr)
+            failed += 1
+            continue
+        for problem in found:
+            print(f"{path}: {problem.place}: {problem.severity}: {problem.message}",
+                  file=sys.stderr)
+        errors = sum(p.severity == "error" for p in found)
+        warnings = len(found) - errors
+        counted = " and ".join(_count(n, noun) for n, noun in ((errors, "error"),
+                                                               (warnings, "warning")) if n)
+        if errors or (warnings and args.strict):
+            failed += 1
+            strict = " (--strict: warnings fail)" if not errors else ""
+            print(f"{counted} in {path}{strict}", file=sys.stderr)
+        else:
+            print(f"ok: {path}" + (f" ({counted})" if warnings else ""))
+    if len(paths) > 1:
+        print(f"{_count(len(paths), 'template')} linted: {len(paths) - failed} ok, {failed} failed")
+    return 2 if failed else 0
+
+
+def _template_variables(args: argparse.Namespace) -> int:
+    from .template_tools.variables import variables, variables_json, variables_text
+
+    found = variables(args.template)
+    if args.json:
+        import json
+
+        print(json.dumps({"template": str(args.template), "variables": variables_json(found)},
+                         ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(variables_text(found))
     return 0
 
 
@@ -239,11 +283,17 @@ def _parser() -> argparse.ArgumentParser:
     shown = actions.add_parser(
         "show", help="print the template's text with its tags, paragraph by paragraph and cell by "
         "cell (usable as a git textconv driver)")
-    shown.add_argument("template", type=Path, help="a .docx template")
+    shown.add_argument("templates", type=Path, nargs="+", metavar="TEMPLATE",
+                       help="a .docx template, or a folder of them")
     shown.set_defaults(run=_template_show)
     linted = actions.add_parser(
-        "lint", help="report every mistake of a template with its place; exit 2 if there is any")
-    linted.add_argument("template", type=Path, help="a .docx template")
+        "lint", help="report every mistake of a template with its place; exit 2 for errors "
+        "(what docxtpl fails on or drops), 0 when there are only warnings")
+    linted.add_argument("templates", type=Path, nargs="+", metavar="TEMPLATE",
+                        help="a .docx template, or a folder of them")
+    linted.add_argument("--strict", action="store_true",
+                        help="exit 2 for warnings too (the network's own templates are always "
+                        "linted strictly)")
     linted.add_argument("--kind", choices=(DOCXTPL, *KINDS), default=None,
                         help="docxtpl: any docxtpl template (the default); or one of the network's "
                         "documents, whose variables are checked too (told by the file name when "
@@ -252,6 +302,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="Jinja filters your renderer adds, besides those packages register "
                         f"in the entry point group {FILTER_ENTRY_POINTS}")
     linted.set_defaults(run=_template_lint)
+    listed = actions.add_parser(
+        "variables", help="print the variables a template uses as a tree: attributes, items "
+        "and the names they are looped as")
+    listed.add_argument("template", type=Path, help="a .docx template")
+    listed.add_argument("--json", action="store_true", help="print them as JSON")
+    listed.set_defaults(run=_template_variables)
     documented = actions.add_parser(
         "reference", help="print the reference of the variables and filters templates may use")
     documented.set_defaults(run=_template_reference)

@@ -1,8 +1,10 @@
 """A readable, stable text of a .docx: what a reviewer compares when a template's output changes.
 
-The outline lists, in document order, each paragraph with its style (list items marked, pictures
-with their size and alternative text), each table cell by cell, then the footnotes, the
-hyperlinks with their targets, the headers and footers.
+The outline lists, in document order, each paragraph with its style (list items marked; tabs,
+line breaks, pictures with their size and alternative text, text boxes with their text, and
+fields as `template show` marks them), each table row by row (a table inside a cell after its
+row, indented), then the footnotes, the hyperlinks with their targets, the headers and footers.
+Content controls around paragraphs, tables, rows and cells are read through.
 `canonical_xml` gives the parts that matter as canonical, indented XML without revision ids.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .template_tools.text import paragraph_text, style_names
+from .template_tools.text import children, shown, style_names
 
 __all__ = ["canonical_xml", "outline"]
 
@@ -30,11 +32,21 @@ def _package(source: str | Path | bytes) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(data))
 
 
-def _text(element: etree._Element) -> str:
-    """The text of a paragraph, or of the paragraphs of a cell, note or header, one line."""
-    if element.tag == f"{{{_W}}}p" or element.tag == f"{{{_W}}}hyperlink":
-        return paragraph_text(element)
-    return " ".join(paragraph_text(p) for p in element.iter(f"{{{_W}}}p"))
+def _box(number: int, content: etree._Element) -> str:
+    return f"[text box: {' / '.join(_line(p) for p in _paragraphs(content))}]"
+
+
+def _line(paragraph: etree._Element) -> str:
+    """A paragraph (or hyperlink) on one line, its text boxes' text in it."""
+    return shown(paragraph, _box)
+
+
+def _paragraphs(container: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a note, header or text box, those of its tables included."""
+    found = []
+    for element in children(container, "p", "tbl", "tr", "tc"):
+        found.extend([element] if element.tag == f"{{{_W}}}p" else _paragraphs(element))
+    return found
 
 
 def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
@@ -45,27 +57,30 @@ def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
         marker = "• " if "Bullet" in name else "# " if "Number" in name else "- "
     notes = len(paragraph.findall(".//w:footnoteReference", _NS))
     suffix = f"  [footnotes: {notes}]" if notes else ""
-    return f"[{name}] {marker}{_text(paragraph)}{suffix}{_pictures(paragraph)}"
+    return f"[{name}] {marker}{_line(paragraph)}{suffix}"
 
 
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-
-
-def _pictures(paragraph: etree._Element) -> str:
-    """The paragraph's pictures and charts: their size and alternative text."""
-    shown = []
-    for drawing in paragraph.iter(f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
-        extent = drawing.find(f"{{{_WP}}}extent")
-        properties = drawing.find(f"{{{_WP}}}docPr")
-        size = ""
-        if extent is not None:
-            size = (f"{int(extent.get('cx', 0)) / 360000:.1f} × "
-                    f"{int(extent.get('cy', 0)) / 360000:.1f} cm")
-        alt = properties.get("descr", "") if properties is not None else ""
-        data = drawing.find(".//{*}graphicData")
-        kind = "chart" if data is not None and data.get("uri", "").endswith("/chart") else "picture"
-        shown.append(f"[{kind} {size}: {alt or 'no alternative text'}]")
-    return (" " + " ".join(shown)) if shown else ""
+def _table(table: etree._Element, label: str, indent: str, lines: list[str]) -> None:
+    """A table row by row; a table in a cell is marked there and listed after its row."""
+    lines.append(f"{indent}table {label}:")
+    inner = 0
+    for row in children(table, "tr"):
+        cells = []
+        nested: list[tuple[etree._Element, str]] = []
+        for cell in children(row, "tc"):
+            texts = []
+            for element in children(cell, "p", "tbl"):
+                if element.tag == f"{{{_W}}}p":
+                    texts.append(_line(element))
+                else:
+                    inner += 1
+                    nested.append((element, f"{label}.{inner}"))
+                    texts.append(f"[table {label}.{inner}]")
+            cells.append(" / ".join(texts))
+        repeat = " (repeated header)" if row.find("w:trPr/w:tblHeader", _NS) is not None else ""
+        lines.append(f"{indent}  | " + " | ".join(cells) + " |" + repeat)
+        for element, name in nested:
+            _table(element, name, indent + "    ", lines)
 
 
 def outline(source: str | Path | bytes) -> str:
@@ -80,32 +95,27 @@ def outline(source: str | Path | bytes) -> str:
     if body is None:
         body = document
     tables = 0
-    for element in body:
+    for element in children(body, "p", "tbl"):
         if element.tag == f"{{{_W}}}p":
             lines.append(_paragraph_line(element, styles))
-        elif element.tag == f"{{{_W}}}tbl":
+        else:
             tables += 1
-            lines.append(f"table {tables}:")
-            for row in element.iterfind("w:tr", _NS):
-                cells = [" / ".join(_text(p) for p in cell.iterfind("w:p", _NS))
-                         for cell in row.iterfind("w:tc", _NS)]
-                repeat = " (repeated header)" if row.find("w:trPr/w:tblHeader", _NS) is not None \
-                    else ""
-                lines.append("  | " + " | ".join(cells) + " |" + repeat)
+            _table(element, str(tables), "", lines)
     if "word/footnotes.xml" in names:
         notes = etree.fromstring(package.read("word/footnotes.xml"))
         for note in notes.iterfind("w:footnote", _NS):
             if note.get(f"{{{_W}}}type") is None:
-                lines.append(f"footnote {note.get(f'{{{_W}}}id')}: {_text(note).strip()}")
+                text = " ".join(_line(p) for p in _paragraphs(note)).strip()
+                lines.append(f"footnote {note.get(f'{{{_W}}}id')}: {text}")
     rels_name = "word/_rels/document.xml.rels"
     if rels_name in names:
         rels = etree.fromstring(package.read(rels_name))
         targets = {r.get("Id"): r.get("Target") for r in rels}
         for link in body.iter(f"{{{_W}}}hyperlink"):
-            lines.append(f"link: {_text(link)} -> {targets.get(link.get(f'{{{_R}}}id'), '?')}")
+            lines.append(f"link: {_line(link)} -> {targets.get(link.get(f'{{{_R}}}id'), '?')}")
     for name in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
         root = etree.fromstring(package.read(name))
-        text = " ".join(_text(p) for p in root.iter(f"{{{_W}}}p") if _text(p))
+        text = " ".join(line for line in (_line(p) for p in _paragraphs(root)) if line)
         if text:
             lines.append(f"{name.split('/')[-1].removesuffix('.xml')}: {text}")
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate, InlineImage, Listing, RichText
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 _NAMESPACES = (f'{nsdecls("w", "wp", "a")} '
@@ -57,6 +58,11 @@ def paragraph_loop(document: Document) -> dict[str, Any]:
     return {"members": [{"name": "Ada", "role": "chair"}, {"name": "Ben", "role": "member"}]}
 
 
+def header_row(row: Any) -> None:
+    """Mark a table row as its header row (Word's "Repeat as header row")."""
+    row.get_or_add_trPr().append(_xml("<w:tblHeader/>"))
+
+
 def row_loop(document: Document) -> dict[str, Any]:
     table = document.add_table(rows=4, cols=2)
     for row, texts in zip(table.rows, (("Name", "Role"), ("{%tr for m in members %}", ""),
@@ -64,6 +70,7 @@ def row_loop(document: Document) -> dict[str, Any]:
                           strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+    header_row(table.rows[0]._tr)
     return {"members": [{"name": "Ada", "role": "chair"}, {"name": "Ben", "role": "member"}]}
 
 
@@ -229,6 +236,100 @@ def breaks_and_tabs(document: Document) -> dict[str, Any]:
     return {"name": "Ada", "date": "1 June 2023"}
 
 
+def braced_row_tags(document: Document) -> dict[str, Any]:
+    """The invoice of a docxtpl tutorial copied into many projects: its row tags written
+    {{%tr … %}}, which docxtpl reads as {%tr … %}, the stray braces going with the row."""
+    table = document.add_table(rows=4, cols=2)
+    for row, texts in zip(table.rows, (("Item", "Price"), ("{{%tr for item in invoice_list %}}", ""),
+                                      ("{{ item.name }}", "{{ item.price }}"), ("{{%tr endfor %}}", "")),
+                          strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    header_row(table.rows[0]._tr)
+    return {"invoice_list": [{"name": "Widget", "price": "4.00"}]}
+
+
+def nested_table_rows(document: Document) -> dict[str, Any]:
+    """A {%tr %} loop in the one-cell rows of a table inside a cell: docxtpl drops those rows,
+    not the outer row with its text."""
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Order 17"
+    inner = table.cell(0, 1).add_table(rows=3, cols=1)
+    for row, text in zip(inner.rows, ("{%tr for line in lines %}", "{{ line }}", "{%tr endfor %}"),
+                         strict=True):
+        row.cells[0].text = text
+    return {"lines": ["two chairs", "one desk"]}
+
+
+def _run(paragraph: Any, text: str, properties: str = "") -> None:
+    paragraph._p.append(_xml(f'<w:r><w:rPr>{properties}</w:rPr>'
+                             f'<w:t xml:space="preserve">{text}</w:t></w:r>'))
+
+
+def split_runs_unseen(document: Document) -> dict[str, Any]:
+    """Tags split across runs that differ in nothing a reader of the output sees: a statement
+    tag (it prints nothing), letter spacing, proofing marks, a run of spaces, the character
+    styles Word Online pastes."""
+    statement = document.add_paragraph()
+    _run(statement, "{% if na")
+    _run(statement, "me %}", "<w:b/>")
+    _run(statement, "Hello {{ na")
+    _run(statement, "me }}", '<w:spacing w:val="-4"/><w:lang w:val="da-DK"/><w:noProof/>')
+    _run(statement, "{% endif %}")
+    spaced = document.add_paragraph()
+    _run(spaced, "{{ name")
+    _run(spaced, "   ", "<w:i/>")
+    _run(spaced, "}}")
+    pasted = document.add_paragraph()
+    _run(pasted, "{{", '<w:rStyle w:val="normaltextrun"/>')
+    _run(pasted, "name", '<w:rStyle w:val="spellingerror"/>')
+    _run(pasted, "}}", '<w:rStyle w:val="normaltextrun"/>')
+    return {"name": "Ada"}
+
+
+def body_content_control(document: Document) -> dict[str, Any]:
+    """A paragraph and a table wrapped in content controls of the body, as Word keeps a rich
+    text control."""
+    paragraph = document.add_paragraph("Dear {{ name }},")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "Ref. {{ reference }}"
+    for element in (paragraph._p, table._tbl):
+        control = _xml('<w:sdt><w:sdtPr><w:alias w:val="Block"/></w:sdtPr><w:sdtContent/></w:sdt>')
+        element.addprevious(control)
+        control[-1].append(element)
+    return {"name": "Ada", "reference": "JH-17"}
+
+
+def fields(document: Document) -> dict[str, Any]:
+    """A page number field and a date field among a paragraph's text."""
+    paragraph = document.add_paragraph("{{ title }}, page ")
+    for piece in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                  '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+                  '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:t>1</w:t></w:r>',
+                  '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                  '<w:r><w:t xml:space="preserve">, printed </w:t></w:r>',
+                  '<w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; "><w:r><w:t>1 June 2023'
+                  '</w:t></w:r></w:fldSimple>'):
+        paragraph._p.append(_xml(piece))
+    return {"title": "Annual report"}
+
+
+def picture_described(document: Document) -> dict[str, Any]:
+    """A logo with its alternative text."""
+    paragraph = document.add_paragraph("{{ company }}")
+    picture(paragraph, "The company's logo")
+    return {"company": "ACME"}
+
+
+def picture(paragraph: Any, description: str | None = None) -> None:
+    """A small picture in a paragraph, with an alternative text when given."""
+    from docx.shared import Cm
+
+    paragraph.add_run().add_picture(io.BytesIO(_png()), width=Cm(2))
+    if description is not None:
+        paragraph._p.findall(f".//{{{WP}}}docPr")[-1].set("descr", description)
+
+
 # name: (how the template is made, a text its rendering shows)
 CORPUS: dict[str, tuple[Callable[[Document], Any], str]] = {
     "paragraph_loop": (paragraph_loop, "Ben (MEMBER)"),
@@ -244,6 +345,12 @@ CORPUS: dict[str, tuple[Callable[[Document], Any], str]] = {
     "comments_and_instructions": (comments_and_instructions, "Hello World!"),
     "text_box": (text_box, "inside the box"),
     "breaks_and_tabs": (breaks_and_tabs, "1 June 2023"),
+    "braced_row_tags": (braced_row_tags, "Widget"),
+    "nested_table_rows": (nested_table_rows, "one desk"),
+    "split_runs_unseen": (split_runs_unseen, "Hello Ada"),
+    "body_content_control": (body_content_control, "Ref. JH-17"),
+    "fields": (fields, "Annual report, page"),
+    "picture_described": (picture_described, "ACME"),
 }
 
 

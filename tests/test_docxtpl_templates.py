@@ -57,10 +57,10 @@ def test_show_keeps_rows_and_cells_in_content_controls(tmp_path: Path) -> None:
 
 def test_show_keeps_text_boxes_line_breaks_and_tabs_apart(tmp_path: Path) -> None:
     assert shown(tmp_path, "text_box")[:2] == [
-        "paragraph 1 [Normal]: Text zone :Cool !",
+        "paragraph 1 [Normal]: Text zone :[text box 1]Cool !",
         "paragraph 1, text box 1, paragraph 1 [Normal]: {{ boxed }}"]
-    assert shown(tmp_path, "breaks_and_tabs")[:2] == ["paragraph 1 [Normal]: Name:\t{{ name }}",
-                                                      "    Date:\t{{ date }}"]
+    assert shown(tmp_path, "breaks_and_tabs")[0] == \
+        "paragraph 1 [Normal]: Name:→{{ name }}↵Date:→{{ date }}"
 
 
 def test_show_passes_over_comments_and_processing_instructions(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ BROKEN = {
     "text a paragraph tag drops": (
         paragraphs("Members: {%p for m in members %}", "{{ m }}", "{%p endfor %}"),
         "paragraph 1 “Members: {%p for m in members %}”: {%p for m in members %} shares its "
-        "paragraph with other text, which the build drops with the paragraph: put the tag in a "
+        "paragraph with other text, which docxtpl drops with the paragraph: put the tag in a "
         "paragraph of its own"),
     "prefix written apart": (
         paragraphs("{% p if late %}", "Late", "{% p endif %}"),
@@ -160,9 +160,11 @@ def test_lint_names_the_error_of_a_broken_template(name: str, tmp_path: Path,
     write, expected = BROKEN[name]
     path = tmp_path / "broken.docx"
     write(path)
-    assert str(lint(path)[0]) == expected  # first, or alone
+    first = lint(path)[0]  # first, or alone
+    assert (str(first), first.severity) == (expected, "error")
     assert main(["template", "lint", str(path)]) == 2
-    assert f"{path}: {expected}" in capsys.readouterr().err
+    place, message = expected.split("”: ", 1)
+    assert f"{path}: {place}”: error: {message}" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["never closed", "prefix written apart", "syntax error in a header",
@@ -276,7 +278,7 @@ def bad_xml(path: Path) -> None:
     (truncated, "not a readable Word document (File is not a zip file)"),
     (no_document, "not a Word document (no word/document.xml)"),
     (bad_xml, "not a readable Word document (word/document.xml: "),
-    (lambda path: path.mkdir(), "not a readable Word document ("),
+    (lambda path: path.mkdir(), "not a readable Word document (not a regular file)"),
 ])
 def test_a_file_that_is_no_template_gets_a_message_not_a_traceback(
         make_file: Callable[[Path], None], message: str, tmp_path: Path,

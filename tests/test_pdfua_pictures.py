@@ -55,8 +55,9 @@ def pictured(tmp_path: Path) -> Path:
 
 def test_lint_reports_pictures_without_alternative_text(pictured: Path) -> None:
     problems = jhareport.lint_template(pictured)
-    assert [(p.where, p.text) for p in problems] == [("paragraph 2", "A photo: "),
-                                                    ("paragraph 3", "An ornament: ")]
+    assert [(p.where, p.text) for p in problems] == [
+        ("paragraph 2", "A photo: [picture 2.0 × 1.0 cm: no alternative text]"),
+        ("paragraph 3", "An ornament: [picture 2.0 × 1.0 cm: decorative]")]
     assert "“Picture 2” has no alternative text" in problems[0].message
     assert "View Alt Text" in problems[0].message
     assert "marked decorative, but" in problems[1].message
@@ -66,8 +67,8 @@ def test_lint_command_names_the_picture_and_exits_2(pictured: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["template", "lint", str(pictured)]) == 2
     out = capsys.readouterr()
-    assert "paragraph 2 “A photo:”: the picture “Picture 2” has no alternative text" in \
-        out.out + out.err
+    assert "paragraph 2 “A photo: [picture 2.0 × 1.0 cm: no alternative text]”: error: the " \
+        "picture “Picture 2” has no alternative text" in out.err
 
 
 def test_built_in_templates_have_no_picture_without_text() -> None:

@@ -220,9 +220,9 @@ def test_lint_command_exit_codes_and_kind(tmp_path: Path, capsys: pytest.Capture
     assert main(["template", "lint", str(path), "--kind", "scorecard-annex"]) == 0
     assert main(["template", "lint", str(path), "--kind", "final-report"]) == 2
     err = capsys.readouterr().err
-    assert "paragraph 1 “{{ summary.total }} actions”: the final-report template has no " \
-        "variable 'summary'" in err
-    assert err.strip().endswith(f"1 problem in {path}")
+    assert f"{path}: paragraph 1 “{{{{ summary.total }}}} actions”: error: the final-report " \
+        "template has no variable 'summary'" in err
+    assert err.strip().endswith(f"1 error in {path}")
     broken = tmp_path / "acronyms.docx"
     broken.write_text("not a zip")
     assert main(["template", "lint", str(broken)]) == 2
@@ -411,8 +411,8 @@ def test_text_the_build_would_drop_with_a_row_or_paragraph_tag(tmp_path: Path) -
         "paragraph with other text, which the build drops with the paragraph: put the tag in a "
         "paragraph of its own",
         "table 1, row 1, cell 1 “{%tr for a in summary.areas %}”: {%tr for a in summary.areas %} "
-        "shares its table row with text in other cells, which the build drops with the row: give "
-        "the tag a row of its own",
+        "shares its table row with other text, which the build drops with the row: give the tag "
+        "a row of its own",
         "table 1, row 1, cell 1 “{%tr for a in summary.areas %}”: the final-report template has no "
         "variable 'summary'",
     ]

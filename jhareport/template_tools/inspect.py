@@ -1,10 +1,13 @@
 """A template's text, place by place: what `template show` prints and `template lint` checks.
 
 A place is a paragraph of the body ("paragraph 12"), a paragraph of a table cell ("table 2,
-row 3, cell 1"), of a text box ("paragraph 4, text box 1, paragraph 1"), of a header, footer or
-the footnotes, or a text field of the document properties: every part docxtpl renders. Each
-place keeps its text with the Jinja tags as the template author typed them, and the runs the
-text is split into with their formatting, which docxtpl merges when a tag is split across runs.
+row 3, cell 1"), of a table in a cell ("table 2, row 3, cell 1, table 1, row 2, cell 1"), of a
+text box ("paragraph 4, text box 1, paragraph 1"), of a header, footer or the footnotes, or a
+text field of the document properties: every part docxtpl renders, content controls around
+blocks, rows and cells included. Each place keeps its text with the Jinja tags as the template
+author typed them, and the runs the text is split into with their formatting, which docxtpl
+merges when a tag is split across runs; the line `template show` prints for it; its pictures;
+and the table row and cell it stands in.
 Any .docx can be read: what is not WordprocessingML a template could hold is passed over.
 """
 
@@ -15,18 +18,30 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
 from attrs import frozen
 from lxml import etree
 
 from ..errors import InputError
 from .package_check import PackageError, check_package
-from .text import W, is_element, run_text, runs, style_names, text_boxes
+from .reading import jinja_lines, plain_tags
+from .text import (
+    Drawing,
+    W,
+    children,
+    is_element,
+    run_text,
+    runs,
+    shown,
+    style_names,
+    text_boxes,
+)
 
-__all__ = ["Part", "Place", "Run", "TemplateReadError", "read_template", "show",
-           "template_styles"]
+__all__ = ["Part", "Place", "Run", "Template", "TemplateReadError", "read", "read_template",
+           "show", "show_lines", "template_paths", "template_styles"]
 
 _NS = {"w": W}
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -53,19 +68,42 @@ class Run:
 
 @frozen
 class Place:
-    """A paragraph of the template, with where it stands. `prefixes` says whether docxtpl reads
-    its tag prefixes ({%p …%}, {%tr …%}…) there: not in the document properties."""
+    """A paragraph of the template, with where it stands.
+
+    `runs` hold the text docxtpl reads; `shown` is the line `template
+    show` prints; `row` and `cell` name the innermost table row and cell it stands in (as `where`
+    names them), None outside tables; `prefixes` says whether docxtpl reads its tag prefixes
+    ({%p …%}, {%tr …%}…) there: not in the document properties; `drawings` are its pictures,
+    charts and shapes; `header` says whether its row is marked as a header row (Word's "Repeat
+    as header row"), which screen readers and tagged PDFs read as the table's headings."""
 
     where: str
     style: str
     runs: tuple[Run, ...]
-    table_row: bool = False
-    table_cell: bool = False
+    shown: str = ""
+    row: str | None = None
+    cell: str | None = None
     prefixes: bool = True
+    drawings: tuple[Drawing, ...] = ()
+    header: bool = False
 
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def table_row(self) -> bool:
+        return self.row is not None
+
+    @property
+    def table_cell(self) -> bool:
+        return self.cell is not None
+
+    def within(self, prefix: str) -> Place:
+        """The place as it stands in a part named `prefix` ("header1, "): its names prefixed."""
+        return attrs.evolve(self, where=prefix + self.where,
+                            row=None if self.row is None else prefix + self.row,
+                            cell=None if self.cell is None else prefix + self.cell)
 
 
 @frozen
@@ -79,38 +117,26 @@ class Part:
     separate: bool = False
 
     def jinja_source(self) -> str:
-        """The part's text as one Jinja template, one line per place, with docxtpl's own tags
-        ({%p …%}, {%tr …%}, {{r …}}) read as the plain Jinja tags they become."""
-        return "\n".join(plain_tags(p.text).replace("\n", " ") for p in self.places)
+        """The part as the Jinja template docxtpl makes of it, one line per place (see
+        `reading.jinja_lines`)."""
+        if self.separate:
+            return "\n".join(plain_tags(p.text).replace("\n", " ") for p in self.places)
+        return "\n".join(jinja_lines(self.places))
 
 
-_DOCXTPL_PREFIX = re.compile(r"(\{[{%#])(?:p|tr|tc|r) ")
-
-
-def plain_tags(text: str) -> str:
-    """The text with docxtpl's tag prefixes taken away and typographic quotes inside tags made
-    straight, as docxtpl does before Jinja reads the template."""
-    text = _DOCXTPL_PREFIX.sub(lambda m: f"{m.group(1)} ", text)
-    # docxtpl's cell tags: merges vanish, a colspan or background becomes the value it writes
-    text = re.sub(r"\{%-?\s*(?:vm|hm)\s*-?%\}", "", text)
-    text = re.sub(r"\{%-?\s*(?:colspan|cellbg)\s+(.*?)-?%\}", r"{{ \1 }}", text)
-
-    def clean(match: re.Match[str]) -> str:
-        return (match.group(0).replace("“", '"').replace("”", '"').replace("‘", "'")
-                .replace("’", "'"))
-
-    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", clean, text, flags=re.DOTALL)
-
-
-# Run properties a reader does not see on Latin text: proofing, and the complex-script twins of
-# bold, italic and size that Word adds or leaves out at will.
-_UNSEEN = frozenset({"lang", "noProof", "rsid", "specVanish", "webHidden", "bCs", "iCs", "szCs"})
+# Run properties a reader does not see on Latin text: proofing, the complex-script twins of bold,
+# italic and size that Word adds or leaves out at will, and the spacing and kerning between
+# letters, which Word adjusts as text is typed or pasted.
+_UNSEEN = frozenset({"lang", "noProof", "rsid", "specVanish", "webHidden", "bCs", "iCs", "szCs",
+                     "spacing", "kern"})
 # Attributes that change nothing visible: revision ids, and the hint of which font slot East
 # Asian text would take.
 _UNSEEN_ATTRIBUTES = re.compile(r"rsid.*|hint")
 
 
-def _format(run: etree._Element) -> str:
+def _format(run: etree._Element, formatting: frozenset[str]) -> str:
+    """A run's formatting as a reader sees it, canonical; a character style counts when it is
+    one of `formatting`."""
     properties = run.find("w:rPr", _NS)
     if properties is None:
         return ""
@@ -119,7 +145,7 @@ def _format(run: etree._Element) -> str:
         if not is_element(child):
             continue
         tag = etree.QName(child).localname
-        if tag in _UNSEEN:
+        if tag in _UNSEEN or (tag == "rStyle" and child.get(f"{{{W}}}val") not in formatting):
             continue
         values = ",".join(f"{etree.QName(k).localname}={v}" for k, v in sorted(child.attrib.items())
                           if not _UNSEEN_ATTRIBUTES.fullmatch(etree.QName(k).localname))
@@ -129,12 +155,14 @@ def _format(run: etree._Element) -> str:
     return " ".join(sorted(parts))
 
 
-def _runs(paragraph: etree._Element) -> tuple[Run, ...]:
+def _runs(paragraph: etree._Element, formatting: frozenset[str]) -> tuple[Run, ...]:
+    """The runs of a paragraph with the text docxtpl reads in them. A field's code is left out:
+    docxtpl drops one that stands inside a tag, with the rest of the XML there."""
     found = []
     for run in runs(paragraph):
         text = run_text(run)
         if text:
-            found.append(Run(text, _format(run)))
+            found.append(Run(text, _format(run, formatting)))
     return tuple(found)
 
 
@@ -146,32 +174,27 @@ def _paragraph_style(paragraph: etree._Element, styles: dict[str, str]) -> str:
     return styles.get(value, value)
 
 
-def _children(container: etree._Element, *wanted: str) -> Iterator[etree._Element]:
-    """The elements of a container with the wanted names (paragraphs and tables, rows, cells),
-    those wrapped in content controls or custom XML spliced in: Word wraps repeating sections
-    and their rows and cells that way."""
-    for element in container:
-        if not is_element(element):
-            continue
-        name = etree.QName(element).localname
-        if name == "sdt":
-            content = element.find("w:sdtContent", _NS)
-            if content is not None:
-                yield from _children(content, *wanted)
-        elif name == "customXml":
-            yield from _children(element, *wanted)
-        elif name in wanted:
-            yield element
+@frozen
+class _Styles:
+    """What places need of the styles part: the names Word shows, and the character styles
+    that change what a reader sees (not Word Online's "normaltextrun" or "spellingerror", nor a
+    style the part does not define)."""
+
+    names: dict[str, str]
+    formatting: frozenset[str]
 
 
-def _places(container: etree._Element, styles: dict[str, str], prefix: str) -> Iterator[Place]:
+def _places(container: etree._Element, styles: _Styles, prefix: str) -> Iterator[Place]:
     paragraphs = 0
     tables = 0
-    for element in _children(container, "p", "tbl"):
+    for element in children(container, "p", "tbl"):
         if etree.QName(element).localname == "p":
             paragraphs += 1
             where = f"{prefix}paragraph {paragraphs}"
-            yield Place(where, _paragraph_style(element, styles), _runs(element))
+            drawings: list[Drawing] = []
+            line = shown(element, found=drawings)
+            yield Place(where, _paragraph_style(element, styles.names),
+                        _runs(element, styles.formatting), line, drawings=tuple(drawings))
             for number, box in enumerate(text_boxes(element), start=1):
                 yield from _places(box, styles, f"{where}, text box {number}, ")
         else:
@@ -179,15 +202,23 @@ def _places(container: etree._Element, styles: dict[str, str], prefix: str) -> I
             yield from _table(element, styles, f"{prefix}table {tables}")
 
 
-def _table(table: etree._Element, styles: dict[str, str], label: str) -> Iterator[Place]:
-    for r, row in enumerate(_children(table, "tr"), start=1):
-        for c, cell in enumerate(_children(row, "tc"), start=1):
+def _table(table: etree._Element, styles: _Styles, label: str) -> Iterator[Place]:
+    for r, row in enumerate(children(table, "tr"), start=1):
+        marked = row.find("w:trPr/w:tblHeader", _NS)
+        header = marked is not None and marked.get(f"{{{W}}}val") not in ("0", "false", "off")
+        for c, cell in enumerate(children(row, "tc"), start=1):
             inner = list(_places(cell, styles, ""))
+            row_label = f"{label}, row {r}"
+            cell_label = f"{row_label}, cell {c}"
             for place in inner:
-                where = f"{label}, row {r}, cell {c}"
-                if len(inner) > 1:
+                where = cell_label
+                if len(inner) > 1 or place.row is not None:  # several paragraphs, or a table
                     where += f", {place.where}"
-                yield Place(where, place.style, place.runs, table_row=True, table_cell=True)
+                yield attrs.evolve(
+                    place, where=where,
+                    row=row_label if place.row is None else f"{cell_label}, {place.row}",
+                    cell=cell_label if place.cell is None else f"{cell_label}, {place.cell}",
+                    header=header if place.row is None else place.header)
 
 
 class _Package:
@@ -235,62 +266,147 @@ class _Package:
             found.setdefault(relation.get("Type", "").rsplit("/", 1)[-1], []).append(name)
         return found
 
-    def styles(self) -> dict[str, str]:
+    def styles_root(self) -> etree._Element | None:
         name = self.related.get("styles", [posixpath.join(posixpath.dirname(self.document),
                                                           "styles.xml")])[0]
-        return style_names(self.read(name))
+        return self.read(name)
+
+
+def _styles(root: etree._Element | None) -> _Styles:
+    names = style_names(root)
+    if root is None:
+        return _Styles(names, frozenset())
+    formatted: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in root.iterfind("w:style", _NS):
+        style_id = style.get(f"{{{W}}}styleId")
+        if style_id is None or style.get(f"{{{W}}}type") != "character":
+            continue
+        properties = style.find("w:rPr", _NS)
+        formatted[style_id] = properties is not None and any(
+            is_element(c) and etree.QName(c).localname not in _UNSEEN for c in properties)
+        parent = style.find("w:basedOn", _NS)
+        if parent is not None:
+            based[style_id] = str(parent.get(f"{{{W}}}val"))
+
+    def shows(style_id: str, seen: frozenset[str] = frozenset()) -> bool:
+        if formatted.get(style_id):
+            return True
+        parent = based.get(style_id)
+        return parent is not None and parent not in seen and shows(parent, seen | {style_id})
+
+    return _Styles(names, frozenset(s for s in formatted if shows(s)))
 
 
 def _label(name: str) -> str:
     return posixpath.basename(name).removesuffix(".xml")
 
 
-def read_template(path: str | Path) -> list[Part]:
-    """The parts of a template docxtpl renders (body, headers, footers, footnotes, document
-    properties) with their places, in document order."""
+@frozen
+class Template:
+    """A template as the tools read it: the parts docxtpl renders, in document order (body,
+    headers, footers, footnotes, document properties), the names of its styles, and the
+    language its text declares by default (None when it declares none)."""
+
+    path: Path
+    parts: tuple[Part, ...]
+    styles: frozenset[str]
+    language: str | None
+
+
+def _language(styles: etree._Element | None) -> str | None:
+    """The default language of the document's text: the run defaults' w:lang, else the default
+    paragraph style's (what Word's "Set As Default" writes, and LibreOffice's PDF declares)."""
+    if styles is None:
+        return None
+    for found in (styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", _NS),
+                  *(style.find("w:rPr/w:lang", _NS) for style in styles.iterfind("w:style", _NS)
+                    if style.get(f"{{{W}}}type") == "paragraph"
+                    and style.get(f"{{{W}}}default") in ("1", "true", "on"))):
+        value = found.get(f"{{{W}}}val") if found is not None else None
+        if value:
+            return str(value)
+    return None
+
+
+def read(path: str | Path) -> Template:
+    """Read a template. Raises TemplateReadError for a file that is missing or no Word
+    document."""
     package = _Package(Path(path))
-    styles = package.styles()
+    root = package.styles_root()
+    styles = _styles(root)
     document = package.read(package.document)
     body = document.find("w:body", _NS) if document is not None else None
     parts = [Part(package.document, "",
                   tuple(_places(body, styles, "")) if body is not None else ())]
     for name in [*sorted(set(package.related.get("header", ()))),
                  *sorted(set(package.related.get("footer", ())))]:
-        root = package.read(name)
-        if root is not None:
+        part = package.read(name)
+        if part is not None:
             label = _label(name)
-            parts.append(Part(name, label, tuple(
-                Place(f"{label}, {p.where}", p.style, p.runs) for p in _places(root, styles, ""))))
+            parts.append(Part(name, label, tuple(p.within(f"{label}, ")
+                                                 for p in _places(part, styles, ""))))
     for name in package.related.get("footnotes", ()):
-        root = package.read(name)
-        if root is not None:
+        part = package.read(name)
+        if part is not None:
             parts.append(Part(name, "footnotes", tuple(
-                Place(f"footnotes, {p.where}", p.style, p.runs)
-                for note in _children(root, "footnote") if note.get(f"{{{W}}}type") is None
+                p.within("footnotes, ")
+                for note in children(part, "footnote") if note.get(f"{{{W}}}type") is None
                 for p in _places(note, styles, ""))))
     properties = package.read(package.properties)
     if properties is not None:
         fields = [(label, properties.findtext(tag)) for label, tag in _PROPERTIES]
         parts.append(Part(package.properties, "document properties", tuple(
-            Place(f"document properties, {label}", "", (Run(text, ""),), prefixes=False)
+            Place(f"document properties, {label}", "", (Run(text, ""),), text, prefixes=False)
             for label, text in fields if text), separate=True))
-    return parts
+    return Template(Path(path), tuple(parts), frozenset(styles.names.values()), _language(root))
+
+
+def template_paths(given: Sequence[str | Path]) -> list[Path]:
+    """The templates named on a command line: each file as given, and each folder's .docx files
+    (in its subfolders too, sorted; Word's lock files "~$…" left out). A folder named like a
+    template (x.docx) is taken for one, and refused as not a file when read. Raises
+    TemplateReadError for a folder that holds no template."""
+    found: list[Path] = []
+    for name in given:
+        path = Path(name)
+        if path.is_dir() and path.suffix.lower() != ".docx":
+            inside = sorted(p for p in path.rglob("*.docx")
+                            if p.is_file() and not p.name.startswith("~$"))
+            if not inside:
+                raise TemplateReadError(f"{path}: no .docx file in this folder")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def read_template(path: str | Path) -> list[Part]:
+    """The parts of a template docxtpl renders (body, headers, footers, footnotes, document
+    properties) with their places, in document order."""
+    return list(read(path).parts)
 
 
 def template_styles(path: str | Path) -> set[str]:
     """The names of the styles a template defines, as Word shows them."""
-    return set(_Package(Path(path)).styles().values())
+    return set(read(path).styles)
+
+
+def show_lines(template: Template) -> list[str]:
+    """The lines `show` prints for a template."""
+    lines = []
+    for part in template.parts:
+        for place in part.places:
+            text = place.shown
+            if text.strip():
+                style = f" [{place.style}]" if place.style else ""
+                lines.append(f"{place.where}{style}: {text}")
+    return lines
 
 
 def show(path: str | Path) -> str:
     """The template's text place by place, with its Jinja tags: one line per paragraph or cell
-    paragraph (a line break in it continues on an indented line), empty paragraphs left out, so
-    that two versions of a template diff well."""
-    lines = []
-    for part in read_template(path):
-        for place in part.places:
-            text = place.text
-            if text.strip():
-                style = f" [{place.style}]" if place.style else ""
-                lines.append(f"{place.where}{style}: {text}".replace("\n", "\n    "))
-    return "\n".join(lines) + "\n"
+    paragraph, tabs and line breaks marked (→, ↵), pictures with their alternative text, text
+    boxes where they are anchored and then their own paragraphs, fields as [field CODE: result],
+    empty paragraphs left out, so that two versions of a template diff well."""
+    return "\n".join(show_lines(read(path))) + "\n"

@@ -1,12 +1,16 @@
 """Template lint: a template's mistakes found before a build, each with its place.
 
-For any docxtpl template, place by place: Jinja syntax; docxtpl's tag forms ({%p …%}, {%tr …%},
-{%tc …%}, {{r …}}) standing where they can work, with no text beside them that docxtpl would drop;
-blocks closed by their own kind; tags split across runs formatted differently; filters and tests
-that neither Jinja nor the user's renderer offers (with the closest valid name).
-For the network's documents (final-report, scorecard-annex, acronyms) also: variables and
-attributes the kind of document does not offer; record texts (`rich`) placed in paragraph tags;
-the styles record texts take (lists, footnotes, links) present in the template.
+For any docxtpl template, place by place, read as docxtpl reads it (`reading`): Jinja syntax;
+docxtpl's tag forms ({%p …%}, {%tr …%}, {%tc …%}, {{r …}}) standing where they can work, with no
+text beside them that docxtpl would drop; blocks closed by their own kind; filters and tests that
+neither Jinja nor the user's renderer offers (with the closest valid name). These are errors:
+docxtpl raises, or loses content without a word. Warnings are what is worth fixing but renders:
+a tag split across runs formatted differently or across paragraphs, and what a screen reader
+needs (pictures' alternative text, the document's language, the header rows of repeated tables).
+For the network's documents (final-report, scorecard-annex, acronyms), linted strictly (every
+finding is an error), also: variables and attributes the kind of document does not offer; record
+texts (`rich`) placed in paragraph tags; the styles record texts take (lists, footnotes, links)
+present in the template.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import attrs
 from attrs import define, frozen
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
@@ -24,8 +29,9 @@ from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
 from ..errors import InputError
 from ..word.environment import template_environment
-from .inspect import Part, Place, plain_tags, read_template, template_styles
-from .pictures import pictures_without_alt_text
+from .inspect import Part, Place, Run, Template, read
+from .pictures import picture_problem
+from .reading import Tag, container, inside, joins, plain_tags, tags
 from .schema import (
     BUILD_GLOBALS,
     DOCXTPL,
@@ -41,22 +47,32 @@ from .schema import (
     unwrap_optional,
 )
 
-__all__ = ["DOCXTPL", "FILTER_ENTRY_POINTS", "LintProblem", "UnknownKindError", "kind_of", "lint",
-           "registered_filters", "tags"]
+__all__ = ["DOCXTPL", "FILTER_ENTRY_POINTS", "LintProblem", "Severity", "UnknownKindError",
+           "kind_of", "lint", "lint_many", "registered_filters"]
+
+Severity = Literal["error", "warning"]
 
 
 @frozen
 class LintProblem:
-    """A mistake of a template at a place: "paragraph 12 “{{ yaer }}”: …"."""
+    """A mistake of a template at a place: "paragraph 12 “{{ yaer }}”: …". `text` is the place's
+    text as `template show` prints it; `severity` is "error" for what makes docxtpl fail or lose
+    content (and for every finding in the network's own templates), "warning" for the rest."""
 
     where: str
     text: str
     message: str
+    severity: Severity = "error"
 
-    def __str__(self) -> str:
+    @property
+    def place(self) -> str:
+        """Where the problem is, with the start of the place's text: paragraph 12 “{{ yaer }}”."""
         shown = self.text.strip()
         shown = shown if len(shown) <= 70 else shown[:67] + "…"
-        return f"{self.where} “{shown}”: {self.message}"
+        return f"{self.where} “{shown}”" if shown else self.where
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
 
 
 class UnknownKindError(InputError, ValueError):
@@ -85,44 +101,6 @@ def registered_filters() -> list[str]:
     return sorted({entry.name for entry in entry_points(group=FILTER_ENTRY_POINTS)})
 
 
-@frozen
-class Tag:
-    """A Jinja tag in a place's text: `kind` is "{{", "{%" or "{#"; `prefix` is docxtpl's p, tr,
-    tc or r; `body` is what stands between the delimiters."""
-
-    kind: str
-    prefix: str
-    body: str
-    start: int
-    end: int
-    raw: str
-
-
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-# docxtpl reads a prefix only right after the braces and followed by a space: {%p …%}, {{r …}}.
-_PREFIX = re.compile(r"(p|tr|tc|r) ")
-
-
-def tags(text: str) -> Iterator[Tag]:
-    """The tags of a text, in order."""
-    for match in _TAG.finditer(text):
-        raw = match.group(0)
-        prefix = ""
-        found = _PREFIX.match(raw, 2)
-        if found and not (raw[1] == "#" and found.group(1) == "r"):
-            prefix = found.group(1)
-            inner = raw[found.end():-2]
-        else:
-            inner = raw[2:-2]
-            if inner[:1] in ("-", "+"):  # whitespace control, right inside the braces: {%- … -%}
-                inner = inner[1:]
-        if inner[-1:] in ("-", "+"):
-            inner = inner[:-1]
-        inner = inner.strip()
-        inner = (inner.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'"))
-        yield Tag(raw[:2], prefix, inner, match.start(), match.end(), raw)
-
-
 _OPENERS = {"for", "if", "macro", "call", "filter", "with", "block", "autoescape", "raw"}
 _MIDDLES = {"else": {"if", "for"}, "elif": {"if"}}
 _SIMPLE = {"set", "colspan", "cellbg", "vm", "hm", "include", "import", "from", "extends", "do"}
@@ -138,20 +116,64 @@ class _Open:
     scoped: bool
 
 
+@frozen
+class _Rules:
+    """What a lint run checks against, made once for all the parts and templates it reads."""
+
+    kind: str
+    env: Environment
+    variables: dict[str, Any]
+    filters: list[str]
+    tests: list[str]
+    globals: list[str]
+
+    @property
+    def network(self) -> bool:
+        return self.kind != DOCXTPL
+
+    @classmethod
+    def make(cls, kind: str, filters: Sequence[str]) -> _Rules:
+        # Any docxtpl template: Jinja's own names and the user's filters; variables are the
+        # user's business. The network's kinds: what their build offers.
+        network = kind != DOCXTPL
+        return cls(kind, template_environment() if network else Environment(),
+                   kind_variables(kind) if network else {},
+                   sorted({*(filter_names() if network else DEFAULT_FILTERS), *filters}),
+                   test_names(),
+                   sorted({*DEFAULT_NAMESPACE, *(BUILD_GLOBALS if network else ())}))
+
+
+def _joined(places: tuple[Place, ...]) -> tuple[list[Place], list[tuple[Place, list[Place]]]]:
+    """The places of a part as docxtpl reads them: those a tag joins made one (named by the
+    first, its text with ¶ where a paragraph ended), with each run of places joined."""
+    merged = list(places)
+    spans = []
+    for first, last in reversed(joins(places)):
+        group = list(places[first:last + 1])
+        merged[first:last + 1] = [attrs.evolve(
+            group[0], runs=tuple(r for p in group for r in p.runs),
+            shown=" ¶ ".join(p.shown for p in group),
+            drawings=tuple(d for p in group for d in p.drawings))]
+        spans.append((merged[first], group))
+    return merged, spans[::-1]
+
+
 class _Linter:
     """Walks a part's places in order, keeping the open blocks and the names in scope."""
 
-    def __init__(self, kind: str, part: Part, filters: Sequence[str] = ()) -> None:
-        self.kind = kind
+    def __init__(self, rules: _Rules, part: Part) -> None:
+        self.kind = rules.kind
         self.part = part
-        # Any docxtpl template: Jinja's own names and the user's filters; variables are the
-        # user's business. The network's kinds: what their build offers.
-        self.network = kind != DOCXTPL
-        self.env = template_environment() if self.network else Environment()
-        self.variables = kind_variables(kind) if self.network else {}
-        self.filters = sorted({*(filter_names() if self.network else DEFAULT_FILTERS), *filters})
-        self.tests = test_names()
-        self.globals = sorted({*DEFAULT_NAMESPACE, *(BUILD_GLOBALS if self.network else ())})
+        self.network = rules.network
+        self.who = "the build" if self.network else "docxtpl"  # what renders the template
+        self.env = rules.env
+        self.variables = rules.variables
+        self.filters = rules.filters
+        self.tests = rules.tests
+        self.globals = rules.globals
+        self.places, joined = (_joined(part.places) if not part.separate
+                               else (list(part.places), []))
+        self.joined = {id(place): group for place, group in joined}
         self.scopes: list[dict[str, Any]] = []
         self.stack: list[_Open] = []
         self.problems: list[LintProblem] = []
@@ -160,30 +182,60 @@ class _Linter:
 
     # -- reporting -----------------------------------------------------------------------------
 
-    def report(self, message: str, place: Place | None = None) -> None:
+    def report(self, message: str, place: Place | None = None, *,
+               severity: Severity = "error") -> None:
         where = place or self.place
         assert where is not None
-        problem = LintProblem(where.where, where.text, message)
+        problem = LintProblem(where.where, where.shown, message,
+                              "error" if self.network else severity)
         if problem not in self.problems:
             self.problems.append(problem)
+
+    def warn(self, message: str, place: Place | None = None) -> None:
+        self.report(message, place, severity="warning")
 
     # -- places --------------------------------------------------------------------------------
 
     def run(self) -> list[LintProblem]:
-        for place in self.part.places:
+        for place in self.places:
             self.place = place
+            if id(place) in self.joined:
+                self.join(place, self.joined[id(place)])
             self.check_place(place)
         for still_open in self.stack:
             self.report(f"{_shown(still_open.tag)} is never closed "
                         f"({_closer(still_open)} is missing)", still_open.place)
-        if not self.problems:
+        if not any(p.severity == "error" for p in self.problems):
             self.whole_part()
+        self.repeated_rows()
+        if self.part.label in ("", "footnotes"):  # headers and footers are artifacts of a PDF
+            for place in self.places:
+                for drawing in place.drawings:
+                    message = picture_problem(drawing)
+                    if message:
+                        self.warn(message, place)
         return self.problems
+
+    def join(self, place: Place, group: list[Place]) -> None:
+        """A tag docxtpl reads across paragraphs, joining them."""
+        shown = next((_shown(t) for t in tags(place.text)
+                      if t.start < len(group[0].text) < t.end), "a tag")
+        ends = f"{group[0].where} and {group[-1].where}"
+        if len({container(p.where) for p in group}) > 1:
+            self.report(f"{shown} is split over {ends}, which {self.who} joins by removing what "
+                        "stands between them: two cells become one and the row loses a cell, or "
+                        "the document breaks: retype the tag "
+                        "in one paragraph", place)
+        else:
+            self.warn(f"{shown} is split over {ends}: {self.who} joins them into one paragraph "
+                      "(in the first one's style): keep a tag in one paragraph", place)
 
     def check_place(self, place: Place) -> None:
         text = place.text
         found = list(tags(text))
-        rest = _TAG.sub("", text)
+        rest = text
+        for tag in reversed(found):
+            rest = rest[:tag.span[0]] + rest[tag.span[1]:]
         for opener in ("{{", "{%", "{#"):
             if opener in rest:
                 self.report(f"a tag opened with '{opener}' is not closed in this paragraph")
@@ -192,42 +244,86 @@ class _Linter:
             if tag.prefix and not place.prefixes:
                 self.report(f"{_shown(tag)}: docxtpl reads {_form(tag.prefix)} tags in the "
                             "document's text, not in its properties: write {% … %} or {{ … }}")
+            elif tag.prefix and re.search(r"[%}]", tag.body):
+                self.report(f"{_shown(tag)}: docxtpl cannot read a {_form(tag.prefix)} tag "
+                            "holding '%' or '}': compute the value in a {% set … %} before it")
             if tag.prefix == "tr" and not place.table_row:
                 self.report(f"{_shown(tag)} stands outside a table: {{%tr …%}} repeats or drops "
                             "a table row, so it must stand in one")
             if tag.prefix == "tc" and not place.table_cell:
                 self.report(f"{_shown(tag)} stands outside a table cell")
-            if tag.prefix == "p" and (text[:tag.start] + text[tag.end:]).strip():
-                self.report(f"{_shown(tag)} shares its paragraph with other text, which the "
-                            "build drops with the paragraph: put the tag in a paragraph of its own")
-            if tag.prefix == "tr" and tag.kind == "{%" and self.row_has_text(place):
-                self.report(f"{_shown(tag)} shares its table row with text in other cells, which "
-                            "the build drops with the row: give the tag a row of its own")
+            if place.prefixes and tag.prefix in ("p", "tr", "tc"):
+                self.dropped(place, tag)
             if tag.kind == "{{":
                 self.output(tag)
             elif tag.kind == "{%":
                 self.statement(tag)
 
-    def row_has_text(self, place: Place) -> bool:
-        """Whether another cell of the place's table row holds text."""
-        row = place.where.split(", cell ")[0]
-        return any(other is not place and other.where.startswith(f"{row}, cell ")
-                   and other.text.strip() for other in self.part.places)
+    def dropped(self, place: Place, tag: Tag) -> None:
+        """Report what docxtpl drops with the paragraph, row or cell a prefixed tag replaces."""
+        scope = {"p": place.where, "tr": place.row, "tc": place.cell}[tag.prefix]
+        if scope is None:
+            return
+        own = place.text[:tag.span[0]] + place.text[tag.span[1]:]
+        others = [p for p in self.places if p is not place and inside(p, scope)]
+        text = own.strip() or any(p.text.strip() for p in others)
+        pictures = place.drawings or any(p.drawings for p in others)
+        if not (text or pictures):
+            return
+        lost = "other text" if text else "a picture"
+        if text and pictures:
+            lost = "other text and a picture"
+        if tag.prefix == "p":
+            self.report(f"{_shown(tag)} shares its paragraph with {lost}, which "
+                            f"{self.who} drops "
+                        "with the paragraph: put the tag in a paragraph of its own")
+        elif tag.prefix == "tr":
+            self.report(f"{_shown(tag)} shares its table row with {lost}, which "
+                            f"{self.who} drops "
+                        "with the row: give the tag a row of its own")
+        else:
+            self.report(f"{_shown(tag)} shares its table cell with {lost}, which "
+                            f"{self.who} drops "
+                        "with the cell: give the tag a cell of its own")
 
     def split_runs(self, place: Place, found: list[Tag]) -> None:
-        offsets = []
+        """A {{ … }} tag over runs formatted differently prints in the first one's formatting.
+        Statement tags print nothing; runs holding only spaces of the tag do not count."""
+        offsets: list[tuple[int, int, Run]] = []
         position = 0
         for run in place.runs:
-            offsets.append((position, position + len(run.text), run.format))
+            offsets.append((position, position + len(run.text), run))
             position += len(run.text)
         for tag in found:
-            if tag.prefix:
+            if tag.prefix or tag.kind != "{{":
                 continue  # docxtpl replaces the whole run, paragraph, cell or row of the tag
-            formats = {fmt for start, end, fmt in offsets if start < tag.end and end > tag.start}
+            formats = {run.format for start, end, run in offsets if start < tag.end and
+                       end > tag.start and run.text[max(tag.start - start, 0):tag.end - start].strip()}
             if len(formats) > 1:
-                self.report(f"{_shown(tag)} is split across runs formatted differently; the "
-                            "build keeps the first run's formatting only: retype the tag, or "
-                            "clear its formatting")
+                self.warn(f"{_shown(tag)} is split across runs formatted differently; "
+                          f"{self.who} keeps the first run's formatting only: retype the tag, or clear its "
+                          "formatting")
+
+    def repeated_rows(self) -> None:
+        """A table whose rows repeat holds data: its first row should be marked as its header
+        row, for screen readers and the headings of a tagged PDF."""
+        told: set[str] = set()
+        for place in self.places:
+            if place.row is None:
+                continue
+            for tag in tags(place.text):
+                if tag.prefix != "tr" or tag.kind != "{%" or not tag.body.startswith("for "):
+                    continue
+                table, _, number = place.row.rpartition(", row ")
+                if number == "1" or table in told:
+                    continue
+                told.add(table)
+                first = [p for p in self.part.places if p.row == f"{table}, row 1"]
+                if first and not any(p.header for p in first):
+                    self.warn(f"{table} repeats rows ({_shown(tag)}) but its first row is not "
+                              "marked as a header row, so screen readers and PDFs read it as "
+                              "data: in Word, Table Properties, Row, tick “Repeat as header row "
+                              "at the top of each page”", first[0])
 
     # -- tags ----------------------------------------------------------------------------------
 
@@ -544,6 +640,8 @@ def _shown(tag: Tag) -> str:
 
 
 def _form(prefix: str) -> str:
+    if prefix == "r":  # a run's tag prints
+        return "{{r …}}"
     return f"{{%{prefix} …%}}" if prefix else "{% … %}"
 
 
@@ -561,23 +659,51 @@ def _suggest(name: str, candidates: list[str]) -> str:
 def lint(path: str | Path, kind: str | None = None, filters: Sequence[str] = ()
          ) -> list[LintProblem]:
     """Every problem of a template, in document order (headers, footers, footnotes and the
-    document properties after the body).
+    document properties after the body), errors and warnings alike (`LintProblem.severity`).
 
     `kind` is "docxtpl" (what holds for any docxtpl template) or one of the network's documents
-    (`KINDS`, whose variables are checked too); without it, the file name tells ("final-report.docx")
-    or the template is any docxtpl template. `filters` names the Jinja filters the template's
-    renderer adds, besides those registered in the entry point group `jhareport.template_filters`.
-    Raises TemplateReadError for a file that is missing or no Word document, UnknownKindError for
-    an unknown kind."""
-    chosen = kind_of(path, kind)
+    (`KINDS`, whose variables are checked too, and whose every problem is an error); without it,
+    the file name tells ("final-report.docx") or the template is any docxtpl template. `filters`
+    names the Jinja filters the template's renderer adds, besides those registered in the entry
+    point group `jhareport.template_filters`. Raises TemplateReadError for a file that is missing
+    or no Word document, UnknownKindError for an unknown kind."""
+    [(_, found)] = lint_many([path], kind, filters)
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
+def lint_many(paths: Sequence[str | Path], kind: str | None = None, filters: Sequence[str] = ()
+              ) -> Iterator[tuple[Path, list[LintProblem] | InputError]]:
+    """`lint` for many templates in one go, each with its problems or the error that kept it
+    from being read (TemplateReadError), in the order given; what every template is checked
+    against is made once."""
     known = [*filters, *registered_filters()]
+    rules: dict[str, _Rules] = {}
+    for path in paths:
+        chosen = kind_of(path, kind)
+        if chosen not in rules:
+            rules[chosen] = _Rules.make(chosen, known)
+        try:
+            template = read(path)
+        except InputError as error:
+            yield Path(path), error
+            continue
+        yield Path(path), _lint(template, rules[chosen])
+
+
+def _lint(template: Template, rules: _Rules) -> list[LintProblem]:
     problems: list[LintProblem] = []
     uses: list[tuple[Place | None, str | None]] = []
-    for part in read_template(path):
-        linter = _Linter(chosen, part, known)
+    for part in template.parts:
+        linter = _Linter(rules, part)
         problems.extend(linter.run())
         uses.extend(linter.rich_uses)
     if uses:
-        problems.extend(_style_problems(template_styles(path), uses))
-    problems.extend(LintProblem(p.where, p.text, p.message) for p in pictures_without_alt_text(path))
+        problems.extend(_style_problems(set(template.styles), uses))
+    if template.language is None and not rules.network:  # a build sets the language it is in
+        problems.append(LintProblem(
+            "document", "", "the document declares no language, which screen readers need to "
+            "read it aloud: in Word, select all, Review, Language, Set Proofing Language, and "
+            "press “Set As Default”", "warning"))
     return problems

@@ -18,7 +18,7 @@ import attrs
 from jinja2 import Environment, TemplateError, UndefinedError
 
 from ..template_tools.inspect import Part, TemplateReadError, read_template
-from ..template_tools.lint import tags
+from ..template_tools.reading import tags
 
 __all__ = ["describe_record", "explain"]
 
