@@ -23,7 +23,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
 from ..errors import InputError
-from ..word.environment import template_environment
+from ..render.environment import template_environment
 from .inspect import Part, Place, plain_tags, read_template, template_styles
 from .pictures import pictures_without_alt_text
 from .schema import (

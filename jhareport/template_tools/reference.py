@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
+from ..render.filters import FILTERS
 from ..views import CONTEXTS
-from ..word.filters import FILTERS
 from .schema import (
     BUILD_GLOBALS,
     BUILD_VARIABLE_DOCS,

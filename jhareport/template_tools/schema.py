@@ -20,8 +20,8 @@ from attrs import frozen
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.tests import TESTS as DEFAULT_TESTS
 
+from ..render.filters import FILTERS
 from ..views import CONTEXTS
-from ..word.filters import FILTERS
 
 __all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "Attribute", "attributes",
            "element_type", "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]

@@ -25,6 +25,7 @@ from ..i18n import own_words, translate
 from ..loading import LoadError, load_year_and_notes
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
+from ..render.environment import template_environment
 from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
@@ -36,7 +37,6 @@ from ..views import (
     scan_acronyms,
     scorecard_context,
 )
-from .environment import template_environment
 from .language import set_language
 from .package import (
     DECLARATION,
