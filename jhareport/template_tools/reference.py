@@ -35,8 +35,9 @@ __all__ = ["reference"]
 _SHOWN_BY = {
     "Markup": "a text of the records (paragraphs, lists, links, footnotes): show it with "
               "`{{p value|rich }}`",
-    "ChartView": "a chart of the records, drawn when a template places it: "
-                 "`{{p empact_chart|chart }}`",
+    "Chart": "a chart of the records, drawn where a template places it: "
+             "`{{p empact_chart|chart }}` in Word, `{{ empact_chart|chart }}` in HTML; its "
+             "attributes say what it shows",
     "Period": "a date or a period: show it with `|period`",
     "StateOfPlay": "a scorecard action's state of play: show it with `|state`",
     "Agency": "an agency of the network: show it with `|agency` (short name of the report's "
@@ -44,7 +45,7 @@ _SHOWN_BY = {
     "Body": "a body that is not a member of the network: show it with `|agency` or "
             "`|agency_full`",
 }
-_LEAVES = {"ChartView", "Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
+_LEAVES = {"Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
 
 
 def _cell(text: str) -> str:

@@ -49,7 +49,7 @@ RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word p
             "{{p …}} tag. A missing text shows the placeholder of `section` in a draft.")
 
 
-CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`) as a native "
+CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `Chart`) as a native "
              "Word chart in a paragraph of its own (style Figure, when the template has it) with "
              "its alternative text, and its title as a caption below (style Caption); nothing "
              "for none. Use it in a {{p …}} tag: `{{p empact_chart|chart }}`. The chart is 16 cm "

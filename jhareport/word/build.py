@@ -288,7 +288,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"], annex_texts = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir, locale),
-            as_variables(scorecard_context(records)), draft=draft, locale=locale,
+            as_variables(scorecard_context(records, locale)), draft=draft, locale=locale,
             records=records, notes=notes)
         texts += annex_texts
 
