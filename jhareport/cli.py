@@ -53,10 +53,10 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(args.path, args.out, draft=args.draft, strict=args.strict, locale=args.locale,
                    templates=args.templates, pdf=args.pdf, pdf_timeout=args.pdf_timeout,
-                   progress=progress)
+                   html=args.html or args.html_only, docx=not args.html_only, progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    names = ", ".join(p.name for p in result.outputs)
+    names = ", ".join(str(p.relative_to(args.out)) for p in result.outputs)
     kind = "draft " if args.draft else ""
     count = len(result.outputs)  # files, .docx and .pdf alike: the names follow
     print(f"wrote {count} {kind}file{'s' if count != 1 else ''} to {args.out}: {names} "
@@ -219,6 +219,10 @@ def _parser() -> argparse.ArgumentParser:
                      "refreshed (needs LibreOffice)")
     run.add_argument("--pdf-timeout", type=float, default=120, metavar="SECONDS",
                      help="how long LibreOffice may take for the PDFs (default 120)")
+    run.add_argument("--html", action="store_true",
+                     help="also write the HTML edition of the documents into DIR/html/")
+    run.add_argument("--html-only", action="store_true",
+                     help="write the HTML edition alone, without the Word documents")
     run.set_defaults(run=_build)
 
     pictured = commands.add_parser(
