@@ -16,7 +16,16 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from .agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind, full_name, short_name
+from .agencies import (
+    AGENCIES,
+    REGISTRY,
+    Agency,
+    Body,
+    BodyKind,
+    acronyms_in_language,
+    full_name,
+    short_name,
+)
 from .charts import (
     Chart,
     EmpactRow,
@@ -26,7 +35,7 @@ from .charts import (
     has_scorecard_chart,
     scorecard_chart,
 )
-from .i18n import translate
+from .i18n import own_words, translate
 from .markup import Markup, numbered_points
 from .records import (
     STANDARD_OUTLINE,
@@ -67,6 +76,7 @@ __all__ = [
     "TopicView",
     "acronyms_context",
     "as_variables",
+    "document_acronyms",
     "empact_involvement",
     "final_report_context",
     "final_report_gaps",
@@ -520,6 +530,16 @@ _STATES = frozenset({BodyKind.MEMBER_STATE, BodyKind.COUNTRY})
 
 def _is_state(actor: Agency | Body) -> bool:
     return isinstance(actor, Body) and actor.kind in _STATES
+
+
+def document_acronyms(records: YearRecords, texts: Iterable[str], locale: str = "en") -> AcronymScan:
+    """The acronyms of a build's documents, from their texts: the glossary's, and the agencies
+    and bodies by the EU's names in the locale's language (OEDT); the words the code and
+    templates write are no acronyms of the records."""
+    glossary = (*records.glossary, *(Acronym(short, full) for short, full
+                                     in acronyms_in_language(records.year.as_of, locale)))
+    return scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
+                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
 
 
 @frozen

@@ -35,7 +35,8 @@ from ..views import acronyms_context, as_variables, final_report_context, scorec
 from .writer import HtmlWriter
 
 __all__ = ["DEFAULT_HTML_TEMPLATES", "PAGES", "STYLESHEET", "HtmlEdition", "HtmlTemplateError",
-           "Link", "PageView", "SiteLinks", "html_language"]
+           "Link", "PageView", "SiteLinks", "html_language", "main_text", "render_home",
+           "stylesheet"]
 
 DEFAULT_HTML_TEMPLATES = Path(str(files("jhareport") / "html" / "templates"))
 PAGES = ("final-report", "scorecard-annex", "acronyms")
@@ -175,6 +176,7 @@ class HtmlEdition:
         self.records = records
         self.locale = locale
         self.draft = draft
+        self._templates = templates
         self.loader = _Templates(_template_folders(templates, locale))
         self.lang = html_language(locale)
 
@@ -227,7 +229,7 @@ class HtmlEdition:
         return text
 
     def stylesheet(self) -> bytes:
-        return _read(self.loader.path(STYLESHEET), "a stylesheet").encode("utf-8")
+        return stylesheet(self._templates, self.locale)
 
     def texts(self, *, report: bool, scorecard: bool) -> list[str]:
         """The words of the report's and the annex's pages (their main part), rendered without
@@ -256,6 +258,32 @@ class HtmlEdition:
         """The documents the edition has a page for."""
         return [n for n, wanted in (("final-report", report), ("scorecard-annex", scorecard),
                                     ("acronyms", bool(acronyms) or self.draft)) if wanted]
+
+
+def stylesheet(templates: Path | None, locale: str) -> bytes:
+    """The stylesheet of the pages: the agency's own (style.css), else the built-in one."""
+    path = _Templates(_template_folders(templates, locale)).path(STYLESHEET)
+    return _read(path, "a stylesheet").encode("utf-8")
+
+
+def render_home(locale: str, years: Sequence[Any], languages: tuple[Link, ...],
+                templates: Path | None) -> str:
+    """A site's home page in `locale`, from the template site.html: `years` as the site lists
+    them, `languages` the home page in each language of the site."""
+    loader = _Templates(_template_folders(templates, locale))
+    env = template_environment(locale)
+    env.loader = loader
+    env.finalize = _finalize
+    title = translate("Justice and Home Affairs Agencies’ Network", locale)
+    page = PageView("site", title, html_language(locale), STYLESHEET, None, (), (), languages, ())
+    try:
+        return env.get_template("site.html").render(
+            {"page": page, "years": years, "locale": locale, "draft": False})
+    except HtmlTemplateError:
+        raise
+    except Exception as error:  # a template may fail anywhere: say where
+        place = _place(error) or str(loader.path("site.html"))
+        raise HtmlTemplateError(f"{place}: {type(error).__name__}: {error}") from None
 
 
 def main_text(page: str) -> str:

@@ -17,11 +17,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup as Xml
 
-from ..agencies import acronyms_in_language, short_name
+from ..agencies import short_name
 from ..checks import record_problems
 from ..errors import InputError
 from ..files import OutputError, output_folder_problem, write_atomically
-from ..i18n import own_words, translate
+from ..i18n import translate
 from ..loading import LoadError, load_year_and_notes
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
@@ -30,11 +30,11 @@ from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
     as_variables,
+    document_acronyms,
     final_report_context,
     final_report_gaps,
     has_final_report_content,
     outline,
-    scan_acronyms,
     scorecard_context,
 )
 from .language import set_language
@@ -310,11 +310,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if edition is not None and not docx:  # the acronyms are those of the pages
         texts = edition.texts(report=wanted_report, scorecard=wanted_scorecard)
 
-    # A document in another language names agencies and bodies by the EU's names in it (OEDT).
-    glossary = (*records.glossary, *(Acronym(short, full) for short, full
-                                     in acronyms_in_language(records.year.as_of, locale)))
-    scan = scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
-                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
+    scan = document_acronyms(records, texts, locale)
     used, unlisted = scan.used, scan.unlisted
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
