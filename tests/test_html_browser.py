@@ -162,3 +162,33 @@ def test_the_report_reads_on_a_phone_and_a_desktop(browser: Any, site: Path, wid
         size = page.locator("#main p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
         assert size >= 16
     context.close()
+
+
+# What the pictures of docs/pictures/ show: a place of the 2023 report, scrolled to the top.
+PICTURES = {"top": None, "table": "#timeline", "chart": "figure.chart-figure",
+            "notes": "#notes-heading"}
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_pictures_of_the_2023_report(browser: Any, site: Path, width: int, tmp_path: Path) -> None:
+    """The top, a table, a chart and the notes of the 2023 report, at a phone's and a desktop's
+    width. With JHAREPORT_PICTURES=docs/pictures, they are kept there (html-top-phone.png…)."""
+    keep = os.environ.get("JHAREPORT_PICTURES")
+    folder = Path(keep) if keep else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 800 if width == PHONE else 900})
+    page = context.new_page()
+    page.goto((site / "2023" / "en" / "final-report.html").as_uri())
+    for what, selector in PICTURES.items():
+        if selector is not None:
+            place = page.locator(selector).first
+            assert place.count() == 1, selector
+            place.evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.evaluate("window.scrollBy(0, -16)")
+            assert place.is_visible()
+        else:
+            page.evaluate("window.scrollTo(0, 0)")
+        name = f"html-{what}-{'phone' if width == PHONE else 'desktop'}.png"
+        page.screenshot(path=str(folder / name))
+        assert (folder / name).stat().st_size > 10_000, name
+    context.close()

@@ -28,7 +28,7 @@ WHITE = "#ffffff"
 _STACKED = ((DARK, WHITE, None), (MID, WHITE, None), (LIGHT, TEXT, MID))
 _SINGLE = (MID, TEXT, None)  # its numbers stand past the bars
 
-_WIDTH = 640
+_WIDTH = 420  # drawn at this width on a phone, a little larger on a desktop
 _ROW = 30
 _BAR = 20
 _FONT = 14  # pixels; the page's own font, a little smaller than the text
@@ -41,6 +41,17 @@ def series_colours(chart: Chart) -> list[tuple[str, str, str | None]]:
     if not chart.legend:
         return [_SINGLE] * len(chart.series)
     return [_STACKED[index % len(_STACKED)] for index in range(len(chart.series))]
+
+
+def _wrapped(text: str, per_line: int) -> list[str]:
+    """A text in lines of at most `per_line` characters, broken between words."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= per_line:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _number(value: int, locale: str) -> str:
@@ -60,10 +71,26 @@ def chart_svg(chart: Chart, ident: str, locale: str) -> str:
     totals = list(chart.totals) if chart.totals is not None else [
         sum(values) for values in zip(*(s.values for s in chart.series), strict=True)]
     label_width = max(len(name) for name in names) * _CHAR + 12
-    total_room = (max(len(_number(t, locale)) for t in totals) + 1) * _CHAR + 8
+    total_room = (max(len(_number(t, locale)) for t in totals) + 2) * _CHAR + 8
     plot = _WIDTH - label_width - total_room
     largest = max([*totals, 1])
-    top = 36
+    above: list[str] = []  # the legend or the heading, in as many lines as they need
+    line = 0
+    if chart.legend:
+        x = 0.0
+        for one, (fill, _, outline) in zip(chart.series, colours, strict=True):
+            width = 20 + len(one.name) * _CHAR
+            if x and x + width > _WIDTH:
+                line, x = line + 1, 0.0
+            y = 8 + line * 22
+            stroke = f' stroke="{outline}"' if outline else ""
+            above.append(f'<rect x="{_f(x)}" y="{y}" width="14" height="14" fill="{fill}"{stroke}/>')
+            above.append(f'<text x="{_f(x + 20)}" y="{y + 12}" fill="{TEXT}">{escape(one.name)}</text>')
+            x += width + 16
+    elif chart.heading:
+        for line, words in enumerate(_wrapped(chart.heading, int(_WIDTH / _CHAR))):
+            above.append(f'<text x="0" y="{20 + line * 20}" fill="{TEXT}">{escape(words)}</text>')
+    top = 36 + line * 22
     height = top + len(names) * _ROW + 8
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
@@ -71,17 +98,8 @@ def chart_svg(chart: Chart, ident: str, locale: str) -> str:
         f'<title id="{ident}-title">{escape(chart.title)}</title>',
         f'<desc id="{ident}-desc">{escape(chart.description)}</desc>',
         f'<rect width="{_WIDTH}" height="{height}" fill="{BACKGROUND}"/>',
+        *above,
     ]
-    if chart.legend:
-        x = label_width
-        for one, (fill, _, outline) in zip(chart.series, colours, strict=True):
-            stroke = f' stroke="{outline}"' if outline else ""
-            parts.append(f'<rect x="{_f(x)}" y="8" width="14" height="14" fill="{fill}"{stroke}/>')
-            parts.append(f'<text x="{_f(x + 20)}" y="20" fill="{TEXT}">{escape(one.name)}</text>')
-            x += 20 + len(one.name) * _CHAR + 24
-    elif chart.heading:
-        parts.append(f'<text x="{_f(label_width)}" y="20" fill="{TEXT}">'
-                     f'{escape(chart.heading)}</text>')
     for row, name in enumerate(names):
         y = top + row * _ROW
         middle = y + _BAR / 2
