@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
 from attrs import frozen
 from babel import Locale, UnknownLocaleError
 
@@ -45,10 +46,12 @@ class SiteError(InputError):
 class SiteYear:
     """A year as the site's home page lists it."""
 
-    year: int
-    chair: str  # the chair's name as of the year, in the home page's language
-    editions: tuple[Link, ...]  # its year page in each language
-    note: str  # why the year is not published (empty when it is)
+    year: int = attrs.field(metadata={"doc": "the year, e.g. 2023"})
+    chair: str = attrs.field(
+        metadata={"doc": "the chair's full and short name as of the year, in the page's language"})
+    editions: tuple[Link, ...] = attrs.field(
+        metadata={"doc": "the year's page in each language of the site"})
+    note: str = attrs.field(metadata={"doc": "Not published yet, for a year left out (else empty)"})
 
 
 @frozen

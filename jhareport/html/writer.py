@@ -76,7 +76,8 @@ class Note:
     number: int = attrs.field(metadata={"doc": "the note's number on the page"})
     id: str = attrs.field(metadata={"doc": "the note's id: the marks link to `#id`"})
     back: str = attrs.field(metadata={"doc": "the id of the mark in the text: link back to `#back`"})
-    text: Html = attrs.field(metadata={"doc": "the note's text as HTML: write it with `{{ note.text }}`"})
+    text: str = attrs.field(  # HTML already escaped: Jinja writes it as it is
+        metadata={"doc": "the note's text as HTML: write it with `{{ note.text }}`"})
     lang: str | None = attrs.field(
         metadata={"doc": "the language of its text when it differs from the page's (none)"})
 
