@@ -22,6 +22,9 @@ JOBS = {
     "build 2023 (.docx)": "jhareport.build(ROOT / 'fixtures/2023', OUT)",
     "build 2019 (.docx)": "jhareport.build(ROOT / 'fixtures/2019', OUT)",
     "build 2023 --pdf": "jhareport.build(ROOT / 'fixtures/2023', OUT, pdf=True)",
+    "build 2023 --html-only": "jhareport.build(ROOT / 'fixtures/2023', OUT, html=True, docx=False)",
+    "site: 4 years in en, fr, de": ("from jhareport.html.site import build_site; "
+                                    "build_site(ROOT / 'fixtures', OUT, locales=('en', 'fr', 'de'))"),
     "lint the 3 templates": ("[lint(ROOT / 'jhareport/templates' / f'{n}.docx') for n in "
                              "('final-report', 'scorecard-annex', 'acronyms')]"),
     "draw the EMPACT chart": ("records = jhareport.load_year(ROOT / 'fixtures/2023'); "

@@ -177,15 +177,20 @@ class HtmlEdition:
         self.locale = locale
         self.draft = draft
         self._templates = templates
+        self._env: Environment | None = None
         self.loader = _Templates(_template_folders(templates, locale))
         self.lang = html_language(locale)
 
     def _environment(self, writer: HtmlWriter) -> Environment:
-        env = template_environment(self.locale, self.records.year.as_of)
-        env.loader = self.loader
-        env.finalize = _finalize
-        writer.install(env)
-        return env
+        """The edition's one environment, its templates compiled once, with `writer` installed
+        and the counts of the sandbox's limits started again: one render is one document."""
+        if self._env is None:
+            self._env = template_environment(self.locale, self.records.year.as_of)
+            self._env.loader = self.loader
+            self._env.finalize = _finalize
+        self._env.steps = 0  # type: ignore[attr-defined]
+        writer.install(self._env)
+        return self._env
 
     def title(self, name: str) -> str:
         year = self.records.year.year
