@@ -21,6 +21,7 @@ import jhareport
 from jhareport.cli import main
 from jhareport.html.site import build_site
 from jhareport.html.svg import BACKGROUND
+from jhareport.markup import Markup
 
 LOCALES = ("en", "fr", "de")
 
@@ -206,17 +207,36 @@ def test_the_page_and_passages_in_another_language_say_so(tmp_path: Path) -> Non
 
         lang = "en"
 
+    @attrs.frozen
+    class EnglishText(Markup):
+        lang: str = "en"
+
     records = jhareport.load_year(FIXTURES / "2023", locale="fr")
     first = records.highlights[0]
-    marked = attrs.evolve(first, title=English(first.title))
+    assert first.body is not None
+    body = EnglishText(first.body.source, first.body.blocks, first.body.footnotes)
+    marked = attrs.evolve(first, title=English(first.title), body=body)
     records = attrs.evolve(records, highlights=(marked, *records.highlights[1:]))
     jhareport.build(records, tmp_path, locale="fr", html=True, docx=False)
     root = page(tmp_path / "html" / "final-report.html")
     assert root.get("lang") == "fr"
     heading = root.xpath(f"//*[@id='{first.id}']")[0]
     assert heading.get("lang") == "en" and first.title in heading.text_content()
-    entry = root.xpath(f"//nav[@class='contents']//a[@href='#{first.id}']")
-    assert not entry or entry[0].get("lang") in (None, "en")
+    text = heading.getnext().getnext()  # after the agencies' line
+    assert text.tag == "div" and text.get("lang") == "en"
+    assert text.text_content().startswith(first.body.blocks[0].text[:40])
+    timeline = root.xpath("//table//td/span[@lang='en']")
+    assert timeline == []  # the other texts are not marked
+
+
+def test_the_sandbox_limits_hold_in_html_templates(tmp_path: Path) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "index.html").write_text("{% for i in range(100000) %}{% for j in range(100) %}"
+                                    "{% endfor %}{% endfor %}", encoding="utf-8")
+    with pytest.raises(jhareport.InputError, match=r"index.html, line 1: .*loop iterations"):
+        jhareport.build(FIXTURES / "2023", tmp_path / "out", templates=own, html=True, docx=False)
+    assert not (tmp_path / "out").exists()
 
 
 def test_same_bytes_every_build(tmp_path: Path) -> None:
