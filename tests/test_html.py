@@ -360,3 +360,16 @@ def test_the_templates_and_stylesheet_are_in_the_wheel(tmp_path: Path) -> None:
     for name in ("layout.html", "final-report.html", "scorecard-annex.html", "acronyms.html",
                  "index.html", "notes.html", "site.html", "style.css"):
         assert f"jhareport/html/templates/{name}" in names
+
+
+def test_a_year_with_wrong_records_is_left_out_of_the_site(years: Path, tmp_path: Path) -> None:
+    meetings = years / "2023" / "meetings.yaml"
+    meetings.write_text(meetings.read_text(encoding="utf-8").replace("format:", "formt:", 1),
+                        encoding="utf-8")
+    result = jhareport.build_site(years, tmp_path / "site")
+    assert [(y.year, bool(y.editions)) for y in result.years] == [(2019, True), (2023, False)]
+    assert any(n.startswith("2023 left out: its records have") for n in result.notes)
+    assert (tmp_path / "site" / "2019" / "en" / "scorecard-annex.html").is_file()
+    with pytest.raises(jhareport.SiteError, match="no year folder"):
+        jhareport.build_site(years / "2019", tmp_path / "other")
+    assert not (tmp_path / "other").exists()

@@ -135,7 +135,8 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
             except LoadError as error:
                 notes.append(f"{year_folder.name} left out: its records have "
                               f"{len(error.problems)} problems (`jhareport check {year_folder}`)")
-                left_out[_year_number(year_folder)] = (None, "its records are not valid yet")
+                if year_folder.name.isdigit():  # listed by its year, with nothing to show
+                    left_out[int(year_folder.name)] = (None, "its records are not valid yet")
                 break
             why = _why_not(records)
             if why:
@@ -211,7 +212,3 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
         raise SiteError(str(error)) from None
     first = rows[languages[0]]
     return SiteResult(tuple(outputs), tuple(first), tuple(notes))
-
-
-def _year_number(folder: Path) -> int:
-    return int(folder.name) if folder.name.isdigit() else 0
