@@ -1,5 +1,5 @@
 """Print a pip constraints file pinning every dependency of pyproject.toml (the package's and its
-test extra's) to its floor, the version after `>=`, so that CI can test the lowest versions the
+test extra's) to its floor, the version after `>=` (or its exact pin, `==`), so that CI can test the lowest versions the
 package claims to work with. A dependency without a floor is an error: its floor could not be tested."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ def floors(pyproject: Path) -> list[str]:
     pins: list[str] = []
     for text in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
         requirement = Requirement(text)
-        lowest = [s.version for s in requirement.specifier if s.operator == ">="]
+        # an exact pin (the browser driver of the tests) is its own floor
+        lowest = [s.version for s in requirement.specifier if s.operator in (">=", "==")]
         if len(lowest) != 1:
             raise SystemExit(f"{pyproject}: {text!r} has no floor (>=): its lowest version cannot be tested")
         pins.append(f"{requirement.name}=={lowest[0]}")

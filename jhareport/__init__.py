@@ -1,7 +1,8 @@
 """Assemble the annual reports of the EU Justice and Home Affairs Agencies' Network.
 
-The public API: load a year's records from fixtures, build its documents (and their PDFs), look
-at their pages, inspect and lint templates, and the record classes.
+The public API: load a year's records from fixtures, build its documents (their PDFs and their
+HTML edition too) and a site of every year, look at their pages, inspect and lint templates, and
+the record classes.
 
 Each name is imported when it is first used (PEP 562), so that a part of the package, such as
 the pytest plugin `jhareport.testing`, loads without the rest.
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
         write_forms,
     )
     from .errors import InputError
+    from .html.site import SiteError, SiteResult, build_site
     from .loading import LoadError, Problem, load_year
     from .markup import Markup, MarkupError
     from .office.preview import PreviewError, preview
@@ -113,6 +115,8 @@ __all__ = [
     "SectionContent",
     "Session",
     "Signatory",
+    "SiteError",
+    "SiteResult",
     "StateOfPlay",
     "Status",
     "Table",
@@ -123,6 +127,7 @@ __all__ = [
     "WorkingGroup",
     "YearRecords",
     "build",
+    "build_site",
     "contribution_status",
     "format_period",
     "import_forms",
@@ -195,6 +200,9 @@ _WHERE: dict[str, tuple[str, str]] = {
     "WorkingGroup": ("records", "WorkingGroup"),
     "YearRecords": ("records", "YearRecords"),
     "build": ("word.build", "build"),
+    "build_site": ("html.site", "build_site"),
+    "SiteError": ("html.site", "SiteError"),
+    "SiteResult": ("html.site", "SiteResult"),
     "format_period": ("periods", "format_period"),
     "lint_template": ("template_tools.lint", "lint"),
     "load_year": ("loading", "load_year"),

@@ -1,10 +1,13 @@
-"""Charts of the report's data: what a chart shows, for the layer that writes it into Word.
+"""The report's charts as plain data: what each chart shows, with its title and description.
 
-A chart is bars and words: the agencies' names, one or more series of numbers (stacked when there
-are several), a title for its caption and an alternative text that says what the chart shows,
-numbers included. The module knows nothing of Word: the rendering layer writes a chart as a
-native Word chart (DrawingML), which Word and LibreOffice draw themselves, crisp at any size and
-editable in Word, with no picture to make.
+A chart is bars: the agencies' names, one or more series of numbers (stacked when there are
+several), the totals past the bars, a title for its caption and a description that says what the
+chart shows, numbers included, for readers who cannot see it. The module knows nothing of any
+output: the Word writer draws a chart as a native Word chart (DrawingML), the HTML writer as inline
+SVG with its figures as a table, each in its own colours and sizes.
+
+The counts the charts show are here too: each agency's part in the EMPACT operational actions and
+in the scorecard's joint actions.
 """
 
 from __future__ import annotations
@@ -13,74 +16,84 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+import attrs
 from attrs import frozen
 from babel.lists import format_list
 
 from .agencies import AGENCIES, Agency, short_name
 from .i18n import translate
 from .periods import reader_locale
-from .records import Scorecard
-from .views import EmpactView
+from .records import OperationalActionPlan, Scorecard
 
 __all__ = [
-    "WIDTH_CM",
     "AgencyCount",
     "Chart",
+    "EmpactRow",
+    "EmpactView",
     "ScorecardInvolvement",
     "Series",
     "empact_chart",
+    "empact_involvement",
+    "has_scorecard_chart",
     "scorecard_chart",
     "scorecard_involvement",
 ]
 
-#: The text width of a portrait A4 page of the reports.
-WIDTH_CM = 16.0
 
-# In centimetres: the height of one agency's bar, and the room above the bars for the legend or
-# the axis' title and below them.
-_ROW_CM = 0.75
-_TOP_CM = 1.0
-_MARGIN_CM = 0.3
-# Colours as RGB hex: the reports' blues, dark text on the light blue.
-_DARK, _MID, _LIGHT = "1F3864", "2E75B6", "BDD7EE"
-_WHITE, _TEXT, _MUTED = "FFFFFF", "262626", "595959"
+def _doc(text: str) -> dict[str, str]:
+    """What the template reference says of an attribute."""
+    return {"doc": text}
 
 
 @frozen
-class Series:
-    """A named series of numbers, one per category, in a fill colour; `ink` is the colour of the
-    numbers written on its bars."""
+class EmpactRow:
+    """An agency's part in the operational actions of the plans."""
 
-    name: str
-    values: tuple[int, ...]
-    colour: str
-    ink: str
-
-
-@frozen
-class Chart:
-    """Horizontal bars, one per category top down, to be shown `width_cm` by `height_cm`.
-
-    Several series stack. `totals`, when given, are written past each bar; `heading` above the
-    bars when there is no legend. `title` is the chart's caption, `alt` describes the chart in
-    words with its numbers, for readers who cannot see it.
-    """
-
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    alt: str
-    title: str
-    width_cm: float
-    height_cm: float
-    totals: tuple[int, ...] | None = None
-    heading: str | None = None
-    text_colour: str = _TEXT
-    axis_colour: str = _MUTED
+    agency: Agency = attrs.field(metadata=_doc("the agency; show it with `|agency` or `|agency_full`"))
+    led: int = attrs.field(
+        metadata=_doc("the number of operational actions it leads; show it with `|number`"))
+    co_led: int = attrs.field(
+        metadata=_doc("the number of operational actions it co-leads; show it with `|number`"))
+    participated: int = attrs.field(
+        metadata=_doc("the number of operational actions it takes part in; show it with `|number`"))
 
     @property
-    def legend(self) -> bool:
-        """Whether the series are named in a legend (when there are several)."""
-        return len(self.series) > 1
+    def total(self) -> int:
+        """Actions the agency leads, co-leads or takes part in."""
+        return self.led + self.co_led + self.participated
+
+
+@frozen
+class EmpactView:
+    plans: tuple[str, ...] = attrs.field(
+        metadata=_doc("the names of the operational action plans; show them with `|join_list`"))
+    actions: int = attrs.field(
+        metadata=_doc("the number of operational actions of the plans; show it with `|number`"))
+    rows: tuple[EmpactRow, ...] = attrs.field(
+        metadata=_doc("a row per agency with a part in an action, in the registry's order"))
+
+
+def empact_involvement(plans: Sequence[OperationalActionPlan]) -> EmpactView:
+    """Per agency of the network: operational actions led, co-led and participated in.
+
+    Agencies with no part in any action are left out; the others are in the registry's order.
+    """
+    led: Counter[Agency] = Counter()
+    co_led: Counter[Agency] = Counter()
+    participated: Counter[Agency] = Counter()
+    for plan in plans:
+        for action in plan.actions:
+            if isinstance(action.leader, Agency):
+                led[action.leader] += 1
+            for actor in action.co_leaders:
+                if isinstance(actor, Agency):
+                    co_led[actor] += 1
+            for actor in action.participants:
+                if isinstance(actor, Agency):
+                    participated[actor] += 1
+    rows = tuple(EmpactRow(a, led[a], co_led[a], participated[a]) for a in AGENCIES
+                 if led[a] + co_led[a] + participated[a])
+    return EmpactView(tuple(p.plan for p in plans), sum(len(p.actions) for p in plans), rows)
 
 
 @frozen
@@ -114,6 +127,51 @@ def scorecard_involvement(scorecard: Scorecard) -> ScorecardInvolvement:
         len(scorecard.actions), tuple(AgencyCount(a, counts[a]) for a in AGENCIES if counts[a]))
 
 
+def has_scorecard_chart(scorecard: Scorecard | None) -> bool:
+    """Whether the scorecard has a chart to show: an action names an agency of the network."""
+    return scorecard is not None and any(isinstance(a, Agency) for action in scorecard.actions
+                                         for a in action.agencies)
+
+
+@frozen
+class Series:
+    """A named series of numbers, one per category of its chart."""
+
+    name: str = attrs.field(metadata=_doc("what the numbers count, e.g. Led"))
+    values: tuple[int, ...] = attrs.field(
+        metadata=_doc("a number per category, in the categories' order; show each with `|number`"))
+
+
+@frozen
+class Chart:
+    """A chart of the records, placed by a template: ``{{p empact_chart|chart }}`` in Word (a
+    native Word chart with its description as alternative text, and its title as a caption),
+    ``{{ empact_chart|chart }}`` in HTML (inline SVG with its figures as a table)."""
+
+    kind: str = attrs.field(
+        validator=attrs.validators.in_(("empact", "scorecard")),
+        metadata=_doc("which chart: empact or scorecard"))
+    title: str = attrs.field(metadata=_doc("the chart's title, its caption"))
+    description: str = attrs.field(
+        metadata=_doc("what the chart shows in words, its numbers included: the alternative "
+                      "text"))
+    categories: tuple[str, ...] = attrs.field(
+        metadata=_doc("the names of the bars, top down: the agencies, named as in the report's "
+                      "year"))
+    series: tuple[Series, ...] = attrs.field(
+        metadata=_doc("the numbers of the bars: one series, or several stacked in each bar"))
+    totals: tuple[int, ...] | None = attrs.field(
+        default=None, metadata=_doc("each bar's total, written past it (none: not written)"))
+    heading: str | None = attrs.field(
+        default=None, metadata=_doc("what a single series counts, written above the bars "
+                                    "(none when the series are named in a legend)"))
+
+    @property
+    def legend(self) -> bool:
+        """Whether the series are named in a legend (when there are several)."""
+        return len(self.series) > 1
+
+
 def empact_chart(view: EmpactView, as_of: date, locale: str = "en") -> Chart:
     """The agencies' part in the operational actions of the EMPACT plans: stacked bars.
 
@@ -131,14 +189,13 @@ def empact_chart(view: EmpactView, as_of: date, locale: str = "en") -> Chart:
                                led=row.led, co_led=row.co_led, participated=row.participated,
                                total=row.total)
                      for name, row in zip(names, view.rows, strict=True))
-    alt = translate("Horizontal bar chart. %(title)s, per agency: %(rows)s.", locale,
-                    title=title, rows=rows)
+    description = translate("Horizontal bar chart. %(title)s, per agency: %(rows)s.", locale,
+                            title=title, rows=rows)
     series = (
-        Series(translate("Led", locale), tuple(row.led for row in view.rows), _DARK, _WHITE),
-        Series(translate("Co-led", locale), tuple(row.co_led for row in view.rows), _MID, _WHITE),
-        Series(translate("Participated in", locale),
-               tuple(row.participated for row in view.rows), _LIGHT, _TEXT))
-    return Chart(tuple(names), series, alt, title, WIDTH_CM, _height_cm(len(names)),
+        Series(translate("Led", locale), tuple(row.led for row in view.rows)),
+        Series(translate("Co-led", locale), tuple(row.co_led for row in view.rows)),
+        Series(translate("Participated in", locale), tuple(row.participated for row in view.rows)))
+    return Chart("empact", title, description, tuple(names), series,
                  totals=tuple(row.total for row in view.rows))
 
 
@@ -155,18 +212,14 @@ def scorecard_chart(scorecard: Scorecard, as_of: date, locale: str = "en") -> Ch
     values = [row.actions for row in involvement.rows]
     title = translate("Joint actions of the %(title)s per agency", locale, title=scorecard.title)
     rows = ", ".join(f"{name} {value}" for name, value in zip(names, values, strict=True))
-    alt = translate("Horizontal bar chart. Number of the %(count)s joint actions of the %(title)s "
-                    "each agency takes part in: %(rows)s.", locale, count=involvement.actions,
-                    title=scorecard.title, rows=rows)
+    description = translate("Horizontal bar chart. Number of the %(count)s joint actions of the "
+                            "%(title)s each agency takes part in: %(rows)s.", locale,
+                            count=involvement.actions, title=scorecard.title, rows=rows)
     heading = translate("Number of joint actions, of %(count)s in the scorecard", locale,
                         count=involvement.actions)
-    return Chart(tuple(names), (Series(heading, tuple(values), _MID, _TEXT),), alt, title,
-                 WIDTH_CM, _height_cm(len(names)), heading=heading)
+    return Chart("scorecard", title, description, tuple(names),
+                 (Series(heading, tuple(values)),), heading=heading)
 
 
 def _and(words: Sequence[str], locale: str) -> str:
     return format_list(list(words), locale=reader_locale(locale))
-
-
-def _height_cm(rows: int) -> float:
-    return round(2 * _MARGIN_CM + _TOP_CM + rows * _ROW_CM, 1)

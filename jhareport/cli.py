@@ -53,14 +53,30 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(args.path, args.out, draft=args.draft, strict=args.strict, locale=args.locale,
                    templates=args.templates, pdf=args.pdf, pdf_timeout=args.pdf_timeout,
-                   progress=progress)
+                   html=args.html or args.html_only, docx=not args.html_only, progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    names = ", ".join(p.name for p in result.outputs)
+    names = ", ".join(str(p.relative_to(args.out)) for p in result.outputs)
     kind = "draft " if args.draft else ""
     count = len(result.outputs)  # files, .docx and .pdf alike: the names follow
     print(f"wrote {count} {kind}file{'s' if count != 1 else ''} to {args.out}: {names} "
           f"({result.acronyms} acronyms listed)")
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from .html.site import build_site
+
+    def progress(message: str) -> None:
+        print(f"  {message}", file=sys.stderr)
+
+    result = build_site(args.fixtures, args.out, locales=args.locale or ["en"],
+                        templates=args.templates, progress=progress)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    shown = "; ".join(f"{y.year} ({', '.join(link.text for link in y.editions)})"
+                      for y in result.years if y.editions)
+    print(f"wrote the site to {args.out}: {len(result.outputs)} files, {shown}")
     return 0
 
 
@@ -263,7 +279,22 @@ def _parser() -> argparse.ArgumentParser:
                      "refreshed (needs LibreOffice)")
     run.add_argument("--pdf-timeout", type=float, default=120, metavar="SECONDS",
                      help="how long LibreOffice may take for the PDFs (default 120)")
+    run.add_argument("--html", action="store_true",
+                     help="also write the HTML edition of the documents into DIR/html/")
+    run.add_argument("--html-only", action="store_true",
+                     help="write the HTML edition alone, without the Word documents")
     run.set_defaults(run=_build)
+
+    site = commands.add_parser(
+        "site", help="build every year of a fixtures folder, in each language, into one web site")
+    site.add_argument("fixtures", type=Path, metavar="FIXTURES_DIR",
+                      help="a folder of year folders (each with a year.yaml)")
+    site.add_argument("--out", type=Path, required=True, help="the folder to write the site to")
+    site.add_argument("--locale", action="append", default=None, metavar="L",
+                      help="a language of the site (repeat for more; default: en)")
+    site.add_argument("--templates", type=Path, default=None,
+                      help="a folder with the agency's own HTML templates and style.css")
+    site.set_defaults(run=_site)
 
     pictured = commands.add_parser(
         "preview", help="render the pages of the PDFs in a build's folder to PNG pictures")

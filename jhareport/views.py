@@ -11,13 +11,31 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 from attrs import frozen
 
-from .agencies import AGENCIES, REGISTRY, Agency, Body, BodyKind, full_name, short_name
-from .i18n import translate
+from .agencies import (
+    AGENCIES,
+    REGISTRY,
+    Agency,
+    Body,
+    BodyKind,
+    acronyms_in_language,
+    full_name,
+    short_name,
+)
+from .charts import (
+    Chart,
+    EmpactRow,
+    EmpactView,
+    empact_chart,
+    empact_involvement,
+    has_scorecard_chart,
+    scorecard_chart,
+)
+from .i18n import own_words, translate
 from .markup import Markup, numbered_points
 from .records import (
     STANDARD_OUTLINE,
@@ -27,7 +45,6 @@ from .records import (
     Meeting,
     NetworkProduct,
     NetworkYear,
-    OperationalActionPlan,
     OtherActivity,
     Priority,
     PriorityArea,
@@ -42,15 +59,11 @@ from .records import (
     YearRecords,
 )
 
-if TYPE_CHECKING:
-    from .charts import Chart
-
 __all__ = [
     "CONTEXTS",
     "AcronymScan",
     "AcronymsContext",
     "AreaCount",
-    "ChartView",
     "ConclusionsView",
     "EmpactRow",
     "EmpactView",
@@ -63,6 +76,7 @@ __all__ = [
     "TopicView",
     "acronyms_context",
     "as_variables",
+    "document_acronyms",
     "empact_involvement",
     "final_report_context",
     "final_report_gaps",
@@ -123,57 +137,6 @@ def horizontal_meetings(records: YearRecords) -> list[Meeting]:
 
 def working_group_meetings(records: YearRecords) -> list[Meeting]:
     return [m for m in records.meetings if not m.kind.horizontal]
-
-
-@frozen
-class EmpactRow:
-    """An agency's part in the operational actions of the plans."""
-
-    agency: Agency = attrs.field(metadata=_doc("the agency; show it with `|agency` or `|agency_full`"))
-    led: int = attrs.field(
-        metadata=_doc("the number of operational actions it leads; show it with `|number`"))
-    co_led: int = attrs.field(
-        metadata=_doc("the number of operational actions it co-leads; show it with `|number`"))
-    participated: int = attrs.field(
-        metadata=_doc("the number of operational actions it takes part in; show it with `|number`"))
-
-    @property
-    def total(self) -> int:
-        """Actions the agency leads, co-leads or takes part in."""
-        return self.led + self.co_led + self.participated
-
-
-@frozen
-class EmpactView:
-    plans: tuple[str, ...] = attrs.field(
-        metadata=_doc("the names of the operational action plans; show them with `|join_list`"))
-    actions: int = attrs.field(
-        metadata=_doc("the number of operational actions of the plans; show it with `|number`"))
-    rows: tuple[EmpactRow, ...] = attrs.field(
-        metadata=_doc("a row per agency with a part in an action, in the registry's order"))
-
-
-def empact_involvement(plans: Sequence[OperationalActionPlan]) -> EmpactView:
-    """Per agency of the network: operational actions led, co-led and participated in.
-
-    Agencies with no part in any action are left out; the others are in the registry's order.
-    """
-    led: Counter[Agency] = Counter()
-    co_led: Counter[Agency] = Counter()
-    participated: Counter[Agency] = Counter()
-    for plan in plans:
-        for action in plan.actions:
-            if isinstance(action.leader, Agency):
-                led[action.leader] += 1
-            for actor in action.co_leaders:
-                if isinstance(actor, Agency):
-                    co_led[actor] += 1
-            for actor in action.participants:
-                if isinstance(actor, Agency):
-                    participated[actor] += 1
-    rows = tuple(EmpactRow(a, led[a], co_led[a], participated[a]) for a in AGENCIES
-                 if led[a] + co_led[a] + participated[a])
-    return EmpactView(tuple(p.plan for p in plans), sum(len(p.actions) for p in plans), rows)
 
 
 @frozen
@@ -353,7 +316,7 @@ def _held(section: Section, records: YearRecords,
     elif kind is SectionContent.EMPACT:
         present = bool(empact_involvement(records.action_plans).plans)
     elif kind is SectionContent.SCORECARD_CHART:
-        present = scorecard_chart_view(records.scorecard, year.as_of) is not None
+        present = has_scorecard_chart(records.scorecard)
     elif kind is SectionContent.ACRONYMS:
         present = bool(acronyms or records.glossary)  # those in use are known once rendered
     return items, views, conclusions, table, present
@@ -419,42 +382,6 @@ def has_final_report_content(records: YearRecords) -> bool:
 
 
 @frozen
-class ChartView:
-    """A chart of the records, drawn only when a template places it:
-    ``{{p empact_chart|chart }}`` (a Word chart, with its alternative text, and a caption)."""
-
-    kind: str = attrs.field(
-        validator=attrs.validators.in_(("empact", "scorecard")),
-        metadata=_doc("which chart: empact or scorecard"))
-    data: EmpactView | Scorecard = attrs.field(
-        repr=False, metadata=_doc("what the chart is drawn from: the EMPACT view or the scorecard"))
-    as_of: date = attrs.field(
-        metadata=_doc("the day whose agency names the chart uses: the last of the year"))
-
-    def draw(self, locale: str = "en") -> Chart:
-        """What the chart shows, its title and alternative text, their words in the locale's
-        language."""
-        from .charts import empact_chart, scorecard_chart
-
-        if isinstance(self.data, EmpactView):
-            return empact_chart(self.data, self.as_of, locale)
-        return scorecard_chart(self.data, self.as_of, locale)
-
-
-def empact_chart_view(view: EmpactView, as_of: date) -> ChartView | None:
-    """The EMPACT chart, when an agency of the network has a part in an operational action."""
-    return ChartView("empact", view, as_of) if view.rows else None
-
-
-def scorecard_chart_view(scorecard: Scorecard | None, as_of: date) -> ChartView | None:
-    """The chart of the agencies' joint actions, when the scorecard has actions of agencies."""
-    if scorecard is None or not any(isinstance(a, Agency) for action in scorecard.actions
-                                    for a in action.agencies):
-        return None
-    return ChartView("scorecard", scorecard, as_of)
-
-
-@frozen
 class FinalReportContext:
     """The variables of a final-report template."""
 
@@ -484,10 +411,10 @@ class FinalReportContext:
         metadata=_doc('the highlights of inter-agency cooperation'))
     priorities: tuple[Priority, ...] = attrs.field(metadata=_doc('the priorities for next year'))
     empact: EmpactView = attrs.field(metadata=_doc("each agency's part in the EMPACT operational actions"))
-    empact_chart: ChartView | None = attrs.field(
+    empact_chart: Chart | None = attrs.field(
         metadata=_doc("the EMPACT chart: actions led, co-led and participated in per agency "
                       "(none without EMPACT plans)"))
-    scorecard_chart: ChartView | None = attrs.field(
+    scorecard_chart: Chart | None = attrs.field(
         metadata=_doc("the chart of the scorecard's joint actions per agency (none without a "
                       "scorecard)"))
     priority_areas: tuple[PriorityArea, ...] = attrs.field(
@@ -505,7 +432,7 @@ class ScorecardContext:
     scorecard_rows: list[ScorecardRow] = attrs.field(
         metadata=_doc("the table's rows: part and area headings, then actions with their field"))
     summary: ScorecardSummary = attrs.field(metadata=_doc('actions counted per area and per state of play'))
-    scorecard_chart: ChartView | None = attrs.field(
+    scorecard_chart: Chart | None = attrs.field(
         metadata=_doc("the chart of the joint actions per agency (none without actions)"))
 
 
@@ -555,15 +482,21 @@ def final_report_context(records: YearRecords, locale: str = "en",
         highlights=records.highlights,
         priorities=records.priorities,
         empact=empact,
-        empact_chart=empact_chart_view(empact, year.as_of),
-        scorecard_chart=scorecard_chart_view(records.scorecard, year.as_of),
+        empact_chart=empact_chart(empact, year.as_of, locale) if empact.rows else None,
+        scorecard_chart=_scorecard_chart(records.scorecard, year.as_of, locale),
         priority_areas=records.priority_areas,
         acronyms=list(acronyms),
     )
 
 
-def scorecard_context(records: YearRecords) -> ScorecardContext:
-    """The variables of the scorecard-annex template."""
+def _scorecard_chart(scorecard: Scorecard | None, as_of: date, locale: str) -> Chart | None:
+    return scorecard_chart(scorecard, as_of, locale) \
+        if scorecard is not None and has_scorecard_chart(scorecard) else None
+
+
+def scorecard_context(records: YearRecords, locale: str = "en") -> ScorecardContext:
+    """The variables of the scorecard-annex template; the chart's words in the locale's
+    language."""
     scorecard = records.scorecard or Scorecard(
         title=f"Multilateral JHA Agencies Scorecard {records.year.year}", parts=(), areas=(),
         fields=())
@@ -572,7 +505,7 @@ def scorecard_context(records: YearRecords) -> ScorecardContext:
         scorecard=scorecard,
         scorecard_rows=scorecard_rows(scorecard),
         summary=scorecard_summary(scorecard),
-        scorecard_chart=scorecard_chart_view(records.scorecard, records.year.as_of),
+        scorecard_chart=_scorecard_chart(records.scorecard, records.year.as_of, locale),
     )
 
 
@@ -597,6 +530,16 @@ _STATES = frozenset({BodyKind.MEMBER_STATE, BodyKind.COUNTRY})
 
 def _is_state(actor: Agency | Body) -> bool:
     return isinstance(actor, Body) and actor.kind in _STATES
+
+
+def document_acronyms(records: YearRecords, texts: Iterable[str], locale: str = "en") -> AcronymScan:
+    """The acronyms of a build's documents, from their texts: the glossary's, and the agencies
+    and bodies by the EU's names in the locale's language (OEDT); the words the code and
+    templates write are no acronyms of the records."""
+    glossary = (*records.glossary, *(Acronym(short, full) for short, full
+                                     in acronyms_in_language(records.year.as_of, locale)))
+    return scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
+                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
 
 
 @frozen

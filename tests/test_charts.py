@@ -19,9 +19,14 @@ from lxml import etree
 
 import jhareport
 from jhareport.agencies import AGENCIES, Agency
-from jhareport.charts import Chart, empact_chart, scorecard_chart, scorecard_involvement
+from jhareport.charts import (
+    Chart,
+    empact_chart,
+    empact_involvement,
+    scorecard_chart,
+    scorecard_involvement,
+)
 from jhareport.records import YearRecords
-from jhareport.views import empact_involvement
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
@@ -77,7 +82,7 @@ def test_the_empact_chart_is_a_word_chart_of_stacked_bars(empact: Chart, tmp_pat
     assert {f.get("formatCode") for f in root.iterfind(f".//{{{C}}}dLbls/{{{C}}}numFmt")} == {"0;;;"}
     document = docx.Document(str(tmp_path / "final-report.docx"))
     described = [d.get("descr") for d in document.element.body.iter("{*}docPr")]
-    assert described == [empact.alt]
+    assert described == [empact.description]
 
 
 def test_the_scorecard_chart_is_a_word_chart_with_its_heading(scorecard: Chart,
@@ -109,13 +114,13 @@ def test_empact_alt_text_gives_each_agency_its_counts(empact: Chart, year_2023: 
     as_of = year_2023.year.as_of
     for agency in involved:
         assert (f"{agency.short_on(as_of)} led {led[agency]}, co-led {co_led[agency]}, "
-                f"participated in {took_part[agency]}") in empact.alt
+                f"participated in {took_part[agency]}") in empact.description
     for agency in set(AGENCIES) - set(involved):
-        assert agency.short_on(as_of) not in empact.alt
-    assert f"{actions} operational actions" in empact.alt
+        assert agency.short_on(as_of) not in empact.description
+    assert f"{actions} operational actions" in empact.description
     assert year_2023.action_plans[0].plan in empact.title
     # Named in the order of the registry.
-    positions = [empact.alt.index(f"{a.short_on(as_of)} led") for a in involved]
+    positions = [empact.description.index(f"{a.short_on(as_of)} led") for a in involved]
     assert positions == sorted(positions)
 
 
@@ -139,14 +144,14 @@ def test_scorecard_chart_names_agencies_as_in_2019(scorecard: Chart, year_2019: 
     assert year_2019.scorecard is not None
     actions = year_2019.scorecard.actions
     as_of = year_2019.year.as_of
-    assert "EASO" in scorecard.alt and "EUAA" not in scorecard.alt
-    assert "EMCDDA" in scorecard.alt and "EUDA" not in scorecard.alt
+    assert "EASO" in scorecard.description and "EUAA" not in scorecard.description
+    assert "EMCDDA" in scorecard.description and "EUDA" not in scorecard.description
     euaa = next(a for a in AGENCIES if a.code == "EUAA")
-    assert f"EASO {sum(1 for action in actions if euaa in action.agencies)}" in scorecard.alt
+    assert f"EASO {sum(1 for action in actions if euaa in action.agencies)}" in scorecard.description
     for agency in AGENCIES:
         count = sum(1 for action in actions if agency in action.agencies)
-        assert f"{agency.short_on(as_of)} {count}" in scorecard.alt
-    assert f"{len(actions)} joint actions" in scorecard.alt
+        assert f"{agency.short_on(as_of)} {count}" in scorecard.description
+    assert f"{len(actions)} joint actions" in scorecard.description
     assert year_2019.scorecard.title in scorecard.title
 
 
@@ -168,8 +173,7 @@ def _python(code: str) -> str:
 
 def test_same_chart_in_another_process(empact: Chart, scorecard: Chart) -> None:
     code = ("import jhareport\n"
-            "from jhareport.charts import empact_chart, scorecard_chart\n"
-            "from jhareport.views import empact_involvement\n"
+            "from jhareport.charts import empact_chart, empact_involvement, scorecard_chart\n"
             "y = jhareport.load_year('fixtures/2023')\n"
             "s = jhareport.load_year('fixtures/2019')\n"
             "print(repr(empact_chart(empact_involvement(y.action_plans), y.year.as_of)))\n"

@@ -378,7 +378,7 @@ def test_a_texts_lines_are_counted_for_its_column() -> None:
     from datetime import date
 
     from jhareport.markup import to_markup
-    from jhareport.word.filters import lines
+    from jhareport.render.filters import lines
     text = to_markup("A" * 100 + "\n\n- " + "b" * 70 + "\n- short")
     assert lines(text, 88, locale="en", as_of=date(2019, 1, 1)) == 2 + 1 + 1
     assert lines(text, 60, locale="en", as_of=date(2019, 1, 1)) == 2 + 2 + 1  # items under bullets

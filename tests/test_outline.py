@@ -176,7 +176,7 @@ def test_an_outline_selecting_what_the_year_lacks_is_refused(tmp_path: Path) -> 
 
 
 def test_kinds_compare_with_plain_strings_in_templates() -> None:
-    from jhareport.word.environment import template_environment
+    from jhareport.render.environment import template_environment
 
     records = jhareport.load_year(FIXTURES / "2023")
     template = template_environment().from_string(

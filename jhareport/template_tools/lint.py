@@ -28,7 +28,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
 from ..errors import InputError
-from ..word.environment import template_environment
+from ..render.environment import template_environment
 from .inspect import Part, Place, Run, Template, read
 from .pictures import picture_problem
 from .reading import Tag, container, inside, joins, plain_tags, tags

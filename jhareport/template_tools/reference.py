@@ -15,13 +15,17 @@ from typing import Any
 
 import attrs
 
+from ..render.filters import FILTERS
 from ..views import CONTEXTS
-from ..word.filters import FILTERS
 from .schema import (
     BUILD_GLOBALS,
     BUILD_VARIABLE_DOCS,
     BUILD_VARIABLES,
     CHART_DOC,
+    HTML_CHART_DOC,
+    HTML_GLOBALS,
+    HTML_RICH_DOC,
+    HTML_TEMPLATES,
     RICH_DOC,
     attributes,
     element_type,
@@ -35,8 +39,9 @@ __all__ = ["reference"]
 _SHOWN_BY = {
     "Markup": "a text of the records (paragraphs, lists, links, footnotes): show it with "
               "`{{p value|rich }}`",
-    "ChartView": "a chart of the records, drawn when a template places it: "
-                 "`{{p empact_chart|chart }}`",
+    "Chart": "a chart of the records, drawn where a template places it: "
+             "`{{p empact_chart|chart }}` in Word, `{{ empact_chart|chart }}` in HTML; its "
+             "attributes say what it shows",
     "Period": "a date or a period: show it with `|period`",
     "StateOfPlay": "a scorecard action's state of play: show it with `|state`",
     "Agency": "an agency of the network: show it with `|agency` (short name of the report's "
@@ -44,7 +49,7 @@ _SHOWN_BY = {
     "Body": "a body that is not a member of the network: show it with `|agency` or "
             "`|agency_full`",
 }
-_LEAVES = {"ChartView", "Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
+_LEAVES = {"Markup", "Period", "StateOfPlay", "Agency", "Body", "AgencyName", "date"}
 
 
 def _cell(text: str) -> str:
@@ -66,10 +71,12 @@ def _classes_of(hint: Any) -> list[type]:
     return []
 
 
-def _reachable() -> list[type]:
-    seen: list[type] = []
-    queue: list[type] = []
-    for context in CONTEXTS.values():
+def _reachable(roots: list[type] | None = None, known: list[type] | None = None) -> list[type]:
+    """The classes whose attributes templates read, from the contexts (or `roots`), each once,
+    leaving out those already `known`."""
+    seen: list[type] = list(known or [])
+    queue: list[type] = list(roots or [])
+    for context in () if roots else CONTEXTS.values():
         for hint in typing.get_type_hints(context).values():
             queue.extend(_classes_of(hint))
     while queue:
@@ -82,7 +89,7 @@ def _reachable() -> list[type]:
         for attribute in (attributes(cls) or {}).values():
             if not attribute.method:
                 queue.extend(_classes_of(attribute.type))
-    return seen
+    return seen[len(known or []):]
 
 
 def _summary(obj: Any) -> str:
@@ -125,7 +132,15 @@ def reference() -> str:
     lines += ["", "Jinja's built-in filters (`length`, `default`, `first`, `join`, `selectattr`…) "
               "and tests are available too.", "", "## Types", "",
               "The attributes a template may read on the values above.", ""]
-    for cls in _reachable():
+    word_types = _reachable()
+    lines += _types(word_types)
+    lines += _html_reference(word_types)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _types(classes: list[type]) -> list[str]:
+    lines: list[str] = []
+    for cls in classes:
         lines += [f"### {cls.__name__}", ""]
         described = _SHOWN_BY.get(cls.__name__) or _summary(cls)
         if issubclass(cls, enum.Enum):
@@ -139,4 +154,48 @@ def reference() -> str:
             lines += ["| attribute | type | |", "| --- | --- | --- |"]
             lines += [f"| `{a.name}` | {type_name(a.type)} | {_cell(a.doc)} |" for a in rows]
             lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
+
+
+def _html_reference(known: list[type]) -> list[str]:
+    """The HTML templates: their files, what they have besides the Word templates' variables,
+    and the writer's filters and functions."""
+    from ..html.build import PageView
+    from ..html.site import SiteYear
+    from ..html.writer import ContentsEntry, Note
+
+    lines = [
+        "## HTML templates", "",
+        "The HTML edition (`build --html`, `site`) is written by Jinja2 templates that are HTML "
+        "files, autoescaped, rendered in the same sandbox with the same filters as the Word "
+        "templates. An agency's own (`--templates`) are taken as Word templates are: the "
+        "language's subfolder, then the folder, then the built-in ones, file by file. "
+        "`{% extends %}` and `{% include %}` reach the other files of the same set by their "
+        "plain names, and nothing else.",
+        "",
+        "| file | what it is | variables |",
+        "| --- | --- | --- |",
+    ]
+    for name, (what, variables) in HTML_TEMPLATES.items():
+        lines.append(f"| `{name}` | {_cell(what)} | {_cell(variables)} |")
+    lines += [
+        "", "Each page's template has the variables of its kind of document (above), `draft`, "
+        "`locale`, and `page`, what the page knows of itself and of the pages around it "
+        "(PageView below). The built-in templates write their own words through "
+        "`|translated`, so that one template serves every language: "
+        "`{{ 'Contents'|translated }}`, `{{ 'Documents of %(year)s'|translated|format(year="
+        "year.year) }}`.",
+        "", "### Filters and functions of the HTML templates", "",
+        "| filter | what it gives |", "| --- | --- |",
+        f"| `rich` | {_cell(HTML_RICH_DOC)} |",
+        f"| `chart` | {_cell(HTML_CHART_DOC)} |",
+    ]
+    for name, doc in HTML_GLOBALS.items():
+        lines.append(f"| `{name}()` | {_cell(doc)} |")
+    lines += ["", "The filters of the Word templates (`period`, `agency`, `number`…) are the "
+              "same. A value a template writes whose language differs from the page's (a "
+              "record's text left untranslated) comes in `<span lang=\"…\">`; write such "
+              "values in element content, not in attributes.", "",
+              "### Types of the HTML templates", ""]
+    lines += _types(_reachable([PageView, ContentsEntry, Note, SiteYear], known))
+    return lines

@@ -20,8 +20,8 @@ from attrs import frozen
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.tests import TESTS as DEFAULT_TESTS
 
+from ..render.filters import FILTERS
 from ..views import CONTEXTS
-from ..word.filters import FILTERS
 
 __all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "Attribute", "attributes",
            "element_type", "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]
@@ -49,13 +49,51 @@ RICH_DOC = ("text|rich(section='', style='Body Text'): a record's text as Word p
             "{{p …}} tag. A missing text shows the placeholder of `section` in a draft.")
 
 
-CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `ChartView`) as a native "
+CHART_DOC = ("chart|chart(width_cm=None): a chart of the records (a `Chart`) as a native "
              "Word chart in a paragraph of its own (style Figure, when the template has it) with "
              "its alternative text, and its title as a caption below (style Caption); nothing "
              "for none. Use it in a {{p …}} tag: `{{p empact_chart|chart }}`. The chart is 16 cm "
              "wide, or the width between the margins when that is less, unless `width_cm` says "
              "otherwise.")
 
+
+HTML_TEMPLATES = {
+    "layout.html": ("the frame of every page: skip link, header with the year's documents, "
+                    "languages and years, footer with the Word and PDF versions; the pages "
+                    "extend it and fill its block `main`", "those of the page extending it"),
+    "final-report.html": ("the final report", "final-report's, `page`"),
+    "scorecard-annex.html": ("the scorecard annex, with its filters by agency and state of play",
+                             "scorecard-annex's, `page`"),
+    "acronyms.html": ("the list of acronyms", "acronyms', `page`"),
+    "notes.html": ("the page's footnotes, included after the texts", "those of the page"),
+    "index.html": ("the year's page, listing its documents", "`year`, `page`"),
+    "site.html": ("a site's home page, listing the years", "`page`, `years` (list of SiteYear)"),
+    "style.css": ("the one stylesheet of the pages, copied beside them", ""),
+}
+"""The files of the HTML edition's templates: what each is, and its variables."""
+
+HTML_RICH_DOC = ("text|rich(section='', style=''): a record's text as HTML paragraphs and lists, "
+                 "with links, and footnote marks linked to the page's notes; `style` is a class "
+                 "of its paragraphs. A missing text shows the placeholder of `section` in a "
+                 "draft; a text in another language than the page's comes in a `<div lang>`.")
+
+HTML_CHART_DOC = ("chart|chart(table=True): a chart of the records (a `Chart`) as a figure: "
+                  "inline SVG with its title and description (`role=img`), its title as the "
+                  "caption, and its figures as a table (unless `table=False`); nothing for none. "
+                  "`{{ empact_chart|chart }}`.")
+
+HTML_GLOBALS = {
+    "heading": "heading(text, level=1, numbered=True, dated=False, id=None): a heading `<h2>` "
+               "(level 1) to `<h6>`, the page's title being its `<h1>`; numbered as the Word "
+               "report numbers its headings (levels 1 to 3); its id is `id`, or the record's, "
+               "or made from the text, the same in every build: "
+               "`{{ heading(section.heading, section.level, section.numbered, id=section.id) }}`",
+    "todo": "todo(section): a placeholder \"[to be completed: section]\" for a draft",
+    "contents": "contents(): the page's headings as a tree (ContentsEntry), for a contents "
+                "list: the page is rendered a second time when its template asks for them",
+    "footnotes": "footnotes(): the notes of the texts written so far (Note), each with its "
+                 "number, id and the id of its mark: place it after them",
+}
 
 DOCXTPL = "docxtpl"
 """The kind of any docxtpl template: what holds for every one, whatever its variables."""

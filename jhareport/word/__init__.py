@@ -1,2 +1,2 @@
-"""Rendering into Word: the template environment and filters, record texts as WordprocessingML,
+"""Rendering into Word: record texts and charts as WordprocessingML, the Word templates,
 the build, deterministic packages and the places of render errors."""

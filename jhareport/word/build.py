@@ -17,26 +17,26 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup as Xml
 
-from ..agencies import acronyms_in_language, short_name
+from ..agencies import short_name
 from ..checks import record_problems
 from ..errors import InputError
 from ..files import OutputError, output_folder_problem, write_atomically
-from ..i18n import own_words, translate
+from ..i18n import translate
 from ..loading import LoadError, load_year_and_notes
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
+from ..render.environment import template_environment
 from ..template_tools.package_check import PackageError, check_package
 from ..views import (
     acronyms_context,
     as_variables,
+    document_acronyms,
     final_report_context,
     final_report_gaps,
     has_final_report_content,
     outline,
-    scan_acronyms,
     scorecard_context,
 )
-from .environment import template_environment
 from .language import set_language
 from .package import (
     DECLARATION,
@@ -50,6 +50,7 @@ from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable
 
 if TYPE_CHECKING:
+    from ..html.build import HtmlEdition, Link
     from ..office.pdf import OfficeTools, PdfError
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
@@ -215,10 +216,14 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
 
 def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
           strict: bool = False, locale: str = "en", templates: str | Path | None = None,
-          pdf: bool = False, pdf_timeout: float = 120,
+          pdf: bool = False, pdf_timeout: float = 120, html: bool = False, docx: bool = True,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the year's documents into `out`: final-report.docx, scorecard-annex.docx and
     acronyms.docx, for those the year has content for (all three with `draft`).
+
+    With `html`, the HTML edition of the same documents goes into `out/html/` (index.html, a
+    page per document, style.css), linking to the .docx and PDFs built with it; with `docx`
+    false, the HTML edition alone is built.
 
     With `pdf`, LibreOffice also makes a PDF of each (within `pdf_timeout` seconds) after
     refreshing its table of contents, and the final report's .docx carries the refreshed table
@@ -241,6 +246,12 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     target = Path(out)
     template_dir = Path(templates) if templates is not None else None
     say = progress or (lambda message: None)
+    if not (docx or html):
+        raise BuildError(["nothing to build: ask for the Word documents, the HTML edition or "
+                          "both"])
+    if pdf and not docx:
+        raise BuildError(["the PDFs are made from the Word documents: build them too to have "
+                          "PDFs"])
     if pdf and not pdf_timeout > 0:
         raise BuildError([f"the time limit for the PDFs must be more than 0 seconds, not "
                           f"{pdf_timeout:g}"])
@@ -281,30 +292,33 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
                        as_variables(final_report_context(records, locale, acronyms)), draft=draft,
                        locale=locale, records=records, notes=notes)
 
-    if wanted_report:
+    edition: HtmlEdition | None = None
+    if html:
+        from ..html.build import HtmlEdition
+
+        edition = HtmlEdition(records, locale=locale, draft=draft, templates=template_dir)
+    if wanted_report and docx:
         say("rendering final-report.docx")
         rendered["final-report"], texts = render_report([])
-    if wanted_scorecard:
+    if wanted_scorecard and docx:
         say("rendering scorecard-annex.docx")
         rendered["scorecard-annex"], annex_texts = _render(
             "scorecard-annex", _template_path("scorecard-annex", template_dir, locale),
-            as_variables(scorecard_context(records)), draft=draft, locale=locale,
+            as_variables(scorecard_context(records, locale)), draft=draft, locale=locale,
             records=records, notes=notes)
         texts += annex_texts
+    if edition is not None and not docx:  # the acronyms are those of the pages
+        texts = edition.texts(report=wanted_report, scorecard=wanted_scorecard)
 
-    # A document in another language names agencies and bodies by the EU's names in it (OEDT).
-    glossary = (*records.glossary, *(Acronym(short, full) for short, full
-                                     in acronyms_in_language(records.year.as_of, locale)))
-    scan = scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
-                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
+    scan = document_acronyms(records, texts, locale)
     used, unlisted = scan.used, scan.unlisted
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
-    if wanted_report and any(s.holds == "acronyms" for s in outline(records)):
+    if docx and wanted_report and any(s.holds == "acronyms" for s in outline(records)):
         say("rendering final-report.docx again, with its list of acronyms")
         rendered["final-report"], _ = render_report(used)
-    if used or draft:
+    if docx and (used or draft):
         say("rendering acronyms.docx")
         rendered["acronyms"], _ = _render(
             "acronyms", _template_path("acronyms", template_dir, locale),
@@ -317,6 +331,12 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         say(f"converting {len(rendered)} documents to PDF with LibreOffice")
         outputs = _with_pdfs(rendered, target, office, pdf_timeout,
                              datetime(records.year.year, 12, 31, 12, 0, 0))
+    if edition is not None:
+        say("rendering the HTML edition")
+        pages = edition.pages(used, report=wanted_report, scorecard=wanted_scorecard,
+                              downloads=_downloads(rendered, pdf=office is not None,
+                                                   locale=locale))
+        outputs.update({target / "html" / name: data for name, data in pages.items()})
     try:
         write_atomically(outputs)
     except OutputError as error:  # every earlier output is as it was
@@ -325,6 +345,15 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
         raise BuildError([f"{missing}; the .docx documents were written to {target}, "
                           "without PDF"])
     return BuildResult(tuple(outputs), tuple(warnings), len(used))
+
+
+def _downloads(rendered: Mapping[str, bytes], *, pdf: bool, locale: str) -> dict[str, list[Link]]:
+    """The links of each page of the HTML edition to its document's Word and PDF versions."""
+    from ..html.build import Link
+
+    return {name: [Link(translate("Word document", locale), f"../{name}.docx"),
+                   *([Link(translate("PDF document", locale), f"../{name}.pdf")] if pdf else [])]
+            for name in rendered}
 
 
 def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,

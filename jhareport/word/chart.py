@@ -11,7 +11,7 @@ from html import escape as _escape
 
 from ..charts import Chart
 
-__all__ = ["CT_CHART", "chart_part"]
+__all__ = ["CT_CHART", "WIDTH_CM", "chart_part", "chart_size_cm"]
 
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -20,6 +20,32 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _FONT = "Calibri"
 # The sizes of the chart's words, in hundredths of a point.
 _SIZE, _NAMES_SIZE = 900, 1000
+
+#: The text width of a portrait A4 page of the reports.
+WIDTH_CM = 16.0
+# In centimetres: the height of one agency's bar, and the room above the bars for the legend or
+# the axis' title and below them.
+_ROW_CM = 0.75
+_TOP_CM = 1.0
+_MARGIN_CM = 0.3
+# Colours as RGB hex: the reports' blues, dark text on the light blue. Stacked series take the
+# fills in turn, darkest first; a single series the middle blue with its numbers past the bars.
+_DARK, _MID, _LIGHT = "1F3864", "2E75B6", "BDD7EE"
+_WHITE, _TEXT, _MUTED = "FFFFFF", "262626", "595959"
+_STACKED = ((_DARK, _WHITE), (_MID, _WHITE), (_LIGHT, _TEXT))
+_SINGLE = (_MID, _TEXT)
+
+
+def chart_size_cm(chart: Chart) -> tuple[float, float]:
+    """The width and height a chart is drawn at, before the template's margins narrow it."""
+    return WIDTH_CM, round(2 * _MARGIN_CM + _TOP_CM + len(chart.categories) * _ROW_CM, 1)
+
+
+def _colours(chart: Chart) -> list[tuple[str, str]]:
+    """Each series' fill and the colour of the numbers written on it."""
+    if not chart.legend:
+        return [_SINGLE] * len(chart.series)
+    return [_STACKED[index % len(_STACKED)] for index in range(len(chart.series))]
 
 
 def escape(text: str) -> str:
@@ -60,10 +86,10 @@ def chart_part(chart: Chart, language: str) -> bytes:
         names = [f"{name} ({total})" for name, total in zip(names, chart.totals, strict=True)]
     stacked = len(chart.series) > 1
     series = []
-    for index, one in enumerate(chart.series):
+    for index, (one, (fill, ink)) in enumerate(zip(chart.series, _colours(chart), strict=True)):
         labels = (f'<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/>'
                   f'<c:spPr><a:noFill/>{_no_line()}</c:spPr>'
-                  f'{_text_properties(_SIZE, one.ink, language)}'
+                  f'{_text_properties(_SIZE, ink, language)}'
                   f'<c:dLblPos val="{"ctr" if stacked else "outEnd"}"/>'
                   '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
                   '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
@@ -71,16 +97,16 @@ def chart_part(chart: Chart, language: str) -> bytes:
         series.append(
             f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>'
             f'<c:tx><c:v>{escape(one.name)}</c:v></c:tx>'
-            f'<c:spPr><a:solidFill><a:srgbClr val="{one.colour}"/></a:solidFill>{_no_line()}'
+            f'<c:spPr><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>{_no_line()}'
             f'</c:spPr><c:invertIfNegative val="0"/>{labels}'
             f'<c:cat>{_strings(names)}</c:cat><c:val>{_numbers(one.values)}</c:val></c:ser>')
     title = ""
     if chart.heading and not chart.legend:
         title = (f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr '
-                 f'sz="{_SIZE}" b="0"><a:solidFill><a:srgbClr val="{chart.axis_colour}"/>'
+                 f'sz="{_SIZE}" b="0"><a:solidFill><a:srgbClr val="{_MUTED}"/>'
                  f'</a:solidFill><a:latin typeface="{_FONT}"/></a:defRPr></a:pPr><a:r><a:rPr '
                  f'lang="{language}" sz="{_SIZE}" b="0"><a:solidFill><a:srgbClr '
-                 f'val="{chart.axis_colour}"/></a:solidFill><a:latin typeface="{_FONT}"/>'
+                 f'val="{_MUTED}"/></a:solidFill><a:latin typeface="{_FONT}"/>'
                  f'</a:rPr><a:t>{escape(chart.heading)}</a:t></a:r></a:p></c:rich></c:tx>'
                  '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>')
     else:
@@ -88,7 +114,7 @@ def chart_part(chart: Chart, language: str) -> bytes:
     legend = ""
     if chart.legend:
         legend = ('<c:legend><c:legendPos val="t"/><c:overlay val="0"/>'
-                  f'{_text_properties(_SIZE, chart.text_colour, language)}</c:legend>')
+                  f'{_text_properties(_SIZE, _TEXT, language)}</c:legend>')
     grouping = "stacked" if stacked else "clustered"
     overlap = '<c:overlap val="100"/>' if stacked else ""
     xml = (
@@ -103,9 +129,9 @@ def chart_part(chart: Chart, language: str) -> bytes:
         '<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-        f'<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="{chart.axis_colour}"/>'
+        f'<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="{_MUTED}"/>'
         '</a:solidFill></a:ln></c:spPr>'
-        f'{_text_properties(_NAMES_SIZE, chart.text_colour, language)}'
+        f'{_text_properties(_NAMES_SIZE, _TEXT, language)}'
         '<c:crossAx val="2"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>'
         '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         # the numbers are on the bars: no scale
@@ -117,5 +143,5 @@ def chart_part(chart: Chart, language: str) -> bytes:
         f'<c:spPr><a:noFill/>{_no_line()}</c:spPr></c:plotArea>{legend}'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         f'<c:spPr><a:noFill/>{_no_line()}</c:spPr>'
-        f'{_text_properties(_SIZE, chart.text_colour, language)}</c:chartSpace>')
+        f'{_text_properties(_SIZE, _TEXT, language)}</c:chartSpace>')
     return xml.encode("utf-8")

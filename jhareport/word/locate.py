@@ -81,7 +81,7 @@ def _failed_filter(error: BaseException) -> tuple[str, Any] | None:
         if frame.tb_frame.f_code.co_filename == "<template>":
             for after in frames[index + 1:]:
                 code = after.tb_frame.f_code
-                if code.co_filename.endswith(str(Path("word", "filters.py"))):
+                if code.co_filename.endswith(str(Path("render", "filters.py"))):
                     first = code.co_varnames[0] if code.co_argcount else None
                     return code.co_name, after.tb_frame.f_locals.get(first) if first else None
     return None

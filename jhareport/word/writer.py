@@ -21,7 +21,7 @@ from markupsafe import escape
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
 from ..periods import format_periods
-from .chart import CT_CHART, chart_part
+from .chart import CT_CHART, chart_part, chart_size_cm
 from .language import language_tag
 from .package import DECLARATION
 from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resolve_target
@@ -29,7 +29,7 @@ from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resol
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from ..views import ChartView
+    from ..charts import Chart
 
 __all__ = ["TemplateStyleError", "UnwritableTextError", "WordWriter"]
 
@@ -159,36 +159,35 @@ class WordWriter:
         return Xml("".join([self._block(block, numbers, style, self.part)
                             for block in value.blocks]))
 
-    def chart(self, value: ChartView | None, width_cm: float | None = None) -> Xml:
+    def chart(self, value: Chart | None, width_cm: float | None = None) -> Xml:
         """A chart of the records as a native Word chart in its own paragraph ("Figure" style
         when the template has it), its alternative text in the frame's description, and its
         title as a caption below ("Caption" style). Nothing when there is no chart."""
         if value is None:
             return Xml("")
-        drawn = value.draw(self.locale)
-        width = width_cm or min(drawn.width_cm, self.template.text_width_cm)
-        height = drawn.height_cm
+        natural, height = chart_size_cm(value)
+        width = width_cm or min(natural, self.template.text_width_cm)
         cx, cy = int(width * _EMU_PER_CM), int(height * _EMU_PER_CM)
         self._charts += 1
         number = 1
         while f"word/charts/chart{number}.xml" in self.template.entries.keys() | self._charted:
             number += 1
         name = f"word/charts/chart{number}.xml"
-        self._charted[name] = chart_part(drawn, language_tag(self.locale))
+        self._charted[name] = chart_part(value, language_tag(self.locale))
         rid = self._relationships(self.part).add(_RT_CHART, name.removeprefix("word/"))
         shape_id = 1000 + self._charts
         inline = (
             f'<wp:inline xmlns:wp="{_WP}">'
             f'<wp:extent cx="{cx}" cy="{cy}"/>'
             f'<wp:docPr id="{shape_id}" name="Chart {self._charts}" '
-            f'descr="{escape(check_writable(drawn.alt))}" '
-            f'title="{escape(check_writable(drawn.title))}"/>'
+            f'descr="{escape(check_writable(value.description))}" '
+            f'title="{escape(check_writable(value.title))}"/>'
             f'<wp:cNvGraphicFramePr/><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_C}">'
             f'<c:chart xmlns:c="{_C}" xmlns:r="{R}" r:id="{rid}"/>'
             f'</a:graphicData></a:graphic></wp:inline>')
         picture = _paragraph(self.template.style_id("Figure"),
                              f"<w:r><w:drawing>{inline}</w:drawing></w:r>")
-        caption = _paragraph(self.template.style_id("Caption"), _run(drawn.title))
+        caption = _paragraph(self.template.style_id("Caption"), _run(value.title))
         return Xml(picture + caption)
 
     def heading(self, text: Any, level: int = 1, numbered: bool = True, dated: bool = False) -> Xml:
