@@ -533,6 +533,10 @@ class Acronym:
     short: str = field(validator=_text, metadata=_doc("the acronym, e.g. AFSJ"))
     long: str = field(
         validator=_text, metadata=_doc("what it stands for, e.g. Area of freedom, security and justice"))
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_strings,
+        metadata=_doc("other forms of the acronym that texts write and that count for this "
+                      "entry: the English AFSJ of the French ELSJ"))
 
 
 @frozen

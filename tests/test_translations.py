@@ -175,11 +175,26 @@ BAD = {
           titel: Publications communes
         """, r"translations/fr/highlights\.yaml:3: highlight 'euaa-fra-guardians-publications', "
          r"field 'titel': unknown field 'titel' \(did you mean 'title'\?\)"),
-    "a-date": ("timeline.yaml", """
+    "a-date-the-year-has-not": ("timeline.yaml", """
         - label: Présentation au COSI
           date: 23 February 2023
-        """, r"translations/fr/timeline\.yaml:2: timeline entry #1, field "
-         r"'date': 'date' is no text: only texts are translated \(here: label\)"),
+        """, r"translations/fr/timeline\.yaml:2: timeline entry #1, field 'date': the year has "
+         r"no timeline entry '23 February 2023' here \(did you mean '22 February 2023'\?\)"),
+    "no-date": ("meetings.yaml", """
+        - id: heads-of-agencies
+          sessions:
+            - date: soon
+              timeline: Réunion
+        """, r"translations/fr/meetings\.yaml:3: session #1, field 'date': .*'soon'.* \(a "
+         r"translation names the session it translates by its date\)"),
+    "a-session-the-year-has-not": ("meetings.yaml", """
+        - id: heads-of-agencies
+          place: Malte
+          sessions:
+            - date: 22 November 2023
+              timeline: Réunion
+        """, r"translations/fr/meetings\.yaml:4: session '2023-11-22', field 'date': the year has "
+         r"no session '22 November 2023' here \(did you mean '21 November 2023'\?\)"),
     "a-kind": ("meetings.yaml", """
         - id: heads-of-agencies
           kind: horizontal
