@@ -193,7 +193,7 @@ BAD = {
           sessions:
             - date: 22 November 2023
               timeline: Réunion
-        """, r"translations/fr/meetings\.yaml:4: session '2023-11-22', field 'date': the year has "
+        """, r"translations/fr/meetings\.yaml:4: session #1, field 'date': the year has "
          r"no session '22 November 2023' here \(did you mean '21 November 2023'\?\)"),
     "a-kind": ("meetings.yaml", """
         - id: heads-of-agencies
