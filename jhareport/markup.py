@@ -19,7 +19,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 __all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
-           "Untranslated", "in_language", "language_of", "numbered_points", "to_markup"]
+           "Untranslated", "in_language", "language_of", "numbered_points", "to_markup",
+           "worded_as"]
 
 
 class MarkupError(ValueError):
@@ -205,6 +206,13 @@ def in_language(value: str | Markup, lang: str) -> str | Markup:
     if isinstance(value, Markup):
         return Markup(value.source, value.blocks, value.footnotes, lang)
     return Untranslated(value, lang)
+
+
+def worded_as(text: str, source: object) -> str:
+    """`text`, made from `source` (a heading filled in, a number put before a title), in the
+    language `source` was left in, if any."""
+    lang = language_of(source)
+    return text if lang is None else Untranslated(text, lang)
 
 
 def to_markup(value: str | Markup) -> Markup:

@@ -38,6 +38,7 @@ from ..views import (
 )
 from .environment import template_environment
 from .language import set_language
+from .passages import plain
 from .package import (
     DECLARATION,
     checked,
@@ -188,7 +189,8 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
         data = compiled.render_part(part, variables).encode("utf-8")
         rendered[part] = data if data.startswith(b"<?xml") else DECLARATION + data
     writer.part = template.document
-    properties = {field: str(t.render(variables)) for field, t in compiled.properties.items()}
+    properties = {field: plain(str(t.render(variables)))
+                  for field, t in compiled.properties.items()}
     changed = writer.finish(rendered)
     body = rendered[template.document]
     if template.fixes_tables or template.own_drawings:
