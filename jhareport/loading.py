@@ -503,6 +503,13 @@ class YearTexts:
     language: str  # fr, de…
     root: Path  # the year's translations into the language
     texts: tuple[Text, ...]
+    glossaries: tuple[Path, ...] = ()  # the glossary files year.yaml links to
+
+    @property
+    def glossary_translations(self) -> tuple[Path, ...]:
+        """Where the translations of the glossaries' meanings stand."""
+        return tuple(path.parent / TRANSLATIONS / self.language / path.name
+                     for path in self.glossaries)
 
     @property
     def missing(self) -> tuple[Text, ...]:
@@ -604,7 +611,8 @@ class _Translations:
 
     def texts(self) -> YearTexts:
         return YearTexts(self.folder, self.language, self.root,
-                         tuple(t for o in self.overlays for t in o.texts))
+                         tuple(t for o in self.overlays for t in o.texts),
+                         tuple(sorted(self.glossaries)))
 
 
 @functools.cache

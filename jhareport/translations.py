@@ -28,7 +28,8 @@ import attrs
 
 from . import records
 from .checks import Problem, closest
-from .markup import Markup, MarkupError, Untranslated
+from .errors import InputError
+from .markup import Markup, MarkupError, Untranslated, language_of
 from .periods import PeriodError, parse_period
 from .records import (
     Acronym,
@@ -42,7 +43,8 @@ from .records import (
 )
 from .yamltree import LineList, LineMap, yaml_kind
 
-__all__ = ["NOT_TEXT", "SOURCE_LANGUAGE", "Kind", "Overlay", "Step", "Text", "text_fields"]
+__all__ = ["NOT_TEXT", "SOURCE_LANGUAGE", "Kind", "MissingTranslations", "Overlay", "Step", "Text",
+           "UntranslatedError", "language_name", "marked_texts", "text_fields"]
 
 SOURCE_LANGUAGE = "en"
 """The language a year's records are written in."""
@@ -230,7 +232,7 @@ class Overlay:
     def lay(self, original: Any, given: Any, kind: Kind, what: str) -> None:
         """Lay `given` (the translation file's YAML) over `original` (the year file's)."""
         self.texts = list(self._collect(original, kind, (), what, "", None, None, None))
-        self._slots = {(id(t.holder), t.key): t for t in self.texts if t.holder is not None}
+        self._slots = {(id(t.holder), t.key): t for t in self.texts if t.holder is not None and t.key is not None}
         if given is not None:  # an empty file translates nothing
             self._value(original, None, given, kind, what, None, 1)
 
@@ -512,3 +514,108 @@ def _title(value: dict[str, Any]) -> str | None:
 
 def _line_of(value: Any, key: str, default: int | None) -> int | None:
     return value.key_line(key, default) if isinstance(value, LineMap) else default
+
+
+class UntranslatedError(InputError):
+    """A final build in a language whose texts are not all translated into it: `missing`
+    says how many and where. Build with `allow_untranslated=True` (they stay as written,
+    marked with their language) or `draft=True`."""
+
+    def __init__(self, missing: MissingTranslations) -> None:
+        self.missing = missing
+        super().__init__(f"{missing}\nTranslate them (`jhareport translations export`, see "
+                         "docs/translations.md), or build with --allow-untranslated (they stay "
+                         "as written, marked as such) or --draft")
+
+
+@attrs.frozen
+class MissingTranslations:
+    """What a year leaves untranslated in a language: its texts, by file (or by kind of record
+    for records made in code), and the meanings of the acronyms its documents use."""
+
+    year: int
+    language: str  # fr, de…
+    texts: tuple[tuple[str, str, str], ...]  # (file or kind, record, field)
+    acronyms: tuple[str, ...] = ()  # glossary entries used whose meaning has no translation
+    where: Path | None = None  # the year's translations into the language
+    glossary: tuple[Path, ...] = ()  # where the glossary's translations go
+
+    def __bool__(self) -> bool:
+        return bool(self.texts or self.acronyms)
+
+    def __str__(self) -> str:
+        language = language_name(self.language)
+        lines = []
+        if self.texts:
+            count = len(self.texts)
+            where = f" in {self.where}" if self.where is not None else ""
+            lines.append(f"{count} text{'s' if count != 1 else ''} of {self.year} "
+                         f"{'have' if count != 1 else 'has'} no {language} translation{where}:")
+            by_file: dict[str, dict[str, list[str]]] = {}
+            for file, record, field in self.texts:
+                by_file.setdefault(file, {}).setdefault(record, []).append(field)
+            for file, records_of in by_file.items():
+                shown = [f"{record} ({', '.join(fields)})" for record, fields
+                         in list(records_of.items())[:4]]
+                more = len(records_of) - len(shown)
+                count = sum(len(fields) for fields in records_of.values())
+                lines.append(f"  {file}: {count} — {'; '.join(shown)}"
+                             + (f"; and {more} more record{'s' if more != 1 else ''}"
+                                if more else ""))
+        if self.acronyms:
+            lines.append(self.acronyms_note())
+        return "\n".join(lines)
+
+    def acronyms_note(self) -> str:
+        """What the list of acronyms lacks in the language."""
+        count = len(self.acronyms)
+        where = (" in " + ", ".join(str(p) for p in self.glossary)) if self.glossary else ""
+        return (f"{count} acronym{'s' if count != 1 else ''} of the list of acronyms "
+                f"{'have' if count != 1 else 'has'} no {language_name(self.language)} "
+                f"meaning{where}: " + ", ".join(self.acronyms))
+
+
+def language_name(language: str) -> str:
+    """A language's name in English: French for fr."""
+    from babel import Locale
+
+    return str(Locale.parse(language).get_display_name("en") or language)
+
+
+def marked_texts(records: records.YearRecords) -> Iterator[tuple[str, str, str]]:
+    """The texts of records left in another language (`markup.language_of`), as (kind of
+    record, record, field): what records made in code or loaded elsewhere leave untranslated.
+    The glossary and the EMPACT plans are not the year's texts."""
+    for attribute in attrs.fields(type(records)):
+        if attribute.name in ("glossary", "action_plans"):
+            continue
+        kind = attribute.name.replace("_", " ")
+        value = getattr(records, attribute.name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                yield from _marked(item, kind, _record_label(item, index), "")
+        else:
+            yield from _marked(value, kind, kind, "")
+
+
+def _marked(value: Any, kind: str, record: str, field: str) -> Iterator[tuple[str, str, str]]:
+    """Within one record: a nested record's fields are named by their path (sessions[2].timeline)."""
+    if isinstance(value, str | Markup):
+        if language_of(value) is not None:
+            yield kind, record, field
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            if attribute.name not in NOT_TEXT:
+                yield from _marked(getattr(value, attribute.name), kind, record,
+                                   f"{field}.{attribute.name}" if field else attribute.name)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _marked(item, kind, record, f"{field}[{index + 1}]")
+
+
+def _record_label(value: Any, index: int) -> str:
+    for key in ("id", "code", "number"):
+        found = getattr(value, key, None)
+        if isinstance(found, str) and found:
+            return f"{_what(type(value))} {found!r}"
+    return f"{_what(type(value))} #{index + 1}"

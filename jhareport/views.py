@@ -586,7 +586,7 @@ def acronyms_context(records: YearRecords, acronyms: list[Acronym]) -> AcronymsC
 # Words in capitals that are no acronyms: the reports' own headings, roman numerals, and the
 # security markings of EU classified information (RESTREINT UE/EU RESTRICTED…).
 _NOT_ACRONYMS = frozenset({
-    "DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "DRAFT", "PROJET", "ENTWURF", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
     "RESTREINT", "RESTRICTED", "CONFIDENTIEL", "CONFIDENTIAL", "SECRET", "TRÈS", "TOP", "LIMITE",
     *(f"{level} UE" for level in ("RESTREINT", "CONFIDENTIEL", "SECRET", "TRÈS SECRET")),
     *(f"EU {level}" for level in ("RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET")),

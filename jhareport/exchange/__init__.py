@@ -1,0 +1,2 @@
+"""The exchange with translators: a year's texts out to XLIFF 1.2, and back into
+`translations/<language>/`; and what a year leaves untranslated in a language."""

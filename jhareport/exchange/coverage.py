@@ -1,0 +1,68 @@
+"""What a year leaves untranslated in a language: the texts of its records, and the meanings of
+the acronyms its documents use, which a final build in that language refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..agencies import acronyms_in_language
+from ..i18n import own_words
+from ..markup import Markup, language_of
+from ..periods import reader_locale
+from ..records import Acronym, YearRecords
+from ..translations import SOURCE_LANGUAGE, MissingTranslations, marked_texts
+from ..views import scan_acronyms
+
+__all__ = ["document_glossary", "missing_translations", "record_texts", "untranslated_acronyms"]
+
+
+def record_texts(records: YearRecords) -> Iterator[str]:
+    """Every text of the records (not the glossary's, nor the EMPACT plans', which the
+    documents only count), as plain words: what a scan for acronyms reads when the documents
+    are not rendered."""
+    for attribute in attrs.fields(type(records)):
+        if attribute.name not in ("glossary", "action_plans"):
+            yield from _texts(getattr(records, attribute.name))
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, Markup):
+        yield value.plain
+    elif isinstance(value, str):
+        yield value
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            yield from _texts(getattr(value, attribute.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def document_glossary(records: YearRecords, locale: str) -> tuple[Acronym, ...]:
+    """The glossary a document in the locale's language draws its list of acronyms from: the
+    year's, and the names the EU gives agencies and bodies in that language (OEDT)."""
+    return (*records.glossary, *(Acronym(short, full) for short, full
+                                 in acronyms_in_language(records.year.as_of, locale)))
+
+
+def untranslated_acronyms(used: Iterable[Acronym]) -> tuple[str, ...]:
+    """The acronyms among `used` whose meaning is left in another language."""
+    return tuple(a.short for a in used if language_of(a.long) is not None)
+
+
+def missing_translations(records: YearRecords, locale: str, *, where: Path | None = None,
+                         glossary: Sequence[Path] = ()) -> MissingTranslations:
+    """The texts of the records left in another language than the locale's, and the acronyms of
+    their texts whose meaning is; empty in the records' own language."""
+    language = str(reader_locale(locale).language)
+    if language == SOURCE_LANGUAGE:
+        return MissingTranslations(records.year.year, language, ())
+    scan = scan_acronyms(record_texts(records), document_glossary(records, locale),
+                         as_of=records.year.as_of, locale=locale,
+                         not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
+    return MissingTranslations(records.year.year, language, tuple(marked_texts(records)),
+                               untranslated_acronyms(scan.used), where, tuple(glossary))
