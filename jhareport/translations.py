@@ -232,7 +232,8 @@ class Overlay:
     def lay(self, original: Any, given: Any, kind: Kind, what: str) -> None:
         """Lay `given` (the translation file's YAML) over `original` (the year file's)."""
         self.texts = list(self._collect(original, kind, (), what, "", None, None, None))
-        self._slots = {(id(t.holder), t.key): t for t in self.texts if t.holder is not None and t.key is not None}
+        self._slots = {(id(t.holder), t.key): t for t in self.texts
+                       if t.holder is not None and t.key is not None}
         if given is not None:  # an empty file translates nothing
             self._value(original, None, given, kind, what, None, 1)
 
@@ -297,7 +298,7 @@ class Overlay:
     def _value(self, holder: Any, key: str | int | None, given: Any, kind: Kind, what: str,
                field: str | None, line: int | None) -> None:
         """Lay `given` over `holder[key]` (over `holder` itself when `key` is None)."""
-        original = holder if key is None else holder[key]
+        original = holder if key is None else holder.get(key) if key == WRITTEN else holder[key]
         if isinstance(kind, str):
             self._text(holder, key, given, kind, what, field, line)
         elif kind[0] == "record":
@@ -327,7 +328,7 @@ class Overlay:
             return
         slot = self._slots.get((id(holder), key))
         if slot is not None:
-            slot.translation = text
+            slot.translation = text.strip("\n")
         if field == WRITTEN and isinstance(holder, dict):  # the glossary: the language's form
             if text != holder.get("short"):
                 holder["aliases"] = [str(holder.get("short")), *holder.get("aliases", [])]
@@ -505,7 +506,7 @@ def _items(cls: type, values: list[Any]) -> Iterator[tuple[int, Any, Step]]:
 
 
 def _title(value: dict[str, Any]) -> str | None:
-    for key in ("title", "name", "heading", "label", "short"):
+    for key in ("title", "name", "heading", "label", "long"):
         found = _scalar(value, key)
         if found is not None:
             return found
