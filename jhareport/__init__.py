@@ -24,6 +24,14 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
         write_forms,
     )
     from .errors import InputError
+    from .exchange import (
+        ExchangeError,
+        ExportResult,
+        ImportResult,
+        export_translations,
+        import_translations,
+    )
+    from .exchange.coverage import untranslated
     from .loading import LoadError, Problem, load_year
     from .markup import Markup, MarkupError
     from .office.preview import PreviewError, preview
@@ -66,6 +74,7 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
     from .template_tools.inspect import show as show_template
     from .template_tools.lint import LintProblem
     from .template_tools.lint import lint as lint_template
+    from .translations import MissingTranslations, UntranslatedError
     from .word.build import BuildError, BuildResult, build
 
 __all__ = [
@@ -79,10 +88,13 @@ __all__ = [
     "ConclusionGroup",
     "Conclusions",
     "ContributionError",
+    "ExchangeError",
+    "ExportResult",
     "Foreword",
     "FormError",
     "Format",
     "Highlight",
+    "ImportResult",
     "InputError",
     "KeyActivity",
     "LintProblem",
@@ -91,6 +103,7 @@ __all__ = [
     "MarkupError",
     "Meeting",
     "MeetingKind",
+    "MissingTranslations",
     "NetworkProduct",
     "NetworkYear",
     "NextYearError",
@@ -120,18 +133,22 @@ __all__ = [
     "ThematicEvent",
     "TimelineEntry",
     "UnknownNameError",
+    "UntranslatedError",
     "WorkingGroup",
     "YearRecords",
     "build",
     "contribution_status",
+    "export_translations",
     "format_period",
     "import_forms",
+    "import_translations",
     "lint_template",
     "load_year",
     "next_year",
     "parse_period",
     "preview",
     "show_template",
+    "untranslated",
     "write_forms",
 ]
 
@@ -153,6 +170,14 @@ _WHERE: dict[str, tuple[str, str]] = {
     "next_year": ("contributions", "next_year"),
     "write_forms": ("contributions", "write_forms"),
     "Acronym": ("records", "Acronym"),
+    "ExchangeError": ("exchange", "ExchangeError"),
+    "ExportResult": ("exchange", "ExportResult"),
+    "ImportResult": ("exchange", "ImportResult"),
+    "MissingTranslations": ("translations", "MissingTranslations"),
+    "UntranslatedError": ("translations", "UntranslatedError"),
+    "export_translations": ("exchange", "export_translations"),
+    "import_translations": ("exchange", "import_translations"),
+    "untranslated": ("exchange.coverage", "untranslated"),
     "Agency": ("agencies", "Agency"),
     "Body": ("agencies", "Body"),
     "BuildError": ("word.build", "BuildError"),

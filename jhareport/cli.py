@@ -45,7 +45,7 @@ def _check(args: argparse.Namespace) -> int:
 
     records, texts = load_year_and_texts(args.path, args.locale)
     missing = None
-    if texts is not None:
+    if texts is not None:  # the same as `untranslated`, from the records already loaded
         missing = missing_translations(records, args.locale, where=texts.root,
                                        glossary=texts.glossary_translations)
         if missing and not args.allow_untranslated:
@@ -154,6 +154,42 @@ def _year_next(args: argparse.Namespace) -> int:
     result = contributions.next_year(args.year, args.out, chair=args.chair)
     print(result)
     return 0
+
+
+def _translations_export(args: argparse.Namespace) -> int:
+    from .exchange import export_translations
+
+    print(export_translations(args.year, args.out, to=args.to, untranslated=args.untranslated))
+    return 0
+
+
+def _translations_import(args: argparse.Namespace) -> int:
+    from .exchange import import_translations
+
+    print(import_translations(args.file, args.into))
+    return 0
+
+
+def _add_translation_commands(commands: Any) -> None:
+    group = commands.add_parser(
+        "translations", help="a year's texts out to translators (XLIFF 1.2), their work back in")
+    steps = group.add_subparsers(dest="step", required=True, metavar="STEP")
+    out = steps.add_parser("export", help="write the year's texts to an XLIFF 1.2 file for a CAT "
+                           "tool, with the translations the year has")
+    out.add_argument("year", type=Path, metavar="YEAR_DIR", help="the year's folder of YAML files")
+    out.add_argument("--to", required=True, metavar="LANGUAGE",
+                     help="the language to translate into (fr, de…)")
+    out.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="the XLIFF file to write (FILE.xlf)")
+    out.add_argument("--untranslated", action="store_true",
+                     help="only the texts without a translation, or whose English changed since")
+    out.set_defaults(run=_translations_export)
+    taken = steps.add_parser("import", help="read a translated XLIFF file into the year's "
+                             "translations/<language>/; nothing is written on any problem")
+    taken.add_argument("file", type=Path, metavar="FILE", help="the translated XLIFF file")
+    taken.add_argument("--into", type=Path, required=True, metavar="YEAR_DIR",
+                       help="the year's folder of YAML files")
+    taken.set_defaults(run=_translations_import)
 
 
 def _due_date(text: str) -> date:
@@ -275,6 +311,7 @@ def _parser() -> argparse.ArgumentParser:
         "reference", help="print the reference of the variables and filters templates may use")
     documented.set_defaults(run=_template_reference)
     _add_contribution_commands(commands)
+    _add_translation_commands(commands)
     return parser
 
 

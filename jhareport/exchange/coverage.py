@@ -17,7 +17,8 @@ from ..records import Acronym, YearRecords
 from ..translations import SOURCE_LANGUAGE, MissingTranslations, marked_texts
 from ..views import scan_acronyms
 
-__all__ = ["document_glossary", "missing_translations", "record_texts", "untranslated_acronyms"]
+__all__ = ["document_glossary", "missing_translations", "record_texts", "untranslated",
+           "untranslated_acronyms"]
 
 
 def record_texts(records: YearRecords) -> Iterator[str]:
@@ -66,3 +67,17 @@ def missing_translations(records: YearRecords, locale: str, *, where: Path | Non
                          not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
     return MissingTranslations(records.year.year, language, tuple(marked_texts(records)),
                                untranslated_acronyms(scan.used), where, tuple(glossary))
+
+
+def untranslated(year_dir: str | Path, locale: str) -> MissingTranslations:
+    """What the year in `year_dir` leaves untranslated in `locale`'s language: its texts
+    without a translation in `translations/<language>/`, and the acronyms of its texts whose
+    meaning has none (what `check --locale` reports, and a final build refuses). Raises
+    LoadError for a year that does not load or a language jhareport does not write."""
+    from ..loading import load_year_and_texts
+
+    records, texts = load_year_and_texts(year_dir, locale)
+    if texts is None:
+        return MissingTranslations(records.year.year, str(reader_locale(locale).language), ())
+    return missing_translations(records, locale, where=texts.root,
+                                glossary=texts.glossary_translations)

@@ -60,7 +60,13 @@ class ExchangeError(InputError):
         where = f" in {file}" if file is not None else ""
         head = (f"{count} problem{'s' if count != 1 else ''}{where}:\n" if count > 1 or file
                 else "")
-        super().__init__(head + "\n".join(f"  {p}" if head else p for p in self.problems))
+        shown = [f"  {p}" if head else p for p in self.problems[:_SHOWN]]
+        if count > _SHOWN:
+            shown.append(f"  … and {count - _SHOWN} more")
+        super().__init__(head + "\n".join(shown))
+
+
+_SHOWN = 200  # problems a message lists (a file of another year would list every unit)
 
 
 @frozen
@@ -297,6 +303,8 @@ def import_translations(xliff: str | Path, year_dir: str | Path) -> ImportResult
         elif source_language != SOURCE_LANGUAGE:
             problems.append(_at(path, line, None, f"the source language is "
                                 f"{source_language!r}, not {SOURCE_LANGUAGE!r}"))
+    if problems:  # another year's file, or not from English: its units mean nothing here
+        raise ExchangeError(problems, path)
     by_unit = {t.unit: t for t in texts.texts}
     recorded = _sources(texts)
     seen: dict[str, int | None] = {}
