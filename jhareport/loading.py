@@ -801,7 +801,7 @@ def _load_scorecard(reader: _Reader, folder: Path,
     order = {f.number: index for index, (f, _) in enumerate(_built(fields))}
     actions.sort(key=lambda a: order.get(a.field, len(order)))
     title = data.get("title", "Scorecard") if isinstance(data, dict) else "Scorecard"
-    return Scorecard(title=str(title), parts=[p for p, _ in _built(parts)],
+    return Scorecard(title=title if isinstance(title, str) else str(title), parts=[p for p, _ in _built(parts)],
                      areas=[a for a, _ in _built(areas)], fields=[f for f, _ in _built(fields)],
                      actions=actions)
 

@@ -437,6 +437,11 @@ class TimelineEntry:
     source: str | None = field(
         default=None,
         metadata=_doc("the identifier of the meeting or event it comes from (none for timeline.yaml)"))
+    id: str | None = field(
+        default=None,
+        validator=validators.optional(_identifier),
+        metadata=_doc("an identifier of an entry of timeline.yaml (optional: entries go by their "
+                      "date; an id keeps two entries of one date apart for their translations)"))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")

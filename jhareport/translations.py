@@ -151,23 +151,30 @@ def day_key(text: str) -> str:
     return start if start == end else f"{start}..{end}"
 
 
-def _identity(cls: type, item: Any) -> tuple[str, dict[str, str]] | None:
-    """What names a record of a list whose key is optional, from its YAML mapping: the label
-    its units take and the fields that name it in a translation; None: its position does.
-    Raises PeriodError for a date that is none."""
+def _identities(cls: type, item: Any) -> list[tuple[str, dict[str, str]]]:
+    """What names a record of a list whose key is optional, from its YAML mapping, best first:
+    the label its units take and the fields that name it in a translation (an id, a date, what
+    a section holds); none: its position does. Raises PeriodError for a date that is none."""
     if not isinstance(item, dict):
-        return None
+        return []
+    found: list[tuple[str, dict[str, str]]] = []
     given = _scalar(item, "id")
     if given is not None and "id" in _hints(cls):
-        return given, {"id": given}
+        found.append((given, {"id": given}))
     if cls in _DATED and _scalar(item, "date") is not None:
         written = str(_scalar(item, "date"))
-        return day_key(written), {"date": written}
+        found.append((day_key(written), {"date": written}))
     if cls is Section and _scalar(item, "holds") is not None:
         holds, select = str(_scalar(item, "holds")), _scalar(item, "select")
         names = {"holds": holds, **({"select": select} if select is not None else {})}
-        return holds + (f".{select}" if select is not None else ""), names
-    return None
+        found.append((holds + (f".{select}" if select is not None else ""), names))
+    return found
+
+
+def _identity(cls: type, item: Any) -> tuple[str, dict[str, str]] | None:
+    """The best of `_identities`, or None."""
+    found = _identities(cls, item)
+    return found[0] if found else None
 
 
 @attrs.frozen
@@ -396,11 +403,14 @@ class Overlay:
         section holds), else by their position; a position left as it is takes {}."""
         keyed: dict[str, list[int]] = {}
         shown_as: dict[str, str] = {}  # a key as the year writes it: 22 February 2023
-        for position, _, step in _items(cls, original):
-            if step.names:
-                label = step.label.rsplit("~", 1)[0]
+        for position, item in enumerate(original):
+            try:
+                identities = _identities(cls, item)
+            except PeriodError:
+                continue  # the year's loader says what is wrong with it
+            for label, names in identities:  # an entry with an id goes by its date too
                 keyed.setdefault(label, []).append(position)
-                shown_as.setdefault(label, dict(step.names).get("date", label))
+                shown_as.setdefault(label, names.get("date", label))
         taken: dict[str, int] = {}
         claimed: dict[int, int] = {}
         for index, item in enumerate(given):
