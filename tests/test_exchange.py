@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import FIXTURES, write_folder
+from conftest import FIXTURES
 from lxml import etree
 from translate.storage import xliff
 from translate.storage.placeables import StringElem
@@ -30,7 +30,8 @@ RICH = """
   title: Joint report on child protection
   agencies: [EUAA, FRA]
   body: |
-    The **joint report** on *child protection* was published [online](https://example.europa.eu/report) in May[^1].
+    The **joint report** on *child protection* was published
+    [online](https://example.europa.eu/report) in May[^1].
 
     - first point
     - second point
@@ -226,8 +227,10 @@ def test_reordered_records_keep_their_translations(exchange: dict[str, Path],
     timeline.write_text("".join(f"- date: {e}" for e in (second, first, *rest)), encoding="utf-8")
     meetings = year / "meetings.yaml"
     text = meetings.read_text(encoding="utf-8")
-    june = "    - date: 8 June 2023\n      timeline: Trio Heads of Agencies meeting with the incoming Spanish Presidency\n"
-    december = "    - date: 5 December 2023\n      timeline: Trio Heads of Agencies meeting with the incoming Belgian Presidency\n"
+    june = ("    - date: 8 June 2023\n      timeline: Trio Heads of Agencies meeting with the "
+            "incoming Spanish Presidency\n")
+    december = ("    - date: 5 December 2023\n      timeline: Trio Heads of Agencies meeting with "
+                "the incoming Belgian Presidency\n")
     assert june + december in text
     meetings.write_text(text.replace(june + december, december + june), encoding="utf-8")
     records = jhareport.load_year(year, locale="fr")
