@@ -164,3 +164,34 @@ def test_the_pdf_declares_the_english_passages(tmp_path: Path) -> None:
                 if "/K" in node:
                     stack.append(node.K)
     assert found["en-US"] > 100
+
+
+FRENCH_2023 = FIXTURES / "2023" / "translations" / "fr"
+
+
+@pytest.mark.skipif(not FRENCH_2023.is_dir(), reason="the French edition of 2023 is not in "
+                    "fixtures/2023/translations/fr")
+@pytest.mark.skipif(not office_available(), reason="needs LibreOffice")
+def test_the_french_edition_of_2023_holds_no_english_sentence(tmp_path: Path) -> None:
+    import subprocess
+
+    from jhareport.exchange.coverage import record_texts
+
+    jhareport.build(FIXTURES / "2023", tmp_path, locale="fr", pdf=True)  # nothing left out
+    pages = subprocess.run(["pdftotext", str(tmp_path / "final-report.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    words = " ".join(re.sub(r"-\n(?=[a-zà-ÿ])", "", pages).split())
+    english = jhareport.load_year(FIXTURES / "2023")
+    sentences = {" ".join(s.split()) for text in record_texts(english)
+                 for s in re.split(r"(?<=[.;:!?])\s+", text) if len(s.split()) >= 8}
+    assert sentences
+    left = sorted(s for s in sentences if s.rstrip(".;:") in words)
+    assert left == []
+    for sentence in ("List of events organised in", "The table of contents is refreshed",
+                     "Justice and Home Affairs Agencies’ Network"):
+        assert sentence not in words
+    table = docx.Document(str(tmp_path / "acronyms.docx")).tables[0]
+    meanings = Counter(r.cells[1].text for r in table.rows)
+    assert [m for m, count in meanings.items() if count > 1] == []
+    assert not list(body(tmp_path / "acronyms.docx").iter(f"{W}lang"))
+    assert not list(body(tmp_path / "final-report.docx").iter(f"{W}lang"))

@@ -35,7 +35,8 @@ def _texts(value: Any) -> Iterator[str]:
         yield value.plain
     elif isinstance(value, str):
         yield value
-    elif attrs.has(type(value)):
+    elif attrs.has(type(value)) and type(value).__module__ == YearRecords.__module__:
+        # records, not the agencies, periods and states they refer to
         for attribute in attrs.fields(type(value)):
             yield from _texts(getattr(value, attribute.name))
     elif isinstance(value, tuple):
