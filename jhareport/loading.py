@@ -801,9 +801,9 @@ def _load_scorecard(reader: _Reader, folder: Path,
     order = {f.number: index for index, (f, _) in enumerate(_built(fields))}
     actions.sort(key=lambda a: order.get(a.field, len(order)))
     title = data.get("title", "Scorecard") if isinstance(data, dict) else "Scorecard"
-    return Scorecard(title=title if isinstance(title, str) else str(title), parts=[p for p, _ in _built(parts)],
-                     areas=[a for a, _ in _built(areas)], fields=[f for f, _ in _built(fields)],
-                     actions=actions)
+    return Scorecard(title=title if isinstance(title, str) else str(title),
+                     parts=[p for p, _ in _built(parts)], areas=[a for a, _ in _built(areas)],
+                     fields=[f for f, _ in _built(fields)], actions=actions)
 
 
 def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],

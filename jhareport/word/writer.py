@@ -206,9 +206,11 @@ class WordWriter:
                 dates = ", " + format_periods([s.date for s in sessions], self.locale)
             text = getattr(text, "title", "")
         numbering = "" if numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
-        runs = _run(check_writable(str(text)), run_properties(text, self.draft))
-        if dates:
-            runs += _run(dates)
+        language = run_properties(text, self.draft)
+        if language:  # the title in its own language, the dates in the document's
+            runs = _run(check_writable(str(text)), language) + (_run(dates) if dates else "")
+        else:
+            runs = _run(check_writable(str(text) + dates))
         return Xml(f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(f"Heading {level}")}"/>'
                    f'{numbering}</w:pPr>{runs}</w:p>')
 
