@@ -431,8 +431,8 @@ def _write(folder: Path, texts: YearTexts, recorded: dict[str, str],
         merged = {**{t.unit: t.translation for t in file_texts if t.translation is not None},
                   **{t.unit: taken[t.unit][0] for t in file_texts if t.unit in taken}}
         target = _translation_path(folder, texts, name)
-        listed = name.startswith("../") or _translatable(name) is None or \
-            _translatable(name)[0][0] == "records"  # type: ignore[index]
+        found = _translatable(name) if not name.startswith("../") else None
+        listed = found is None or found[0][0] == "records"  # the glossary is a list too
         written = yaml_text(translation_file(file_texts, merged, listed=listed),
                             _HEADER.format(language=language_name(language)))
         _verify(folder, name, written, target, merged)
@@ -474,10 +474,8 @@ def _translation_path(folder: Path, texts: YearTexts, name: str) -> Path:
 def _verify(folder: Path, name: str, text: str, target: Path, merged: dict[str, str]) -> None:
     """Lay the new translation file over the year's file, as a load will: it must give every
     translation it was written for."""
-    from ..loading import _translatable as translatable
-
     original_path = Path(os.path.normpath(folder / name))
-    found = translatable(name)
+    found = _translatable(name) if not name.startswith("../") else None
     kind: Any = found[0] if found is not None else ("records", Acronym)
     original = parse(original_path.read_text(encoding="utf-8"))
     overlay = Overlay(target, name)
