@@ -25,6 +25,14 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
         write_forms,
     )
     from .errors import InputError
+    from .exchange import (
+        ExchangeError,
+        ExportResult,
+        ImportResult,
+        export_translations,
+        import_translations,
+    )
+    from .exchange.coverage import untranslated
     from .html.site import SiteError, SiteResult, build_site
     from .loading import LoadError, Problem, load_year
     from .markup import Markup, MarkupError
@@ -68,6 +76,7 @@ if TYPE_CHECKING:  # the names as mypy and editors see them
     from .template_tools.inspect import show as show_template
     from .template_tools.lint import LintProblem
     from .template_tools.lint import lint as lint_template
+    from .translations import MissingTranslations, UntranslatedError
     from .word.build import BuildError, BuildResult, build
 
 __all__ = [
@@ -81,10 +90,13 @@ __all__ = [
     "ConclusionGroup",
     "Conclusions",
     "ContributionError",
+    "ExchangeError",
+    "ExportResult",
     "Foreword",
     "FormError",
     "Format",
     "Highlight",
+    "ImportResult",
     "InputError",
     "KeyActivity",
     "LintProblem",
@@ -93,6 +105,7 @@ __all__ = [
     "MarkupError",
     "Meeting",
     "MeetingKind",
+    "MissingTranslations",
     "NetworkProduct",
     "NetworkYear",
     "NextYearError",
@@ -124,19 +137,23 @@ __all__ = [
     "ThematicEvent",
     "TimelineEntry",
     "UnknownNameError",
+    "UntranslatedError",
     "WorkingGroup",
     "YearRecords",
     "build",
     "build_site",
     "contribution_status",
+    "export_translations",
     "format_period",
     "import_forms",
+    "import_translations",
     "lint_template",
     "load_year",
     "next_year",
     "parse_period",
     "preview",
     "show_template",
+    "untranslated",
     "write_forms",
 ]
 
@@ -158,6 +175,14 @@ _WHERE: dict[str, tuple[str, str]] = {
     "next_year": ("contributions", "next_year"),
     "write_forms": ("contributions", "write_forms"),
     "Acronym": ("records", "Acronym"),
+    "ExchangeError": ("exchange", "ExchangeError"),
+    "ExportResult": ("exchange", "ExportResult"),
+    "ImportResult": ("exchange", "ImportResult"),
+    "MissingTranslations": ("translations", "MissingTranslations"),
+    "UntranslatedError": ("translations", "UntranslatedError"),
+    "export_translations": ("exchange", "export_translations"),
+    "import_translations": ("exchange", "import_translations"),
+    "untranslated": ("exchange.coverage", "untranslated"),
     "Agency": ("agencies", "Agency"),
     "Body": ("agencies", "Body"),
     "BuildError": ("word.build", "BuildError"),

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .loading import load_year_and_notes
+from .loading import load_year_and_texts
 from .records import YearRecords
 from .template_tools.schema import DOCXTPL, FILTER_ENTRY_POINTS, KINDS
+from .translations import UntranslatedError
 from .word.build import build
 
 __all__ = ["main"]
@@ -40,10 +41,20 @@ def _summary(records: YearRecords) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    records, notes = load_year_and_notes(args.path, args.locale)
+    from .exchange.coverage import missing_translations
+
+    records, texts = load_year_and_texts(args.path, args.locale)
+    missing = None
+    if texts is not None:  # the same as `untranslated`, from the records already loaded
+        missing = missing_translations(records, args.locale, where=texts.root,
+                                       glossary=texts.glossary_translations)
+        if missing and not args.allow_untranslated:
+            raise UntranslatedError(missing)
     print(f"ok: {_summary(records)}")
-    for note in notes:
-        print(f"note: {note}")
+    if missing:
+        for line in str(missing).splitlines():
+            if not line.startswith("  "):
+                print(f"note: {line.removesuffix(':')}")
     return 0
 
 
@@ -53,7 +64,8 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(args.path, args.out, draft=args.draft, strict=args.strict, locale=args.locale,
                    templates=args.templates, pdf=args.pdf, pdf_timeout=args.pdf_timeout,
-                   html=args.html or args.html_only, docx=not args.html_only, progress=progress)
+                   html=args.html or args.html_only, docx=not args.html_only,
+                   allow_untranslated=args.allow_untranslated, progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     names = ", ".join(str(p.relative_to(args.out)) for p in result.outputs)
@@ -205,6 +217,42 @@ def _year_next(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translations_export(args: argparse.Namespace) -> int:
+    from .exchange import export_translations
+
+    print(export_translations(args.year, args.out, to=args.to, untranslated=args.untranslated))
+    return 0
+
+
+def _translations_import(args: argparse.Namespace) -> int:
+    from .exchange import import_translations
+
+    print(import_translations(args.file, args.into))
+    return 0
+
+
+def _add_translation_commands(commands: Any) -> None:
+    group = commands.add_parser(
+        "translations", help="a year's texts out to translators (XLIFF 1.2), their work back in")
+    steps = group.add_subparsers(dest="step", required=True, metavar="STEP")
+    out = steps.add_parser("export", help="write the year's texts to an XLIFF 1.2 file for a CAT "
+                           "tool, with the translations the year has")
+    out.add_argument("year", type=Path, metavar="YEAR_DIR", help="the year's folder of YAML files")
+    out.add_argument("--to", required=True, metavar="LANGUAGE",
+                     help="the language to translate into (fr, de…)")
+    out.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="the XLIFF file to write (FILE.xlf)")
+    out.add_argument("--untranslated", action="store_true",
+                     help="only the texts without a translation, or whose English changed since")
+    out.set_defaults(run=_translations_export)
+    taken = steps.add_parser("import", help="read a translated XLIFF file into the year's "
+                             "translations/<language>/; nothing is written on any problem")
+    taken.add_argument("file", type=Path, metavar="FILE", help="the translated XLIFF file")
+    taken.add_argument("--into", type=Path, required=True, metavar="YEAR_DIR",
+                       help="the year's folder of YAML files")
+    taken.set_defaults(run=_translations_import)
+
+
 def _due_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -260,7 +308,10 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
     check.add_argument("path", type=Path, help="the year's folder of YAML files")
     check.add_argument("--locale", default=None,
-                       help="also check the year's translations into its language (fr, de…)")
+                       help="also check the year's translations into its language (fr, de…), "
+                       "and that every text has one")
+    check.add_argument("--allow-untranslated", action="store_true",
+                       help="with --locale: texts without a translation are a note, not an error")
     check.set_defaults(run=_check)
 
     run = commands.add_parser(
@@ -271,7 +322,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="show missing content as highlighted placeholders and mark DRAFT")
     run.add_argument("--strict", action="store_true",
                      help="fail when an acronym used is missing from the glossary")
-    run.add_argument("--locale", default="en", help="how dates and numbers read (en, fr, de…)")
+    run.add_argument("--locale", default="en",
+                     help="the documents' language, and how dates and numbers read (en, fr, de, "
+                     "fr_BE…)")
+    run.add_argument("--allow-untranslated", action="store_true",
+                     help="in another language than the records': keep texts that have no "
+                     "translation as written (marked with their language) instead of refusing")
     run.add_argument("--templates", type=Path, default=None,
                      help="a folder with the agency's own templates (same file names)")
     run.add_argument("--pdf", action="store_true",
@@ -343,6 +399,7 @@ def _parser() -> argparse.ArgumentParser:
         "reference", help="print the reference of the variables and filters templates may use")
     documented.set_defaults(run=_template_reference)
     _add_contribution_commands(commands)
+    _add_translation_commands(commands)
     return parser
 
 

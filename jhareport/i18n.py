@@ -20,11 +20,16 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-__all__ = ["LANGUAGES", "own_words", "translate", "translate_plural"]
+__all__ = ["LANGUAGES", "SPOKEN", "own_words", "translate", "translate_plural"]
 
 _CATALOGS = Path(__file__).with_name("locale")
+_TEMPLATES = Path(__file__).with_name("templates")
 LANGUAGES = tuple(sorted(p.name for p in _CATALOGS.iterdir() if p.is_dir())) \
     if _CATALOGS.is_dir() else ()
+"""The languages with a catalog of the code's words."""
+SPOKEN = ("en", *(language for language in LANGUAGES if (_TEMPLATES / language).is_dir()))
+"""The languages jhareport writes documents in: English, and those with both a catalog and
+built-in templates."""
 
 
 @functools.cache

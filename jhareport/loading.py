@@ -6,6 +6,7 @@ fixtures can mend them without reading a traceback.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -27,8 +28,8 @@ from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
 from .errors import InputError
-from .i18n import translate
-from .markup import Markup, MarkupError
+from .i18n import SPOKEN, translate
+from .markup import Markup, MarkupError, Untranslated, to_markup
 from .periods import Period, StateOfPlay, parse_period, parse_state, reader_locale
 from .records import (
     Acronym,
@@ -56,10 +57,11 @@ from .records import (
     _actors,
     _agencies,
 )
-from .translations import Kind, Overlay
+from .translations import SOURCE_LANGUAGE, Kind, Overlay, Text
 from .yamltree import LineList, LineMap, YamlProblem, parse, yaml_kind
 
-__all__ = ["TRANSLATIONS", "LoadError", "Problem", "load_year", "load_year_and_notes"]
+__all__ = ["SOURCES_FILE", "TRANSLATIONS", "LoadError", "Problem", "YearTexts", "load_year",
+           "load_year_and_notes", "load_year_and_texts", "unsupported_locale"]
 
 T = TypeVar("T")
 
@@ -140,7 +142,8 @@ _LISTS: dict[str, tuple[str, type[Any], str]] = {
 _OUTLINE_FILE = "outline.yaml"
 _CONCLUSIONS_FILE = "conclusions.yaml"
 _YEAR_FILE = "year.yaml"
-_KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", "acronyms.yaml")
+_ACRONYMS_FILE = "acronyms.yaml"
+_KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", _ACRONYMS_FILE)
 # Keys of year.yaml that point to other files rather than describe the year.
 _LINKS = ("glossary", "empact")
 
@@ -151,10 +154,10 @@ def _converter(default_year: int | None) -> cattrs.Converter:
     def text_only(value: Any, what: str) -> str:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ValueError(f"expected {what}, got {yaml_kind(value)}")
-        return str(value)
+        return value if isinstance(value, Untranslated) else str(value)
 
     def markup(value: Any, _: Any) -> Markup:
-        return Markup.parse(text_only(value, "a text"))
+        return to_markup(text_only(value, "a text"))
 
     converter.register_structure_hook(Markup, markup)
     converter.register_structure_hook(
@@ -466,6 +469,10 @@ def _keys(entries: Sequence[_Entry[Any]] | None, key: str) -> list[str] | None:
 TRANSLATIONS = "translations"
 """The folder of a year's own translations of its texts: `translations/<language>/`."""
 
+SOURCES_FILE = "translated-from.yaml"
+"""The file of `translations/<language>/` that `translations import` keeps: the English each
+translation was made from, so that an export marks those whose English changed since."""
+
 
 def _translatable(name: str) -> tuple[Kind, str] | None:
     """What a file of the year holds, for those whose texts a translation may give."""
@@ -478,6 +485,8 @@ def _translatable(name: str) -> tuple[Kind, str] | None:
         return ("records", Section), "section"
     if name == _CONCLUSIONS_FILE:
         return ("record", Conclusions), "conclusions"
+    if name == _ACRONYMS_FILE:
+        return ("records", Acronym), "acronym"
     if name == "scorecard/structure.yaml":
         return ("record", Scorecard), "scorecard"
     if name.startswith("scorecard/") and name.count("/") == 1 and name.endswith(".yaml"):
@@ -485,9 +494,45 @@ def _translatable(name: str) -> tuple[Kind, str] | None:
     return None
 
 
+@frozen
+class YearTexts:
+    """Every text of a year and of its glossary, with the translations into one language the
+    year gives (`translations/<language>/`, and the glossary's beside it)."""
+
+    folder: Path
+    language: str  # fr, de…
+    root: Path  # the year's translations into the language
+    texts: tuple[Text, ...]
+    glossaries: tuple[Path, ...] = ()  # the glossary files year.yaml links to
+
+    @property
+    def glossary_translations(self) -> tuple[Path, ...]:
+        """Where the translations of the glossaries' meanings stand."""
+        return tuple(path.parent / TRANSLATIONS / self.language / path.name
+                     for path in self.glossaries)
+
+    @property
+    def missing(self) -> tuple[Text, ...]:
+        """The year's texts (not its glossary's) that have no translation."""
+        return tuple(t for t in self.texts if not (t.translated or t.optional)
+                     and t.cls is not Acronym)
+
+    def note(self, year: int) -> str | None:
+        """What the year's texts lack in the language, if anything."""
+        texts = [t for t in self.texts if not t.optional and t.cls is not Acronym]
+        missing = len(self.missing)
+        if not missing:
+            return None
+        language = Locale.parse(self.language).get_display_name("en")
+        verb = "has" if missing == 1 else "have"
+        return (f"{missing} of {len(texts)} texts of {year} {verb} no {language} translation in "
+                f"{self.root}: they stay as written")
+
+
 class _Translations:
     """The year's translations into one language, laid over its files as the reader reads
-    them; the files of the year's folder are the only ones translated."""
+    them; the files of the year's folder are the only ones translated, with the glossary files
+    year.yaml links to (their translations stand beside them, in their own `translations/`)."""
 
     def __init__(self, folder: Path, language: str, locale: str) -> None:
         self.folder = folder
@@ -496,35 +541,49 @@ class _Translations:
         self.overlays: list[Overlay] = []
         self.files: list[str] = []  # the year's files that a translation may translate
         self.used: set[str] = set()
+        self.glossaries: set[Path] = set()
 
         def known(cls: type, field: str, text: str) -> bool:
-            # The standard outline's headings read in the language through the catalogs.
-            return cls is Section and field == "heading" and translate(text, locale) != text
+            # The standard outline's headings read in the language through the catalogs, and
+            # a place that is only countries names them in the language through Babel.
+            if cls is Section and field == "heading":
+                return translate(text, locale) != text
+            return field == "place" and all(part.strip().casefold() in _countries()
+                                            for part in text.split(","))
 
         self.known = known
 
     def lay(self, reader: _Reader, path: Path, data: Any) -> None:
-        try:
-            name = path.relative_to(self.folder).as_posix()
-        except ValueError:
-            return
-        found = _translatable(name)
+        if path in self.glossaries:
+            name = os.path.relpath(path, self.folder).replace(os.sep, "/")
+            found: tuple[Kind, str] | None = (("records", Acronym), "acronym")
+            file = path.parent / TRANSLATIONS / self.language / path.name
+            roots = [path.parent.resolve()]
+        else:
+            try:
+                name = path.relative_to(self.folder).as_posix()
+            except ValueError:
+                return
+            found = _translatable(name)
+            file = self.root / name
+            roots = [self.folder.resolve()]
         if found is None:
             return
         kind, what = found
-        self.files.append(name)
-        file = self.root / name
-        overlay = Overlay(file, self.known)
+        if path not in self.glossaries:
+            self.files.append(name)
+        overlay = Overlay(file, name, self.known)
         given = None
         if os.path.lexists(file):
             self.used.add(name)
-            # Only regular files inside the year's folder, as the year's own files.
-            reason = _unreadable(file, [self.folder.resolve()])
+            # Only regular files inside the year's folder (the glossary's), as its own files.
+            reason = _unreadable(file, roots)
             if reason:
                 reader.problems.append(Problem(file, None, reason))
             else:
                 given = reader.parse(file, what)
         overlay.lay(data, given, kind, what)
+        overlay.mark(SOURCE_LANGUAGE)
         reader.problems.extend(overlay.problems)
         self.overlays.append(overlay)
 
@@ -539,7 +598,8 @@ class _Translations:
             return
         for file in sorted(self.root.rglob("*")):
             name = file.relative_to(self.root).as_posix()
-            if name in self.used or (file.is_dir() and not file.is_symlink()):
+            if name in self.used or name == SOURCES_FILE or (file.is_dir()
+                                                             and not file.is_symlink()):
                 continue
             if _translatable(name) is not None:
                 message = (f"the year has no {name}: a translation translates the texts of "
@@ -549,45 +609,71 @@ class _Translations:
                            + closest(name, sorted(self.files)))
             reader.problems.append(Problem(file, None, message))
 
-    def note(self, year: int) -> str | None:
-        """What the year's texts lack in the language, if anything."""
-        if not self.root.is_dir():
-            return None
-        texts = sum(o.texts for o in self.overlays)
-        missing = texts - sum(o.translated for o in self.overlays)
-        if not missing:
-            return None
-        language = Locale.parse(self.language).get_display_name("en")
-        verb = "has" if missing == 1 else "have"
-        return (f"{missing} of {texts} texts of {year} {verb} no {language} translation in "
-                f"{self.root}: they stay as written")
+    def texts(self) -> YearTexts:
+        return YearTexts(self.folder, self.language, self.root,
+                         tuple(t for o in self.overlays for t in o.texts),
+                         tuple(sorted(self.glossaries)))
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(name.casefold() for code, name in Locale("en").territories.items()
+                     if code.isalpha())
+
+
+def unsupported_locale(locale: str) -> str | None:
+    """Why documents cannot be made in `locale`'s language, or None: an unknown locale, or a
+    language that has neither the code's words (a catalog) nor built-in templates."""
+    try:
+        language = str(reader_locale(locale).language)
+    except (ValueError, UnknownLocaleError):
+        return f"unknown locale {locale!r} (use e.g. en, fr, de)"
+    if language not in SPOKEN:
+        name = Locale.parse(language).get_display_name("en") or language
+        return (f"no documents in {name} ({locale!r}): jhareport writes them in "
+                + ", ".join(f"{Locale.parse(code).get_display_name('en')} ({code})"
+                            for code in SPOKEN)
+                + "; a language is added with a catalog and templates (see docs/translations.md)")
+    return None
 
 
 def load_year(path: str | Path, locale: str | None = None) -> YearRecords:
     """Read a year's folder of YAML files into records.
 
     With a `locale` (fr, fr_BE, de…), the year's own translations in `translations/<language>/`
-    replace the texts they translate; others stay as written.
+    replace the texts they translate; the others stay as written, marked as English
+    (`markup.language_of` tells it), and so do the glossary's meanings without a translation
+    in the `translations/<language>/` beside the glossary. A locale whose language jhareport
+    does not write documents in (es) is refused.
     Raises LoadError listing every problem in the folder, each with file, line, record and field.
     """
-    return load_year_and_notes(path, locale)[0]
+    return load_year_and_texts(path, locale)[0]
 
 
 def load_year_and_notes(path: str | Path,
                         locale: str | None = None) -> tuple[YearRecords, tuple[str, ...]]:
     """`load_year`, with notes on what the year leaves untranslated in the locale's language."""
+    records, texts = load_year_and_texts(path, locale)
+    note = texts.note(records.year.year) if texts is not None else None
+    return records, (note,) if note else ()
+
+
+def load_year_and_texts(path: str | Path,
+                        locale: str | None = None) -> tuple[YearRecords, YearTexts | None]:
+    """`load_year`, with the year's texts and their translations into the locale's language
+    (None without a locale, or in the records' own language)."""
     folder = Path(path)
     year_file = folder / _YEAR_FILE
     if not folder.is_dir():
         raise LoadError([Problem(folder, None, "no such folder")])
     translations = None
     if locale is not None:
-        try:
-            language = str(reader_locale(locale).language)
-        except (ValueError, UnknownLocaleError):
-            raise LoadError([Problem(None, None, f"unknown locale {locale!r} (use e.g. en, fr, "
-                                     "de)")]) from None
-        translations = _Translations(folder, language, locale)
+        unfit = unsupported_locale(locale)
+        if unfit:
+            raise LoadError([Problem(None, None, unfit)])
+        language = str(reader_locale(locale).language)
+        if language != SOURCE_LANGUAGE:
+            translations = _Translations(folder, language, locale)
     reader = _Reader([folder, folder.resolve().parent], translations)
     if not os.path.lexists(year_file):
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
@@ -652,8 +738,7 @@ def load_year_and_notes(path: str | Path,
                                          for kind in _KINDS})
     if problems:
         raise LoadError(problems)
-    note = translations.note(year.year) if translations is not None else None
-    return records, (note,) if note else ()
+    return records, translations.texts() if translations is not None else None
 
 
 def _check_references(reader: _Reader, folder: Path, year: Any,
@@ -716,9 +801,9 @@ def _load_scorecard(reader: _Reader, folder: Path,
     order = {f.number: index for index, (f, _) in enumerate(_built(fields))}
     actions.sort(key=lambda a: order.get(a.field, len(order)))
     title = data.get("title", "Scorecard") if isinstance(data, dict) else "Scorecard"
-    return Scorecard(title=str(title), parts=[p for p, _ in _built(parts)],
-                     areas=[a for a, _ in _built(areas)], fields=[f for f, _ in _built(fields)],
-                     actions=actions)
+    return Scorecard(title=title if isinstance(title, str) else str(title),
+                     parts=[p for p, _ in _built(parts)], areas=[a for a, _ in _built(areas)],
+                     fields=[f for f, _ in _built(fields)], actions=actions)
 
 
 def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],
@@ -754,8 +839,10 @@ def _linked(reader: _Reader, folder: Path, value: Any, what: str, line: int | No
 def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
                    converter: cattrs.Converter) -> list[Acronym]:
     paths = _linked(reader, folder, link, "glossary", line) if link else []
-    if os.path.lexists(folder / "acronyms.yaml"):
-        paths.append(folder / "acronyms.yaml")
+    if reader.translations is not None:
+        reader.translations.glossaries.update(paths)
+    if os.path.lexists(folder / _ACRONYMS_FILE):
+        paths.append(folder / _ACRONYMS_FILE)
     acronyms: list[Acronym] = []
     for path in paths:
         found = reader.records(path, Acronym, converter, "acronym") or []

@@ -19,7 +19,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 __all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
-           "language_of", "numbered_points", "to_markup"]
+           "Untranslated", "in_language", "language_of", "numbered_points", "to_markup",
+           "worded_as"]
 
 
 class MarkupError(ValueError):
@@ -114,6 +115,8 @@ class Markup:
     source: str
     blocks: tuple[Block, ...] = field(eq=False, repr=False)
     footnotes: tuple[Footnote, ...] = field(eq=False, repr=False)
+    lang: str | None = field(default=None, eq=False, repr=False)
+    """The language the text was left in, when it is not the document's (see `language_of`)."""
 
     @classmethod
     def parse(cls, source: str) -> Markup:
@@ -163,7 +166,11 @@ def numbered_points(points: Sequence[Markup], start: int = 1) -> Markup:
                                                             for b in f.blocks))
                          for f in point.footnotes)
         sources.append(f"{start + offset}. " + point.source.replace("\n", "\n   "))
-    return Markup("\n".join(sources), tuple(blocks), tuple(footnotes))
+    languages = {point.lang for point in points}
+    # One language for the list when every point was left in it; points of mixed languages
+    # (some translated, some not) take the document's.
+    lang = languages.pop() if len(languages) == 1 else None
+    return Markup("\n".join(sources), tuple(blocks), tuple(footnotes), lang)
 
 
 def language_of(value: object) -> str | None:
@@ -178,9 +185,44 @@ def language_of(value: object) -> str | None:
     return found if isinstance(found, str) and found else None
 
 
+class Untranslated(str):
+    """A plain text (a title, a label) left in the language it was written in, `lang`, in a
+    document in another language: a `str` in every other respect."""
+
+    __slots__ = ("lang",)
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Untranslated:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Untranslated, (str(self), self.lang))
+
+
+def in_language(value: str | Markup, lang: str) -> str | Markup:
+    """`value` marked as written in `lang`, so that `language_of` tells it."""
+    if isinstance(value, Markup):
+        return Markup(value.source, value.blocks, value.footnotes, lang)
+    return Untranslated(value, lang)
+
+
+def worded_as(text: str, source: object) -> str:
+    """`text`, made from `source` (a heading filled in, a number put before a title), in the
+    language `source` was left in, if any."""
+    lang = language_of(source)
+    return text if lang is None else Untranslated(text, lang)
+
+
 def to_markup(value: str | Markup) -> Markup:
-    """Accept Markdown or an already parsed text (for records built in code)."""
-    return value if isinstance(value, Markup) else Markup.parse(value)
+    """Accept Markdown or an already parsed text (for records built in code); a text marked
+    `Untranslated` keeps its language."""
+    if isinstance(value, Markup):
+        return value
+    parsed = Markup.parse(value)
+    lang = language_of(value)
+    return parsed if lang is None else Markup(parsed.source, parsed.blocks, parsed.footnotes, lang)
 
 
 class _Walker:

@@ -437,6 +437,11 @@ class TimelineEntry:
     source: str | None = field(
         default=None,
         metadata=_doc("the identifier of the meeting or event it comes from (none for timeline.yaml)"))
+    id: str | None = field(
+        default=None,
+        validator=validators.optional(_identifier),
+        metadata=_doc("an identifier of an entry of timeline.yaml (optional: entries go by their "
+                      "date; an id keeps two entries of one date apart for their translations)"))
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
@@ -533,6 +538,10 @@ class Acronym:
     short: str = field(validator=_text, metadata=_doc("the acronym, e.g. AFSJ"))
     long: str = field(
         validator=_text, metadata=_doc("what it stands for, e.g. Area of freedom, security and justice"))
+    aliases: tuple[str, ...] = field(
+        default=(), converter=_strings,
+        metadata=_doc("other forms of the acronym that texts write and that count for this "
+                      "entry: the English AFSJ of the French ELSJ"))
 
 
 @frozen

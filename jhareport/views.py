@@ -36,7 +36,7 @@ from .charts import (
     scorecard_chart,
 )
 from .i18n import own_words, translate
-from .markup import Markup, numbered_points
+from .markup import Markup, numbered_points, worded_as
 from .records import (
     STANDARD_OUTLINE,
     Acronym,
@@ -161,11 +161,12 @@ def scorecard_rows(scorecard: Scorecard) -> list[ScorecardRow]:
     for action in scorecard.actions:
         by_field.setdefault(action.field, []).append(action)
     for part in scorecard.parts:
-        rows.append(ScorecardRow(f"{part.code}. {part.title}", 0))
+        rows.append(ScorecardRow(worded_as(f"{part.code}. {part.title}", part.title), 0))
         for area in (a for a in scorecard.areas if a.part == part.code):
-            rows.append(ScorecardRow(f"{area.number}. {area.title}", 1))
+            rows.append(ScorecardRow(worded_as(f"{area.number}. {area.title}", area.title), 1))
             for item in (f for f in scorecard.fields if f.area == area.number):
-                label = "" if item.number == area.number else f"{item.number} {item.title}"
+                label = "" if item.number == area.number \
+                    else worded_as(f"{item.number} {item.title}", item.title)
                 for index, action in enumerate(by_field.get(item.number, [])):
                     rows.append(ScorecardRow(None, 2, label if index == 0 else "", action))
     return rows
@@ -265,7 +266,8 @@ class SectionView:
 
 
 def _fill(heading: str, year: int) -> str:
-    return heading.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+    return worded_as(heading.replace("{year}", str(year)).replace("{next_year}", str(year + 1)),
+                     heading)
 
 
 def _held(section: Section, records: YearRecords,
@@ -517,7 +519,7 @@ def acronyms_context(records: YearRecords, acronyms: list[Acronym]) -> AcronymsC
 # Words in capitals that are no acronyms: the reports' own headings, roman numerals, and the
 # security markings of EU classified information (RESTREINT UE/EU RESTRICTED…).
 _NOT_ACRONYMS = frozenset({
-    "DRAFT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "DRAFT", "PROJET", "ENTWURF", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
     "RESTREINT", "RESTRICTED", "CONFIDENTIEL", "CONFIDENTIAL", "SECRET", "TRÈS", "TOP", "LIMITE",
     *(f"{level} UE" for level in ("RESTREINT", "CONFIDENTIEL", "SECRET", "TRÈS SECRET")),
     *(f"EU {level}" for level in ("RESTRICTED", "CONFIDENTIAL", "SECRET", "TOP SECRET")),
@@ -585,6 +587,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     the day is spelt out in the locale's language (FRA: Agence des droits fondamentaux…).
     """
     entries = {a.short: a for a in glossary}
+    # A translated entry also counts where a text left untranslated writes the English form.
+    entries.update({alias: a for a in glossary for alias in a.aliases if alias not in entries})
     skip = _NOT_ACRONYMS | set(not_acronyms)
     actors: tuple[Agency | Body, ...] = (*REGISTRY.agencies, *REGISTRY.bodies)
     phrases = {s for s in (*entries, *skip) if " " in s} | {
@@ -617,7 +621,11 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
             named = _named(actor, form, as_of) if _is_acronym(form) and not _is_state(actor) else None
             if named is not None:
                 if locale != "en" and named.short == actor.short_on(as_of):
-                    named = Acronym(named.short, full_name(actor, as_of, locale))
+                    # The language's form, whatever the text wrote (OEDT for EMCDDA in French):
+                    # one entry per agency or body.
+                    own = short_name(actor, as_of, locale)
+                    named = Acronym(own if _registry_name(own) else named.short,
+                                    full_name(actor, as_of, locale))
                 used.setdefault(named.short, named)
             return True
         return any(form in skip for form in forms)

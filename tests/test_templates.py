@@ -133,7 +133,7 @@ def test_a_variable_of_another_kind_of_document_is_reported(tmp_path: Path) -> N
 def test_unknown_attribute_without_a_close_name_lists_what_there_is(tmp_path: Path) -> None:
     path = template(tmp_path / "acronyms.docx", "{% for a in acronyms %}{{ a.meaning }}{% endfor %}")
     [problem] = lint(path)
-    assert "Acronym has no attribute 'meaning'; it has: long, short" in str(problem)
+    assert "Acronym has no attribute 'meaning'; it has: aliases, long, short" in str(problem)
 
 
 def test_jinja_syntax_errors_are_all_reported_with_their_place(tmp_path: Path) -> None:

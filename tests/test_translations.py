@@ -72,7 +72,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     year = _year(root)
     english_before = jhareport.build(year, root / "en-before")
     write_folder(year, FRENCH)
-    french = jhareport.build(year, root / "fr", locale="fr")
+    french = jhareport.build(year, root / "fr", locale="fr", allow_untranslated=True)
     english_after = jhareport.build(year, root / "en-after")
     return {"year": year, "root": root, "fr": french, "en-before": english_before,
             "en-after": english_after}
@@ -126,7 +126,7 @@ def test_the_build_says_once_how_many_texts_are_not_translated(
         - id: digitalisation-innovation
           title: Numérisation et innovation
         """})
-    again = jhareport.build(year, tmp_path / "fr", locale="fr")
+    again = jhareport.build(year, tmp_path / "fr", locale="fr", allow_untranslated=True)
     assert [w for w in again.warnings if "French translation" in w] == [
         notes[0].replace(f"{missing} of {total}", f"{missing - 1} of {total}").replace(
             str(builds["year"]), str(year))]
@@ -175,11 +175,26 @@ BAD = {
           titel: Publications communes
         """, r"translations/fr/highlights\.yaml:3: highlight 'euaa-fra-guardians-publications', "
          r"field 'titel': unknown field 'titel' \(did you mean 'title'\?\)"),
-    "a-date": ("timeline.yaml", """
+    "a-date-the-year-has-not": ("timeline.yaml", """
         - label: Présentation au COSI
           date: 23 February 2023
-        """, r"translations/fr/timeline\.yaml:2: timeline entry #1, field "
-         r"'date': 'date' is no text: only texts are translated \(here: label\)"),
+        """, r"translations/fr/timeline\.yaml:2: timeline entry #1, field 'date': the year has "
+         r"no timeline entry '23 February 2023' here \(did you mean '22 February 2023'\?\)"),
+    "no-date": ("meetings.yaml", """
+        - id: heads-of-agencies
+          sessions:
+            - date: soon
+              timeline: Réunion
+        """, r"translations/fr/meetings\.yaml:3: session #1, field 'date': .*'soon'.* \(a "
+         r"translation names the session it translates by its date\)"),
+    "a-session-the-year-has-not": ("meetings.yaml", """
+        - id: heads-of-agencies
+          place: Malte
+          sessions:
+            - date: 22 November 2023
+              timeline: Réunion
+        """, r"translations/fr/meetings\.yaml:4: session #1, field 'date': the year has "
+         r"no session '22 November 2023' here \(did you mean '21 November 2023'\?\)"),
     "a-kind": ("meetings.yaml", """
         - id: heads-of-agencies
           kind: horizontal
@@ -277,6 +292,15 @@ def test_check_with_a_locale_checks_the_translations(
         - id: euaa-fra-guardians-publications
           title: Gemeinsame Veröffentlichungen
         """})
-    assert main(["check", str(year_copy), "--locale", "de"]) == 0
+    # Valid, but not all translated: an error, as for a final build, unless allowed.
+    assert main(["check", str(year_copy), "--locale", "de"]) == 2
+    error = capsys.readouterr().err
+    assert re.search(r"^error: \d+ texts of 2023 have no German translation in .*translations/de:$",
+                     error, re.M), error
+    assert re.search(r"^  highlights: 23 — highlight 'cepol-emcdda-drugs-training' \(title, body\)",
+                     error, re.M), error
+    assert main(["check", str(year_copy), "--locale", "de", "--allow-untranslated"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^note: \d+ of \d+ texts of 2023 have no German translation in ", out, re.M)
+    assert re.search(r"^note: \d+ texts of 2023 have no German translation in ", out, re.M)
+    assert re.search(r"^note: \d+ acronyms of the list of acronyms have no German meaning in "
+                     r".*translations/de/glossary\.yaml: AI, ", out, re.M), out

@@ -10,8 +10,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
-from babel import UnknownLocaleError
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -20,13 +20,15 @@ from markupsafe import Markup as Xml
 from ..agencies import short_name
 from ..checks import record_problems
 from ..errors import InputError
+from ..exchange.coverage import missing_translations, untranslated_acronyms
 from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import translate
-from ..loading import LoadError, load_year_and_notes
+from ..loading import LoadError, load_year_and_texts, unsupported_locale
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..render.environment import template_environment
 from ..template_tools.package_check import PackageError, check_package
+from ..translations import MissingTranslations, UntranslatedError
 from ..views import (
     acronyms_context,
     as_variables,
@@ -46,6 +48,7 @@ from .package import (
     with_core_part,
     write_package,
 )
+from .passages import plain
 from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable
 
@@ -189,7 +192,8 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
         data = compiled.render_part(part, variables).encode("utf-8")
         rendered[part] = data if data.startswith(b"<?xml") else DECLARATION + data
     writer.part = template.document
-    properties = {field: str(t.render(variables)) for field, t in compiled.properties.items()}
+    properties = {field: plain(str(t.render(variables)))
+                  for field, t in compiled.properties.items()}
     changed = writer.finish(rendered)
     body = rendered[template.document]
     if template.fixes_tables or template.own_drawings:
@@ -217,6 +221,7 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
 def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
           strict: bool = False, locale: str = "en", templates: str | Path | None = None,
           pdf: bool = False, pdf_timeout: float = 120, html: bool = False, docx: bool = True,
+          allow_untranslated: bool = False,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the year's documents into `out`: final-report.docx, scorecard-annex.docx and
     acronyms.docx, for those the year has content for (all three with `draft`).
@@ -227,22 +232,41 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
     With `pdf`, LibreOffice also makes a PDF of each (within `pdf_timeout` seconds) after
     refreshing its table of contents, and the final report's .docx carries the refreshed table
-    too. `source` is a year's fixtures folder or records already loaded. Raises LoadError for
-    bad fixtures and BuildError for anything else; then nothing is written, except when
-    LibreOffice is missing: the .docx are written, and BuildError says how to install it.
+    too. `source` is a year's fixtures folder or records already loaded.
+
+    In another language than the records' (English), a final build refuses texts left
+    untranslated (UntranslatedError, saying how many and where): the year's texts without a
+    translation in `translations/<language>/`, and the meanings of the acronyms the documents
+    use; with `allow_untranslated` they stay as written, and a `draft` highlights them. Either
+    way such passages declare their own language. Records passed in count as untranslated the
+    texts marked so (`load_year(folder, locale)` marks them).
+
+    Raises LoadError for bad fixtures, UntranslatedError as above, and BuildError for anything
+    else (a locale jhareport writes no documents in, among others); then nothing is written,
+    except when LibreOffice is missing: the .docx are written, and BuildError says how to
+    install it.
     """
-    try:
-        reader_locale(locale)
-    except (ValueError, UnknownLocaleError):
-        raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
+    unfit = unsupported_locale(locale)
+    if unfit:
+        raise BuildError([unfit])
     loaded: tuple[str, ...] = ()
+    glossaries: tuple[Path, ...] = ()
+    where = None
     if isinstance(source, YearRecords):
         records = source
         problems = record_problems(records)
         if problems:
             raise LoadError(problems)
     else:  # with the year's own translations into the locale's language
-        records, loaded = load_year_and_notes(source, locale)
+        records, year_texts = load_year_and_texts(source, locale)
+        if year_texts is not None:
+            note = year_texts.note(records.year.year)
+            loaded = (note,) if note else ()
+            glossaries, where = year_texts.glossary_translations, year_texts.root
+    refuse_untranslated = not (draft or allow_untranslated)
+    left = missing_translations(records, locale, where=where, glossary=glossaries)
+    if left and refuse_untranslated:
+        raise UntranslatedError(left)
     target = Path(out)
     template_dir = Path(templates) if templates is not None else None
     say = progress or (lambda message: None)
@@ -312,6 +336,12 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
     scan = document_acronyms(records, texts, locale)
     used, unlisted = scan.used, scan.unlisted
+    untranslated = untranslated_acronyms(used)
+    if untranslated and refuse_untranslated:  # acronyms only the templates write
+        raise UntranslatedError(MissingTranslations(records.year.year, left.language, (),
+                                                    untranslated, where, glossaries))
+    if untranslated:
+        left = attrs.evolve(left, acronyms=untranslated)
     unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
@@ -324,7 +354,8 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
             "acronyms", _template_path("acronyms", template_dir, locale),
             as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
             records=records, notes=notes)
-    warnings = [*loaded, *notes, *([unlisted_note] if unlisted else [])]
+    meanings = [left.acronyms_note()] if left.acronyms else []
+    warnings = [*loaded, *meanings, *notes, *([unlisted_note] if unlisted else [])]
 
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     if office is not None:

@@ -24,6 +24,7 @@ from ..periods import format_periods
 from .chart import CT_CHART, chart_part, chart_size_cm
 from .language import language_tag
 from .package import DECLARATION
+from .passages import finalize, run_properties, split_passages
 from .template import CT, CT_FOOTNOTES, PR, R, W, WordTemplate, rels_name, resolve_target
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ class WordWriter:
         env.filters["chart"] = self.chart
         env.globals["todo"] = self.todo
         env.globals["heading"] = self.heading
+        env.finalize = finalize  # plain texts left in another language get a run of their own
 
     def rich(self, value: Markup | None, section: str = "", style: str = "Body Text") -> Xml:
         """A text as Word paragraphs in `style` (lists in the List styles); a missing text is a
@@ -155,8 +157,9 @@ class WordWriter:
             return self.todo(section or "text") if section else Xml("")
         check_writable(value.source)
         self._text_counter += 1
-        numbers = self._add_footnotes(value)
-        return Xml("".join([self._block(block, numbers, style, self.part)
+        language = run_properties(value, self.draft)
+        numbers = self._add_footnotes(value, language)
+        return Xml("".join([self._block(block, numbers, style, self.part, language)
                             for block in value.blocks]))
 
     def chart(self, value: Chart | None, width_cm: float | None = None) -> Xml:
@@ -195,15 +198,20 @@ class WordWriter:
         `title` (followed by its dates when `dated`). An unnumbered heading keeps its level for
         the table of contents but takes no number."""
         level = min(max(int(level), 1), 6)
+        dates = ""
         if attrs.has(type(text)):
-            title = str(getattr(text, "title", ""))
             sessions = getattr(text, "sessions", ())
             if dated and sessions:
-                title += ", " + format_periods([s.date for s in sessions], self.locale)
-            text = title
+                dates = ", " + format_periods([s.date for s in sessions], self.locale)
+            text = getattr(text, "title", "")
         numbering = "" if numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+        language = run_properties(text, self.draft)
+        if language:  # the title in its own language, the dates in the document's
+            runs = _run(check_writable(str(text)), language) + (_run(dates) if dates else "")
+        else:
+            runs = _run(check_writable(str(text) + dates))
         return Xml(f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(f"Heading {level}")}"/>'
-                   f'{numbering}</w:pPr>{_run(check_writable(str(text)))}</w:p>')
+                   f'{numbering}</w:pPr>{runs}</w:p>')
 
     def todo(self, section: str) -> Xml:
         """A visible, highlighted placeholder for missing content: "[to be completed: …]"."""
@@ -218,6 +226,7 @@ class WordWriter:
     def finish(self, rendered: dict[str, bytes]) -> dict[str, bytes]:
         """The parts the texts changed or added: the footnotes (added to the `rendered`
         footnotes part, or to a new one), numbering, relationships, charts, content types."""
+        split_passages(rendered, self.draft)
         changed: dict[str, bytes] = {}
         types: etree._Element | None = None
 
@@ -260,9 +269,11 @@ class WordWriter:
 
     # -- paragraphs and runs -----------------------------------------------------------------
 
-    def _block(self, block: Block, footnotes: dict[int, int], style: str, part: str) -> str:
+    def _block(self, block: Block, footnotes: dict[int, int], style: str, part: str,
+               language: str = "") -> str:
         if block.list_kind is None:
-            return _paragraph(self._style_id(style), self._inlines(block, footnotes, part))
+            return _paragraph(self._style_id(style),
+                              self._inlines(block, footnotes, part, language))
         level = min(block.level, 2)
         style_id = self._style_id(self._list_style(block.list_kind, level, style))
         numbering = ""
@@ -270,7 +281,7 @@ class WordWriter:
             num_id = self._restarted(block, level)
             if num_id is not None:
                 numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-        return _paragraph(style_id, self._inlines(block, footnotes, part), numbering)
+        return _paragraph(style_id, self._inlines(block, footnotes, part, language), numbering)
 
     def _list_style(self, kind: ListKind, level: int, style: str) -> str:
         """The list style for items of a text in `style`: "Table List Bullet" for a text in
@@ -282,7 +293,10 @@ class WordWriter:
                 return own
         return name
 
-    def _inlines(self, block: Block, footnotes: dict[int, int], part: str) -> str:
+    def _inlines(self, block: Block, footnotes: dict[int, int], part: str,
+                 language: str = "") -> str:
+        """The runs of a block; `language` ends each text run's properties (see
+        `passages.run_properties`)."""
         out = []
         for inline in block.inlines:
             if isinstance(inline, FootnoteRef):
@@ -297,7 +311,7 @@ class WordWriter:
                     properties += "<w:b/>"
                 if inline.italic:
                     properties += "<w:i/>"
-                run = _run(inline.text, properties)
+                run = _run(inline.text, properties + language)
                 if inline.link:
                     rid = self._relationships(part).link(inline.link)
                     run = f'<w:hyperlink xmlns:r="{R}" r:id="{rid}">{run}</w:hyperlink>'
@@ -364,7 +378,7 @@ class WordWriter:
 
     # -- footnotes -----------------------------------------------------------------------------
 
-    def _add_footnotes(self, value: Markup) -> dict[int, int]:
+    def _add_footnotes(self, value: Markup, language: str = "") -> dict[int, int]:
         numbers: dict[int, int] = {}
         if not value.footnotes:
             return numbers
@@ -380,7 +394,8 @@ class WordWriter:
                 if index == 0:
                     mark = (f'<w:r><w:rPr><w:rStyle w:val="{reference}"/></w:rPr><w:footnoteRef/>'
                             f'</w:r>{_run(" ")}')
-                paragraphs.append(_paragraph(text_style, mark + self._inlines(block, {}, part)))
+                paragraphs.append(_paragraph(text_style,
+                                             mark + self._inlines(block, {}, part, language)))
             self._footnotes.append(f'<w:footnote w:id="{number}">{"".join(paragraphs)}'
                                    "</w:footnote>")
         return numbers
