@@ -83,7 +83,8 @@ def _site(args: argparse.Namespace) -> int:
         print(f"  {message}", file=sys.stderr)
 
     result = build_site(args.fixtures, args.out, locales=args.locale or ["en"],
-                        templates=args.templates, progress=progress)
+                        templates=args.templates, allow_untranslated=args.allow_untranslated,
+                        progress=progress)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     shown = "; ".join(f"{y.year} ({', '.join(link.text for link in y.editions)})"
@@ -350,6 +351,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="a language of the site (repeat for more; default: en)")
     site.add_argument("--templates", type=Path, default=None,
                       help="a folder with the agency's own HTML templates and style.css")
+    site.add_argument("--allow-untranslated", action="store_true",
+                      help="publish a year in a language even where some of its texts have no "
+                           "translation into it (they stay as written, marked with their language)")
     site.set_defaults(run=_site)
 
     pictured = commands.add_parser(

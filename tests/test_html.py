@@ -29,7 +29,7 @@ LOCALES = ("en", "fr", "de")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    build_site(FIXTURES, out, locales=LOCALES)
+    build_site(FIXTURES, out, locales=LOCALES, allow_untranslated=True)
     return out
 
 
@@ -60,7 +60,7 @@ def word_headings(path: Path) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("year", ["2017", "2023"])
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_headings_are_those_of_the_word_report(year: str, locale: str, tmp_path: Path) -> None:
-    jhareport.build(FIXTURES / year, tmp_path, locale=locale, html=True)
+    jhareport.build(FIXTURES / year, tmp_path, locale=locale, html=True, allow_untranslated=True)
     html = report_headings(tmp_path / "html" / "final-report.html")
     assert [(level, text) for level, _, text in html] == word_headings(tmp_path / "final-report.docx")
     assert len(page(tmp_path / "html" / "final-report.html").xpath("//h1")) == 1
@@ -211,13 +211,13 @@ def test_the_page_and_passages_in_another_language_say_so(tmp_path: Path) -> Non
     class EnglishText(Markup):
         lang: str = "en"
 
-    records = jhareport.load_year(FIXTURES / "2023", locale="fr")
+    records = jhareport.load_year(FIXTURES / "2023")  # taken as French but for the one below
     first = records.highlights[0]
     assert first.body is not None
     body = EnglishText(first.body.source, first.body.blocks, first.body.footnotes)
     marked = attrs.evolve(first, title=English(first.title), body=body)
     records = attrs.evolve(records, highlights=(marked, *records.highlights[1:]))
-    jhareport.build(records, tmp_path, locale="fr", html=True, docx=False)
+    jhareport.build(records, tmp_path, locale="fr", html=True, docx=False, allow_untranslated=True)
     root = page(tmp_path / "html" / "final-report.html")
     assert root.get("lang") == "fr"
     heading = root.xpath(f"//*[@id='{first.id}']")[0]
@@ -292,7 +292,7 @@ def test_the_site_lists_every_year_and_leaves_out_what_cannot_be_published(site:
 
 def test_the_command_builds_html_and_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(FIXTURES / "2019"), "--out", str(tmp_path / "y"), "--html-only",
-                 "--locale", "de"]) == 0
+                 "--locale", "de", "--allow-untranslated"]) == 0
     assert "html/scorecard-annex.html" in capsys.readouterr().out
     assert page(tmp_path / "y" / "html" / "scorecard-annex.html").get("lang") == "de"
     assert main(["site", str(FIXTURES), "--out", str(tmp_path / "s"), "--locale", "en"]) == 0
@@ -301,6 +301,13 @@ def test_the_command_builds_html_and_a_site(tmp_path: Path, capsys: pytest.Captu
     assert "2023 (English)" in captured.out
     assert main(["site", str(FIXTURES), "--out", str(tmp_path / "s2"), "--locale", "xx"]) == 2
     assert "unknown locale 'xx'" in capsys.readouterr().err
+    # a language whose texts are not all translated is left out of a year, and said
+    assert main(["site", str(FIXTURES), "--out", str(tmp_path / "s3"), "--locale", "en",
+                 "--locale", "de"]) == 0
+    captured = capsys.readouterr()
+    assert "note: 2019 in Deutsch left out: " in captured.err
+    assert not (tmp_path / "s3" / "2019" / "de").exists()
+    assert (tmp_path / "s3" / "2019" / "en" / "scorecard-annex.html").is_file()
     assert main(["build", str(FIXTURES / "2023"), "--out", str(tmp_path / "z"), "--html-only",
                  "--pdf"]) == 2
     assert "PDFs are made from the Word documents" in capsys.readouterr().err
@@ -315,7 +322,7 @@ def test_an_agencys_own_html_templates_and_stylesheet(tmp_path: Path) -> None:
         "<ul>{% for a in acronyms %}<li>{{ a.short }}</li>{% endfor %}</ul>{% endblock %}",
         encoding="utf-8")
     jhareport.build(FIXTURES / "2023", tmp_path / "fr", locale="fr", templates=own, html=True,
-                    docx=False)
+                    docx=False, allow_untranslated=True)
     jhareport.build(FIXTURES / "2023", tmp_path / "en", templates=own, html=True, docx=False)
     assert (tmp_path / "fr" / "html" / "style.css").read_text() == "body { color: #000; }\n"
     assert page(tmp_path / "fr" / "html" / "acronyms.html").xpath("//h1/text()") == ["Nos acronymes"]

@@ -58,7 +58,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    build_site(FIXTURES, out, locales=LOCALES)
+    build_site(FIXTURES, out, locales=LOCALES, allow_untranslated=True)
     return out
 
 

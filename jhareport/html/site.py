@@ -14,13 +14,13 @@ from pathlib import Path
 
 import attrs
 from attrs import frozen
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from ..errors import InputError
+from ..exchange.coverage import missing_translations
 from ..files import OutputError, output_folder_problem, write_atomically
 from ..i18n import translate
-from ..loading import LoadError, load_year_and_notes
-from ..periods import reader_locale
+from ..loading import LoadError, load_year_and_texts, unsupported_locale
 from ..records import Acronym, YearRecords
 from ..render.filters import agency, agency_full
 from ..views import document_acronyms, final_report_gaps, has_final_report_content
@@ -98,20 +98,22 @@ def _why_not(records: YearRecords) -> str:
 
 
 def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] = ("en",),
-               templates: str | Path | None = None,
+               templates: str | Path | None = None, allow_untranslated: bool = False,
                progress: Callable[[str], None] | None = None) -> SiteResult:
     """Build every year folder of `fixtures` (each a folder with a year.yaml) in each of
-    `locales` into the site `out`. Raises SiteError (nothing written) for an unknown locale, a
-    folder without any year, an output folder that cannot be one, or a template that fails."""
+    `locales` into the site `out`. A year whose texts are not all translated into a language
+    is left out in that language (with a note), unless `allow_untranslated`: then its pages
+    show those texts as written, marked with their language. Raises SiteError (nothing written)
+    for a locale jhareport does not write, a folder without any year, an output folder that
+    cannot be one, or a template that fails."""
     say = progress or (lambda message: None)
     folder = Path(fixtures)
     target = Path(out)
     languages = list(dict.fromkeys(locales)) or ["en"]
     for locale in languages:
-        try:
-            reader_locale(locale)
-        except (ValueError, UnknownLocaleError):
-            raise SiteError(f"unknown locale {locale!r} (use e.g. en, fr, de)") from None
+        unfit = unsupported_locale(locale)
+        if unfit:
+            raise SiteError(unfit)
     template_dir = Path(templates) if templates is not None else None
     if template_dir is not None and not template_dir.is_dir():
         raise SiteError(f"{template_dir}: no such template folder")
@@ -131,7 +133,7 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
     for year_folder in folders:
         for locale in languages:
             try:
-                records, _ = load_year_and_notes(year_folder, locale)
+                records, texts = load_year_and_texts(year_folder, locale)
             except LoadError as error:
                 notes.append(f"{year_folder.name} left out: its records have "
                               f"{len(error.problems)} problems (`jhareport check {year_folder}`)")
@@ -143,6 +145,15 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
                 notes.append(f"{records.year.year} left out: {why}")
                 left_out[records.year.year] = (records, why)
                 break
+            if texts is not None and not allow_untranslated:
+                missing = missing_translations(records, locale, where=texts.root,
+                                               glossary=texts.glossary_translations)
+                if missing:
+                    count = len(missing.texts) + len(missing.acronyms)
+                    notes.append(f"{records.year.year} in {_language_name(locale)} left out: "
+                                 f"{count} texts or meanings of acronyms have no translation "
+                                 f"(`jhareport check {year_folder} --locale {locale}`)")
+                    continue
             say(f"preparing {records.year.year} in {locale}")
             edition = HtmlEdition(records, locale=locale, draft=False, templates=template_dir)
             report = has_final_report_content(records)
