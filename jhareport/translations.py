@@ -29,7 +29,8 @@ from .yamltree import LineList, LineMap, yaml_kind
 __all__ = ["NOT_TEXT", "Kind", "Overlay", "text_fields"]
 
 NOT_TEXT = frozenset({"id", "group", "topic", "select", "cooperation", "source", "field",
-                      "number", "code", "part", "council_presidencies", "not_acronyms"})
+                      "number", "code", "part", "council_presidencies", "not_acronyms", "annex",
+                      "file"})
 """Fields typed as texts that are no texts to translate: ids, references to other records,
 states named in English (the build names them through Babel)."""
 

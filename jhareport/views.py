@@ -278,8 +278,12 @@ class SectionView:
     at its level, its introduction, and what it holds (`holds` says which attribute has it)."""
 
     id: str = attrs.field(metadata=_doc("the section's id, or what it holds, or its place (section-3-1)"))
-    heading: str = attrs.field(metadata=_doc("the heading, {year} and {next_year} filled in"))
-    level: int = attrs.field(metadata=_doc("1 for a chapter, 2 for its sections, and so on"))
+    heading: str = attrs.field(
+        metadata=_doc("the heading, {year} and {next_year} filled in; empty for a part of the "
+                      "section above it, which has no heading of its own"))
+    level: int = attrs.field(
+        metadata=_doc("1 for a chapter, 2 for its sections, and so on (a part: that of the "
+                      "section above it)"))
     numbered: bool = attrs.field(metadata=_doc("whether the heading is numbered"))
     text: Markup | None = attrs.field(metadata=_doc("the introduction (Markdown); show it with `|rich`"))
     holds: str = attrs.field(
@@ -287,8 +291,8 @@ class SectionView:
                       "priority-areas… (empty when only text)"))
     items: tuple[Any, ...] = attrs.field(
         metadata=_doc("the records it holds: meetings, thematic events, highlights, priorities, "
-                      "other activities, network products, priority areas, timeline entries or "
-                      "acronyms"))
+                      "other activities, network products, priority areas, figures, timeline "
+                      "entries or acronyms"))
     topics: tuple[TopicView, ...] = attrs.field(
         metadata=_doc("for thematic events without select: the priority topics with their events"))
     conclusions: ConclusionsView | None = attrs.field(
@@ -329,6 +333,8 @@ def _held(section: Section, records: YearRecords,
         items = tuple(a for a in records.priority_areas if select is None or a.cooperation == select)
     elif kind is SectionContent.TABLE:
         table = next((t for t in records.tables if t.id == select), None)
+    elif kind is SectionContent.FIGURES:
+        items = tuple(f for f in records.figures if f.annex == select)
     elif kind is SectionContent.CONCLUSIONS and records.conclusions is not None:
         given = records.conclusions
         conclusions = conclusions_view(given.groups, given.intro, given.start)
@@ -374,7 +380,9 @@ def outline(records: YearRecords, locale: str = "en",
         shown: list[SectionView] = []
         for index, section in enumerate(items, start=1):
             where = f"{place}-{index}"
-            below = walk(section.sections, level + 1, where)
+            # A part (no heading of its own) stands at the level of the section above it.
+            own = max(level - 1, 1) if section.part else level
+            below = walk(section.sections, own + 1, where)
             held, views, conclusions, table, present = _held(section, records, acronyms)
             has_text = bool(section.text)
             empty = not (present or has_text or below)
@@ -383,6 +391,8 @@ def outline(records: YearRecords, locale: str = "en",
                 continue
             if section.heading is not None:
                 heading = translate(section.heading, locale)  # the standard's words, in any outline
+            elif section.part:
+                heading = ""
             elif year.foreword is not None:
                 heading = year.foreword.title
             else:
@@ -390,7 +400,7 @@ def outline(records: YearRecords, locale: str = "en",
             kind = section.holds
             shown.append(SectionView(
                 id=section.id or (kind.value if kind else f"section{where}"),
-                heading=_fill(heading, year.year), level=level, numbered=section.numbered,
+                heading=_fill(heading, year.year), level=own, numbered=section.numbered,
                 text=section.text, holds=kind.value if kind else "", items=held, topics=views,
                 conclusions=conclusions, table=table,
                 dated=(kind is SectionContent.THEMATIC_EVENTS
@@ -405,8 +415,12 @@ def outline(records: YearRecords, locale: str = "en",
 def final_report_gaps(records: YearRecords) -> list[str]:
     """The content the year's outline asks for and the year does not have, in report order."""
     gaps = [] if records.year.chair else ["chair"]
-    gaps.extend(f"{section.heading} ({section.holds.replace('-', ' ')})" if section.holds
-                else section.heading for section in outline(records) if section.missing)
+    above = ""
+    for section in outline(records):
+        above = section.heading or above  # a part is named by the section it belongs to
+        if section.missing:
+            gaps.append(f"{above} ({section.holds.replace('-', ' ')})" if section.holds
+                        else above)
     return gaps
 
 

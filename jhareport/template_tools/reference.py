@@ -22,7 +22,9 @@ from .schema import (
     BUILD_VARIABLE_DOCS,
     BUILD_VARIABLES,
     CHART_DOC,
+    PICTURE_DOC,
     RICH_DOC,
+    TABLE_DOC,
     attributes,
     element_type,
     type_name,
@@ -118,6 +120,8 @@ def reference() -> str:
     lines += ["## Filters and functions", "", "| filter | what it gives |", "| --- | --- |"]
     lines.append(f"| `rich` | {_cell(RICH_DOC)} |")
     lines.append(f"| `chart` | {_cell(CHART_DOC)} |")
+    lines.append(f"| `picture` | {_cell(PICTURE_DOC)} |")
+    lines.append(f"| `table` | {_cell(TABLE_DOC)} |")
     for name, function in FILTERS.items():
         lines.append(f"| `{name}` | {_cell(_summary(function))} |")
     for name, doc in BUILD_GLOBALS.items():
