@@ -605,6 +605,8 @@ _NOT_ACRONYMS = frozenset({
 })
 # A word, joined words (EU-OSHA, COVID-19) or a word with a plus (EU+).
 _WORD = r"[^\W\d_][^\W_]*\+?(?:-[^\W_]+\+?)*"
+# Web and mail addresses, whose words (ST-7021-2017-INIT, JAI in a path) are no acronyms.
+_ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # States are written by their codes (AT, EL) as the EU writes them, outside the list of acronyms.
 _STATES = frozenset({BodyKind.MEMBER_STATE, BodyKind.COUNTRY})
 
@@ -652,8 +654,9 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     name they bore on `as_of` (ENISA's 2017 name, EASO where the text says EASO), unless the
     glossary has an entry of the same short form. Unknown acronyms are reported as written, the
     whole joined word (EU-OSHA), or the singular of a plural; `not_acronyms` (names in capitals,
-    the words the code itself writes) are left alone. An agency or body named by its short name of
-    the day is spelt out in the locale's language (FRA: Agence des droits fondamentaux…).
+    the words the code itself writes) and the words of web and mail addresses are left alone.
+    An agency or body named by its short name of the day is spelt out in the locale's language
+    (FRA: Agence des droits fondamentaux…).
     """
     entries = {a.short: a for a in glossary}
     skip = _NOT_ACRONYMS | set(not_acronyms)
@@ -667,6 +670,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
     words: set[str] = set()
     for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
+        if "/" in text or "@" in text or "www." in text:
+            text = _ADDRESS.sub(" ", text)
         words.update(pattern.findall(text))
 
     used: dict[str, Acronym] = {}
