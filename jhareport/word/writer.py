@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
+from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -52,8 +53,7 @@ _EMU_PER_CM = 360000
 _CM_PER_PIXEL = 2.54 / 96  # a picture's own size: 96 pixels to the inch, as Word reads a PNG
 _MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg"}
 # Each digit a numbered list's widest number has beyond one widens its hanging indent by about
-# the width of a digit (half an em at 11 pt, in twips), so that "10." and "100." keep the gap
-# after them that "1." has.
+# the width of a digit (half an em at 11 pt, in twips).
 _DIGIT_TWIPS = 115
 
 _LIST_STYLES = {
@@ -91,6 +91,30 @@ def check_writable(text: str) -> str:
 def _run(text: str, properties: str = "") -> str:
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+# What automatic hyphenation must leave whole: a web address (a hyphen in it would read as part
+# of it) and an acronym with a plural or possessive ending (CEPOL's, MMSTs), which Word's and
+# LibreOffice's "do not hyphenate words in capitals" miss. Marked as of no language (zxx), they
+# take no hyphens and no spelling check.
+_NOT_HYPHENATED = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+"
+                             r"|\b[A-Z][A-Z0-9]+(?:['’]s|s)\b")
+
+
+def _hyphenated_runs(text: str, properties: str) -> str:
+    """Runs of `text`, those parts of it that hyphenation must leave whole marked so."""
+    if not _NOT_HYPHENATED.search(text):
+        return _run(text, properties)
+    runs = []
+    last = 0
+    for found in _NOT_HYPHENATED.finditer(text):
+        if found.start() > last:
+            runs.append(_run(text[last:found.start()], properties))
+        runs.append(_run(found.group(0), f'{properties}<w:lang w:val="zxx"/>'))
+        last = found.end()
+    if last < len(text):
+        runs.append(_run(text[last:], properties))
+    return "".join(runs)
 
 
 def _paragraph(style_id: str | None, content: str, numbering: str = "", indent: str = "") -> str:
@@ -183,7 +207,7 @@ class WordWriter:
         self._media: dict[str, bytes] = {}  # new picture parts by name
         self._media_names: dict[str, str] = {}  # a picture's name by its digest
         self._media_ids: dict[tuple[str, str], str] = {}  # (part, picture) → relationship id
-        self._numbered_indents: dict[str, tuple[int, int]] = {}  # w:num → (left, hanging)
+        self._widened: dict[tuple[str, int], str] = {}  # (abstractNum, digits) → its wider copy
         self._style_cache: dict[str, str] = {}
 
     # -- what templates call -------------------------------------------------------------------
@@ -435,23 +459,12 @@ class WordWriter:
             return _paragraph(self._style_id(style), self._inlines(block, footnotes, part))
         level = min(block.level, 2)
         style_id = self._style_id(self._list_style(block.list_kind, level, style))
-        numbering = indent = ""
+        numbering = ""
         if block.list_kind is ListKind.NUMBER:
-            num_id = self._restarted(block, level)
+            num_id = self._restarted(block, level, widest.get((block.list_id, block.level), 1))
             if num_id is not None:
                 numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-                indent = self._number_indent(num_id, widest.get((block.list_id, block.level), 1))
-        return _paragraph(style_id, self._inlines(block, footnotes, part), numbering, indent)
-
-    def _number_indent(self, num_id: str, widest: int) -> str:
-        """The indent of a numbered list whose numbers reach `widest`: the numbering's own
-        for numbers of one digit, else its hanging indent widened by a digit for each more."""
-        extra = (len(str(widest)) - 1) * _DIGIT_TWIPS
-        base = self._numbered_indents.get(num_id)
-        if not extra or base is None:
-            return ""
-        left, hanging = base
-        return f'<w:ind w:left="{left + extra}" w:hanging="{hanging + extra}"/>'
+        return _paragraph(style_id, self._inlines(block, footnotes, part), numbering)
 
     def _list_style(self, kind: ListKind, level: int, style: str) -> str:
         """The list style for items of a text in `style`: "Table List Bullet" for a text in
@@ -478,7 +491,7 @@ class WordWriter:
                     properties += "<w:b/>"
                 if inline.italic:
                     properties += "<w:i/>"
-                run = _run(inline.text, properties)
+                run = _hyphenated_runs(inline.text, properties)
                 if inline.link:
                     rid = self._relationships(part).link(inline.link)
                     run = f'<w:hyperlink xmlns:r="{R}" r:id="{rid}">{run}</w:hyperlink>'
@@ -499,9 +512,10 @@ class WordWriter:
 
     # -- numbering -----------------------------------------------------------------------------
 
-    def _restarted(self, block: Block, level: int) -> str | None:
+    def _restarted(self, block: Block, level: int, widest: int) -> str | None:
         """Each numbered list's own w:num, so that it starts at 1 again (None when the List
-        Number style does not number its paragraphs)."""
+        Number style does not number its paragraphs); a list whose numbers reach `widest`
+        beyond 9 takes a copy of the numbering with room for them."""
         key = (self._text_counter, block.list_id, level)
         if key in self._list_nums:
             return self._list_nums[key]
@@ -517,21 +531,59 @@ class WordWriter:
         if abstract is None or numbering is None:
             self._list_nums[key] = None
             return None
+        if widest > 9:
+            abstract = self._wider(numbering, abstract, len(str(widest)))
         self._next_num += 1
         num_id = str(self._next_num)
-        indent = numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{abstract}']"
-                                f"/{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}ind")
-        if indent is not None:
-            left = indent.get(f"{{{W}}}left") or indent.get(f"{{{W}}}start")
-            hanging = indent.get(f"{{{W}}}hanging")
-            if left and hanging and left.isdigit() and hanging.isdigit():
-                self._numbered_indents[num_id] = (int(left), int(hanging))
         numbering.append(etree.fromstring(
             f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
             f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{block.start}"/></w:lvlOverride>'
             '</w:num>'))
         self._list_nums[key] = num_id
         return num_id
+
+    def _wider(self, numbering: etree._Element, abstract: str, digits: int) -> str:
+        """A copy of the numbering `abstract` whose first level's hanging indent (and the tab
+        after the number) is wider by a digit for each digit beyond one, so that "10." and
+        "100." keep the gap after them that "1." has; the numbering itself when it says no
+        indent. Word and LibreOffice both take the copy's indent and tab."""
+        known = self._widened.get((abstract, digits))
+        if known is not None:
+            return known
+        original = numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{abstract}']")
+        indent = None if original is None else original.find(
+            f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}ind")
+        left = indent.get(f"{{{W}}}left") or indent.get(f"{{{W}}}start") \
+            if indent is not None else None
+        hanging = indent.get(f"{{{W}}}hanging") if indent is not None else None
+        if original is None or indent is None or not (left and hanging and left.isdigit()
+                                                      and hanging.isdigit()):
+            self._widened[abstract, digits] = abstract
+            return abstract
+        extra = (digits - 1) * _DIGIT_TWIPS
+        copy = deepcopy(original)
+        number = 1 + max(int(a.get(f"{{{W}}}abstractNumId", "0"))
+                         for a in numbering.iterfind(f"{{{W}}}abstractNum"))
+        copy.set(f"{{{W}}}abstractNumId", str(number))
+        for unique in ("nsid", "tmpl", "styleLink", "numStyleLink"):
+            for element in copy.findall(f"{{{W}}}{unique}"):
+                copy.remove(element)
+        for linked in copy.iterfind(f"{{{W}}}lvl/{{{W}}}pStyle"):  # one numbering per style
+            linked.getparent().remove(linked)
+        wide = copy.find(f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}ind")
+        wide.set(f"{{{W}}}left" if indent.get(f"{{{W}}}left") else f"{{{W}}}start",
+                 str(int(left) + extra))
+        wide.set(f"{{{W}}}hanging", str(int(hanging) + extra))
+        for tab in copy.iterfind(f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}tabs/{{{W}}}tab"):
+            if tab.get(f"{{{W}}}val") == "num":
+                tab.set(f"{{{W}}}pos", str(int(left) + extra))
+        first_num = numbering.find(f"{{{W}}}num")
+        if first_num is not None:  # every abstractNum comes before the first num
+            first_num.addprevious(copy)
+        else:
+            numbering.append(copy)
+        self._widened[abstract, digits] = str(number)
+        return str(number)
 
     def _numbering_root(self) -> etree._Element | None:
         if self._numbering is None:
