@@ -130,11 +130,11 @@ def _outline_problems(records: YearRecords, sections: Sequence[Section],
     annexes = sorted({f.annex for f in records.figures})
     problems: list[Problem] = []
     problems.extend(Problem(path, None, "a chapter needs a heading: a section without one is a "
-                            "part of the section above it", f"section {section.holds!r}",
+                            "part of the section above it", f"section {str(section.holds)!r}",
                             "heading") for section in sections if section.part)
     ids: Counter[str] = Counter()
     for section in _walk(sections):
-        name = f"section {section.heading or section.holds!r}"
+        name = f"section {section.heading or str(section.holds)!r}"
         if section.id:
             ids[section.id] += 1
         select = section.select

@@ -5,6 +5,7 @@ acronyms never broken by a hyphen at the end of a line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -108,7 +109,7 @@ def test_numbers_of_two_digits_keep_the_gap_of_one_digit(built: Path) -> None:
     gaps = {}
     for _, words in page_words(built / "2017" / "final-report.pdf")[3:6]:
         ordered = sorted(words, key=lambda w: (round(w[1]), w[0]))
-        for number, following in zip(ordered, ordered[1:], strict=False):
+        for number, following in itertools.pairwise(ordered):
             if re.fullmatch(r"\d{1,2}\.", number[4]) and abs(number[1] - following[1]) < 2 \
                     and number[0] < 80:
                 gaps[int(number[4][:-1])] = following[0] - number[2]
