@@ -231,6 +231,7 @@ def base_document(title: str) -> Document:
     styles["Caption"].font.italic = False
     styles["Caption"].font.bold = True
     styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER  # under what it names
+    styles["Caption"].paragraph_format.space_before = Pt(6)  # apart from a table above it
     add_char_style(doc, "Hyperlink", color="0563C1", underline=True)
     add_char_style(doc, "Footnote Reference", superscript=True)
     footnote = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
