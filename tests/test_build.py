@@ -176,6 +176,28 @@ def test_2023_priorities_for_2024_are_a_numbered_list_as_in_the_report(built_202
                                               "cloud services and AI")
 
 
+def test_names_with_a_hyphen_take_a_non_breaking_hyphen_that_reads_as_one(built_2023: Path,
+                                                                            tmp_path: Path) -> None:
+    report = built_2023 / "final-report.docx"
+    body = part_xml(report, "word/document.xml")
+    texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body)
+    # in record texts, headings, and the agencies' names the template's filters write
+    assert not any(re.search(r"\b(eu-LISA|EU-LISA|EU-OSHA)\b", t) for t in texts)
+    assert body.count("eu</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">LISA") > 50
+    paragraphs = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert "eu-LISA cooperation with Frontex, Eurojust and Europol on enhanced Schengen " \
+        "Information System (SIS)" in paragraphs
+    records = jhareport.load_year(FIXTURES / "2023")
+    assert records.highlights[5].title.startswith("eu-LISA ")  # the records keep the hyphen
+    # a web address keeps its own hyphens, and words joined without an acronym may break
+    jhareport.build(FIXTURES / "2017", tmp_path)
+    body = part_xml(tmp_path / "final-report.docx", "word/footnotes.xml")
+    assert "migrants-irregular-situation-access-healthcare" in body
+    body = part_xml(tmp_path / "final-report.docx", "word/document.xml")
+    assert "EU</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">OSHA" in body
+    assert "cross-border" in body
+
+
 def test_the_twelve_highlights_each_under_its_heading(built_2023: Path) -> None:
     titles = headings(built_2023 / "final-report.docx", 2)
     records = jhareport.load_year(FIXTURES / "2023")
