@@ -23,6 +23,7 @@ from .records import (
     STANDARD_OUTLINE,
     Acronym,
     ConclusionGroup,
+    Figure,
     Highlight,
     Meeting,
     NetworkProduct,
@@ -506,6 +507,9 @@ class FinalReportContext:
                       "scorecard)"))
     priority_areas: tuple[PriorityArea, ...] = attrs.field(
         metadata=_doc("the year's priority areas, thematic and horizontal"))
+    figures: tuple[Figure, ...] = attrs.field(
+        metadata=_doc("the figures of the annexes, with their captions, legends, notes and "
+                      "pictures (a section holding figures has those of its annex)"))
     acronyms: list[Acronym] = attrs.field(
         metadata=_doc("the glossary entries the year's documents use, in alphabetical order"))
 
@@ -572,6 +576,7 @@ def final_report_context(records: YearRecords, locale: str = "en",
         empact_chart=empact_chart_view(empact, year.as_of),
         scorecard_chart=scorecard_chart_view(records.scorecard, year.as_of),
         priority_areas=records.priority_areas,
+        figures=records.figures,
         acronyms=list(acronyms),
     )
 
