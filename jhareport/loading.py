@@ -243,7 +243,8 @@ def _picture_bytes(folder: Path, name: str) -> bytes:
     reason = _unreadable(path, [folder.resolve()])
     if reason and reason.startswith("leads outside the fixtures"):
         reason = "outside the year's folder (a year's pictures are read from its own folder)"
-    elif reason is None and path.stat().st_size > pictures.MAX_PICTURE_BYTES:
+    elif (reason is None or reason.startswith("too large")) \
+            and path.stat().st_size > pictures.MAX_PICTURE_BYTES:
         reason = (f"too large ({path.stat().st_size / 1e6:.1f} MB): a picture may hold "
                   f"{pictures.MAX_PICTURE_BYTES // (1024 * 1024)} MB at most")
     if reason:
