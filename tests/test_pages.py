@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import statistics
 import subprocess
 import zipfile
 from pathlib import Path
@@ -57,15 +58,20 @@ def margins(document: Path) -> tuple[float, float]:
     return margin.top_margin.pt, margin.bottom_margin.pt
 
 
-def lines(words: list[Word]) -> list[str]:
-    """A page's lines of text, top to bottom, each its words left to right."""
-    rows: list[list[Word]] = []
+def rows(words: list[Word]) -> list[list[Word]]:
+    """A page's lines, top to bottom, each its words left to right."""
+    found: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (round(w[1]), w[0])):
-        if rows and abs(rows[-1][0][1] - word[1]) < 2:
-            rows[-1].append(word)
+        if found and abs(found[-1][0][1] - word[1]) < 2:
+            found[-1].append(word)
         else:
-            rows.append([word])
-    return [" ".join(w[4] for w in sorted(row)) for row in rows]
+            found.append([word])
+    return [sorted(row) for row in found]
+
+
+def lines(words: list[Word]) -> list[str]:
+    """A page's lines of text, top to bottom."""
+    return [" ".join(w[4] for w in row) for row in rows(words)]
 
 
 def blank_share(height: float, words: list[Word], top: float, bottom: float) -> float:
@@ -133,6 +139,16 @@ def test_justified_text_is_hyphenated_in_the_documents_language(built: Path) -> 
                           capture_output=True, text=True, check=True).stdout
     # words broken at the end of a line: "ongo-ing", "implemen-tation"
     assert len(re.findall(r"[a-z]{2}-\n\s*[a-z]{2}", text)) > 20
+    # and few stretched lines: of the justified lines (full width, six words or more), those
+    # whose spaces are wider than 5 points (twice a space of 11 pt Calibri): one in seven
+    # without hyphenation, about one in a hundred with it
+    spaces = []
+    for _, words in page_words(built / "2023" / "final-report.pdf"):
+        for row in rows(words):
+            if len(row) >= 6 and row[-1][2] > 520:
+                spaces.append(statistics.median(b[0] - a[2] for a, b in itertools.pairwise(row)))
+    assert len(spaces) > 500
+    assert sum(space > 5 for space in spaces) < 0.03 * len(spaces)
 
 
 @pytest.mark.parametrize("year, name", [(y, n) for y, names in DOCUMENTS.items() for n in names])
