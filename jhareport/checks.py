@@ -20,8 +20,8 @@ from .records import MeetingKind, Section, SectionContent, YearRecords
 __all__ = ["KINDS", "Problem", "closest", "record_problems"]
 
 KINDS = ("year", "working-groups", "meetings", "thematic-events", "other-activities",
-         "network-products", "highlights", "priorities", "priority-areas", "tables", "outline",
-         "scorecard", "glossary")
+         "network-products", "highlights", "priorities", "priority-areas", "tables", "figures",
+         "outline", "scorecard", "glossary")
 """The kinds of records, named as their files are."""
 
 
@@ -70,6 +70,7 @@ def record_problems(records: YearRecords,
         ("priorities", "priority", records.priorities),
         ("priority-areas", "priority area", records.priority_areas),
         ("tables", "table", records.tables),
+        ("figures", "figure", records.figures),
     ]
     for kind, what, items in lists:
         counts = Counter(item.id for item in items)
@@ -126,10 +127,14 @@ def _outline_problems(records: YearRecords, sections: Sequence[Section],
     topics = [t.id for t in records.year.priority_topics]
     cooperations = sorted({a.cooperation for a in records.priority_areas})
     tables = [t.id for t in records.tables]
-    problems = []
+    annexes = sorted({f.annex for f in records.figures})
+    problems: list[Problem] = []
+    problems.extend(Problem(path, None, "a chapter needs a heading: a section without one is a "
+                            "part of the section above it", f"section {str(section.holds)!r}",
+                            "heading") for section in sections if section.part)
     ids: Counter[str] = Counter()
     for section in _walk(sections):
-        name = f"section {section.heading or section.holds!r}"
+        name = f"section {section.heading or str(section.holds)!r}"
         if section.id:
             ids[section.id] += 1
         select = section.select
@@ -140,6 +145,7 @@ def _outline_problems(records: YearRecords, sections: Sequence[Section],
             SectionContent.THEMATIC_EVENTS: topics,
             SectionContent.PRIORITY_AREAS: cooperations,
             SectionContent.TABLE: tables,
+            SectionContent.FIGURES: annexes,
         }.get(section.holds) if section.holds is not None else None
         if known is None:
             problems.append(Problem(path, None, f"select says which records a section holds; this "
@@ -148,7 +154,8 @@ def _outline_problems(records: YearRecords, sections: Sequence[Section],
             what = {SectionContent.MEETINGS: "kind of meeting",
                     SectionContent.THEMATIC_EVENTS: "priority topic",
                     SectionContent.PRIORITY_AREAS: "cooperation of the priority areas",
-                    SectionContent.TABLE: "table"}[section.holds] if section.holds else ""
+                    SectionContent.TABLE: "table",
+                    SectionContent.FIGURES: "annex of figures"}[section.holds] if section.holds else ""
             problems.append(Problem(path, None, f"unknown {what} {select!r}" + closest(select, known),
                                     name, "select"))
     problems.extend(Problem(path, None, f"duplicate section id {identifier!r}")

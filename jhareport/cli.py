@@ -34,6 +34,8 @@ def _summary(records: YearRecords) -> str:
         ("acronym", "acronyms", len(records.glossary)),
         ("operational action", "operational actions",
          sum(len(p.actions) for p in records.action_plans)),
+        ("annex table", "annex tables", len(records.tables)),
+        ("annex figure", "annex figures", len(records.figures)),
     ]
     chair = f" (chair {year.chair.short_on(year.as_of)})" if year.chair else ""
     shown = ", ".join(f"{n} {one if n == 1 else several}" for one, several, n in counts if n)

@@ -24,6 +24,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from . import pictures
 from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
@@ -34,12 +35,15 @@ from .periods import Period, StateOfPlay, parse_period, parse_state, reader_loca
 from .records import (
     Acronym,
     Conclusions,
+    FieldError,
+    Figure,
     Highlight,
     Meeting,
     NetworkProduct,
     NetworkYear,
     OperationalActionPlan,
     OtherActivity,
+    Picture,
     Priority,
     PriorityArea,
     Scorecard,
@@ -138,6 +142,7 @@ _LISTS: dict[str, tuple[str, type[Any], str]] = {
     "timeline.yaml": ("timeline", TimelineEntry, "timeline entry"),
     "priority-areas.yaml": ("priority_areas", PriorityArea, "priority area"),
     "tables.yaml": ("tables", Table, "table"),
+    "figures.yaml": ("figures", Figure, "figure"),
 }
 _OUTLINE_FILE = "outline.yaml"
 _CONCLUSIONS_FILE = "conclusions.yaml"
@@ -148,7 +153,8 @@ _KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", _
 _LINKS = ("glossary", "empact")
 
 
-def _converter(default_year: int | None) -> cattrs.Converter:
+def _converter(default_year: int | None, folder: Path) -> cattrs.Converter:
+    """How the YAML of the year in `folder` becomes records (pictures are read from there)."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
     def text_only(value: Any, what: str) -> str:
@@ -211,7 +217,45 @@ def _converter(default_year: int | None) -> cattrs.Converter:
         return value
 
     converter.register_structure_hook(bool, flag)
+
+    def picture(value: Any, _: Any) -> Picture:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a mapping with file and alt, got {yaml_kind(value)}")
+        unknown = sorted(str(key) for key in value if key not in ("file", "alt"))
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r} (a picture has file and alt)")
+        if "file" not in value or "alt" not in value:
+            raise ValueError(f"missing field {'file' if 'file' not in value else 'alt'!r}: a "
+                             "picture has file and alt (what it shows, for readers who cannot "
+                             "see it)")
+        name = text_only(value["file"], "the picture's file")
+        data = _picture_bytes(folder, name)
+        try:
+            return Picture(data, text_only(value["alt"], "a text"), name)
+        except FieldError as error:
+            raise ValueError(f"the picture {name!r}: {error}") from None
+
+    converter.register_structure_hook(Picture, picture)
     return converter
+
+
+def _picture_bytes(folder: Path, name: str) -> bytes:
+    """The bytes of a picture the year names: a regular file inside the year's folder only, of
+    `pictures.MAX_PICTURE_BYTES` at most; ValueError says why not."""
+    path = Path(os.path.normpath(folder / name))
+    reason = _unreadable(path, [folder.resolve()])
+    if reason and reason.startswith("leads outside the fixtures"):
+        reason = "outside the year's folder (a year's pictures are read from its own folder)"
+    elif (reason is None or reason.startswith("too large")) \
+            and path.stat().st_size > pictures.MAX_PICTURE_BYTES:
+        reason = (f"too large ({path.stat().st_size / 1e6:.1f} MB): a picture may hold "
+                  f"{pictures.MAX_PICTURE_BYTES // (1024 * 1024)} MB at most")
+    if reason:
+        raise ValueError(f"the picture {name!r}: {reason}")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValueError(f"the picture {name!r}: cannot be read: {error.strerror or error}") from None
 
 
 def _plain_tuple(kind: Any) -> bool:
@@ -694,7 +738,7 @@ def load_year_and_texts(path: str | Path,
     links = {key: data.pop(key) for key in _LINKS if data is not None and key in data}
     year_number = data.get("year") if data is not None else None
     default_year = year_number if isinstance(year_number, int) else None
-    converter = _converter(default_year)
+    converter = _converter(default_year, folder)
     year = (reader.structure(year_file, data, NetworkYear, converter, "year")
             if data is not None else None)
 

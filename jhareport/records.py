@@ -19,12 +19,14 @@ from attrs import Attribute, field, frozen, validators
 from .agencies import REGISTRY, Actor, Agency, Body
 from .markup import Markup, to_markup
 from .periods import Period, StateOfPlay, parse_period, parse_state
+from .pictures import PictureError, picture_facts
 
 __all__ = [
     "STANDARD_OUTLINE",
     "Acronym",
     "ConclusionGroup",
     "Conclusions",
+    "Figure",
     "Foreword",
     "Format",
     "Highlight",
@@ -36,6 +38,7 @@ __all__ = [
     "OperationalAction",
     "OperationalActionPlan",
     "OtherActivity",
+    "Picture",
     "Priority",
     "PriorityArea",
     "PriorityTopic",
@@ -166,6 +169,41 @@ class MeetingKind(StrEnum):
 
 
 @frozen
+class Picture:
+    """A picture the year gives (a logo, a figure): a PNG or JPEG with its alternative text.
+
+    Its bytes are checked on construction (`pictures.picture_facts`): anything but a PNG or JPEG
+    of sensible size is refused."""
+
+    data: bytes = field(repr=False, metadata=_doc("the picture's bytes, PNG or JPEG"))
+    alt: str = field(
+        validator=_text,
+        metadata=_doc("what the picture shows, for readers who cannot see it (the PDF's and "
+                      "Word's alternative text)"))
+    file: str = field(default="", metadata=_doc("the file it was read from, as the year names it"))
+
+    @data.validator
+    def _picture(self, attribute: Attribute[bytes], value: bytes) -> None:
+        if not isinstance(value, bytes):
+            raise FieldError("file", "a picture is the bytes of a PNG or JPEG file")
+        try:
+            picture_facts(value)
+        except PictureError as error:
+            raise FieldError("file", str(error)) from None
+
+    @property
+    def kind(self) -> str:
+        """png or jpeg, as the picture's bytes say."""
+        return picture_facts(self.data).kind
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The picture's width and height in pixels."""
+        facts = picture_facts(self.data)
+        return facts.width, facts.height
+
+
+@frozen
 class Signatory:
     name: str = field(validator=_text, metadata=_doc("the signatory's name, printed under the foreword"))
     role: str = field(
@@ -235,6 +273,12 @@ class NetworkYear:
         default=(), converter=_strings,
         metadata=_doc("words in capitals in the year's texts that are names, not acronyms "
                       "(VEGA, SECRET…): the acronym check leaves them alone"))
+    network_logo: Picture | None = field(
+        default=None, metadata=_doc("the network's logo on the cover, with its `alt` text (none: "
+                                    "no logo); show it with `|picture`"))
+    chair_logo: Picture | None = field(
+        default=None, metadata=_doc("the chairing agency's logo on the cover, with its `alt` text "
+                                    "(none: no logo); show it with `|picture`"))
 
     @trio.validator
     def _trio_has_chair(self, attribute: Attribute[tuple[Agency, ...]],
@@ -594,6 +638,7 @@ class SectionContent(StrEnum):
     CONCLUSIONS = "conclusions"
     PRIORITY_AREAS = "priority-areas"
     TABLE = "table"
+    FIGURES = "figures"
     EMPACT = "empact"
     SCORECARD_CHART = "scorecard-chart"
     ACRONYMS = "acronyms"
@@ -619,13 +664,16 @@ class Section:
 
     `holds` says which records stand in it (see SectionContent); `select` narrows them: for
     meetings `horizontal`, `working-group` or a kind of meeting; for thematic events a priority
-    topic's id; for priority areas their `cooperation`; for a table its id. Headings may say
-    {year} and {next_year}.
+    topic's id; for priority areas their `cooperation`; for a table its id; for figures their
+    `annex`. Headings may say {year} and {next_year}. A section without a heading (other than
+    the foreword, which takes the foreword's title) is a part of the section above it: what it
+    holds follows, under the same heading (a table, then figures).
     """
 
     heading: str | None = field(
         default=None,
-        metadata=_doc("the heading as written; none takes the one of what it holds (a foreword's title)"))
+        metadata=_doc("the heading as written; none takes the foreword's title, or makes the "
+                      "section a part of the one above it"))
     id: str | None = field(
         default=None, metadata=_doc("an identifier an agency's own template may pick the section by"))
     numbered: bool = field(
@@ -656,13 +704,19 @@ class Section:
             raise FieldError("heading", "heading must be a non-empty text")
 
     def __attrs_post_init__(self) -> None:
-        if self.heading is None and self.holds is not SectionContent.FOREWORD:
-            raise FieldError("heading", "a section needs a heading (only the foreword's may be "
-                             "left out: it takes the foreword's title)")
-        wants = {SectionContent.TABLE: "the id of the table"}
+        if self.heading is None and self.holds is None:
+            raise FieldError("heading", "a section needs a heading, or what it holds: without a "
+                             "heading it is a part of the section above it")
+        wants = {SectionContent.TABLE: "the id of the table",
+                 SectionContent.FIGURES: "the annex of the figures"}
         if self.holds in wants and not self.select:
-            raise FieldError("select", f"a section holding a {self.holds} needs select: "
+            raise FieldError("select", f"a section holding {self.holds} needs select: "
                              f"{wants[self.holds]}")
+
+    @property
+    def part(self) -> bool:
+        """Whether the section is a part of the one above it: no heading of its own."""
+        return self.heading is None and self.holds is not SectionContent.FOREWORD
 
 
 STANDARD_OUTLINE: tuple[Section, ...] = (
@@ -783,6 +837,10 @@ class Table:
         default=(), converter=_rows, metadata=_doc("the rows, each a text per column"))
     notes: Markup | None = field(
         default=None, converter=_optional_markup, metadata=_doc("notes under the table (Markdown)"))
+    heading: str | None = field(
+        default=None,
+        metadata=_doc("a heading across the table above its column headings, repeated with them "
+                      "on each page (none: no such row)"))
 
     @header.validator
     def _columns(self, attribute: Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
@@ -795,6 +853,43 @@ class Table:
             if len(row) != len(self.header):
                 raise FieldError("rows", f"row {number} has {len(row)} cells, the header "
                                  f"{len(self.header)}")
+
+
+def _texts(instance: Any, attribute: Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    for number, text in enumerate(value, start=1):
+        if not isinstance(text, str) or not text.strip():
+            raise FieldError(attribute.name, f"{attribute.name}: entry {number} must be a "
+                             "non-empty text")
+
+
+def _optional_picture(value: Picture | dict[str, Any] | None) -> Picture | None:
+    return value if value is None or isinstance(value, Picture) else Picture(**value)
+
+
+@frozen
+class Figure:
+    """A figure of an annex (an infographic, a chart the report prints as a picture): its
+    caption, the legend and numbered notes printed with it, and its picture. A figure whose
+    picture the year does not have is listed by its caption; a draft says the picture is
+    missing."""
+
+    id: str = field(validator=_identifier, metadata=_doc("the figure's identifier in the fixtures"))
+    annex: str = field(
+        validator=_identifier,
+        metadata=_doc("the annex it belongs to, which a section holding figures selects"))
+    caption: str = field(
+        validator=_text, metadata=_doc("the figure's caption as printed, e.g. Figure 1. EUROPOL"))
+    legend: tuple[str, ...] = field(
+        default=(), converter=_strings, validator=_texts,
+        metadata=_doc("what the figure's key explains, one entry each (kinds of agreement…)"))
+    notes: tuple[str, ...] = field(
+        default=(), converter=_strings, validator=_texts,
+        metadata=_doc("the numbered notes printed under the figure, (1) first; the figure's "
+                      "marks refer to them"))
+    picture: Picture | None = field(
+        default=None, converter=_optional_picture,
+        metadata=_doc("the figure's picture with its alternative text (none: not given; a "
+                      "draft says so); show it with `|picture`"))
 
 
 @frozen
@@ -835,3 +930,6 @@ class YearRecords:
         default=(), converter=_tuple, metadata=_doc("the year's priority areas, thematic and horizontal"))
     tables: tuple[Table, ...] = field(
         default=(), converter=_tuple, metadata=_doc("the tables of the annexes (a training matrix…)"))
+    figures: tuple[Figure, ...] = field(
+        default=(), converter=_tuple,
+        metadata=_doc("the figures of the annexes, with their legends and notes"))

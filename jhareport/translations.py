@@ -51,7 +51,7 @@ SOURCE_LANGUAGE = "en"
 
 NOT_TEXT = frozenset({"id", "group", "topic", "select", "cooperation", "source", "field",
                       "number", "code", "part", "council_presidencies", "not_acronyms",
-                      "aliases"})
+                      "aliases", "annex", "file"})
 """Fields typed as texts that are no texts to translate: ids, references to other records,
 states named in English (the build names them through Babel)."""
 

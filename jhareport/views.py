@@ -41,6 +41,7 @@ from .records import (
     STANDARD_OUTLINE,
     Acronym,
     ConclusionGroup,
+    Figure,
     Highlight,
     Meeting,
     NetworkProduct,
@@ -242,8 +243,12 @@ class SectionView:
     at its level, its introduction, and what it holds (`holds` says which attribute has it)."""
 
     id: str = attrs.field(metadata=_doc("the section's id, or what it holds, or its place (section-3-1)"))
-    heading: str = attrs.field(metadata=_doc("the heading, {year} and {next_year} filled in"))
-    level: int = attrs.field(metadata=_doc("1 for a chapter, 2 for its sections, and so on"))
+    heading: str = attrs.field(
+        metadata=_doc("the heading, {year} and {next_year} filled in; empty for a part of the "
+                      "section above it, which has no heading of its own"))
+    level: int = attrs.field(
+        metadata=_doc("1 for a chapter, 2 for its sections, and so on (a part: that of the "
+                      "section above it)"))
     numbered: bool = attrs.field(metadata=_doc("whether the heading is numbered"))
     text: Markup | None = attrs.field(metadata=_doc("the introduction (Markdown); show it with `|rich`"))
     holds: str = attrs.field(
@@ -251,8 +256,8 @@ class SectionView:
                       "priority-areas… (empty when only text)"))
     items: tuple[Any, ...] = attrs.field(
         metadata=_doc("the records it holds: meetings, thematic events, highlights, priorities, "
-                      "other activities, network products, priority areas, timeline entries or "
-                      "acronyms"))
+                      "other activities, network products, priority areas, figures, timeline "
+                      "entries or acronyms"))
     topics: tuple[TopicView, ...] = attrs.field(
         metadata=_doc("for thematic events without select: the priority topics with their events"))
     conclusions: ConclusionsView | None = attrs.field(
@@ -294,6 +299,8 @@ def _held(section: Section, records: YearRecords,
         items = tuple(a for a in records.priority_areas if select is None or a.cooperation == select)
     elif kind is SectionContent.TABLE:
         table = next((t for t in records.tables if t.id == select), None)
+    elif kind is SectionContent.FIGURES:
+        items = tuple(f for f in records.figures if f.annex == select)
     elif kind is SectionContent.CONCLUSIONS and records.conclusions is not None:
         given = records.conclusions
         conclusions = conclusions_view(given.groups, given.intro, given.start)
@@ -339,7 +346,9 @@ def outline(records: YearRecords, locale: str = "en",
         shown: list[SectionView] = []
         for index, section in enumerate(items, start=1):
             where = f"{place}-{index}"
-            below = walk(section.sections, level + 1, where)
+            # A part (no heading of its own) stands at the level of the section above it.
+            own = max(level - 1, 1) if section.part else level
+            below = walk(section.sections, own + 1, where)
             held, views, conclusions, table, present = _held(section, records, acronyms)
             has_text = bool(section.text)
             empty = not (present or has_text or below)
@@ -348,6 +357,8 @@ def outline(records: YearRecords, locale: str = "en",
                 continue
             if section.heading is not None:
                 heading = translate(section.heading, locale)  # the standard's words, in any outline
+            elif section.part:
+                heading = ""
             elif year.foreword is not None:
                 heading = year.foreword.title
             else:
@@ -355,7 +366,7 @@ def outline(records: YearRecords, locale: str = "en",
             kind = section.holds
             shown.append(SectionView(
                 id=section.id or (kind.value if kind else f"section{where}"),
-                heading=_fill(heading, year.year), level=level, numbered=section.numbered,
+                heading=_fill(heading, year.year), level=own, numbered=section.numbered,
                 text=section.text, holds=kind.value if kind else "", items=held, topics=views,
                 conclusions=conclusions, table=table,
                 dated=(kind is SectionContent.THEMATIC_EVENTS
@@ -370,8 +381,12 @@ def outline(records: YearRecords, locale: str = "en",
 def final_report_gaps(records: YearRecords) -> list[str]:
     """The content the year's outline asks for and the year does not have, in report order."""
     gaps = [] if records.year.chair else ["chair"]
-    gaps.extend(f"{section.heading} ({section.holds.replace('-', ' ')})" if section.holds
-                else section.heading for section in outline(records) if section.missing)
+    above = ""
+    for section in outline(records):
+        above = section.heading or above  # a part is named by the section it belongs to
+        if section.missing:
+            gaps.append(f"{above} ({section.holds.replace('-', ' ')})" if section.holds
+                        else above)
     return gaps
 
 
@@ -421,6 +436,9 @@ class FinalReportContext:
                       "scorecard)"))
     priority_areas: tuple[PriorityArea, ...] = attrs.field(
         metadata=_doc("the year's priority areas, thematic and horizontal"))
+    figures: tuple[Figure, ...] = attrs.field(
+        metadata=_doc("the figures of the annexes, with their captions, legends, notes and "
+                      "pictures (a section holding figures has those of its annex)"))
     acronyms: list[Acronym] = attrs.field(
         metadata=_doc("the glossary entries the year's documents use, in alphabetical order"))
 
@@ -487,6 +505,7 @@ def final_report_context(records: YearRecords, locale: str = "en",
         empact_chart=empact_chart(empact, year.as_of, locale) if empact.rows else None,
         scorecard_chart=_scorecard_chart(records.scorecard, year.as_of, locale),
         priority_areas=records.priority_areas,
+        figures=records.figures,
         acronyms=list(acronyms),
     )
 
@@ -526,6 +545,8 @@ _NOT_ACRONYMS = frozenset({
 })
 # A word, joined words (EU-OSHA, COVID-19) or a word with a plus (EU+).
 _WORD = r"[^\W\d_][^\W_]*\+?(?:-[^\W_]+\+?)*"
+# Web and mail addresses, whose words (ST-7021-2017-INIT, JAI in a path) are no acronyms.
+_ADDRESS = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # States are written by their codes (AT, EL) as the EU writes them, outside the list of acronyms.
 _STATES = frozenset({BodyKind.MEMBER_STATE, BodyKind.COUNTRY})
 
@@ -583,8 +604,9 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     name they bore on `as_of` (ENISA's 2017 name, EASO where the text says EASO), unless the
     glossary has an entry of the same short form. Unknown acronyms are reported as written, the
     whole joined word (EU-OSHA), or the singular of a plural; `not_acronyms` (names in capitals,
-    the words the code itself writes) are left alone. An agency or body named by its short name of
-    the day is spelt out in the locale's language (FRA: Agence des droits fondamentaux…).
+    the words the code itself writes) and the words of web and mail addresses are left alone.
+    An agency or body named by its short name of the day is spelt out in the locale's language
+    (FRA: Agence des droits fondamentaux…).
     """
     entries = {a.short: a for a in glossary}
     # A translated entry also counts where a text left untranslated writes the English form.
@@ -600,6 +622,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
     pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
     words: set[str] = set()
     for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
+        if "/" in text or "@" in text or "www." in text:
+            text = _ADDRESS.sub(" ", text)
         words.update(pattern.findall(text))
 
     used: dict[str, Acronym] = {}

@@ -157,6 +157,124 @@ EVENTS = [
     ("Q1–Q2 2024", "Presentation of the JHAAN Annual Report 2023 to LIBE Committee"),
 ]
 
+# "Contents": the report's 60 headings, numbered, as the table of contents gives them (11.1 and
+# 11.2 stand there only: the annexes' pages carry their infographics' own titles). 9.12 reads
+# "ELGE" there, an OCR slip of the heading's "EIGE".
+HEADINGS = [
+    ("1.", "Foreword by the Executive Director of the EUAA"),
+    ("2.", "About the Justice and Home Affairs Agencies Network"),
+    ("3.", "Executive summary"),
+    ("4.", "Timeline"),
+    ("5.", "Meetings"),
+    ("5.1.", "Horizontal meetings"),
+    ("5.1.1.", "Heads of Agencies meeting"),
+    ("5.1.2.", "Crisis Communication Coaching for Heads of Agencies"),
+    ("5.1.3.", "JHAAN Trio meetings with the incoming Council presidency"),
+    ("5.1.4.", "Contact Point Meetings"),
+    ("5.1.5.", "Trio coordination meetings"),
+    ("5.2.", "Working Group meetings"),
+    ("5.2.1.", "Working Group on Communication and Workshop on communication with Member States, "
+               "8 & 9 June"),
+    ("5.2.2.", "Working Group on ICT and Cybersecurity, 6 July 2023"),
+    ("5.2.3.", "Working Group on Data Protection, 20 April 2023 and 11 December 2023"),
+    ("5.2.4.", "Working Group on External Relations: 12 October 2023"),
+    ("5.2.5.", "Working Group on training, 21 September 2023"),
+    ("5.2.6.", "Working Group on European Situation Monitoring, 17 & 18 October 2023"),
+    ("5.2.7.", "Informal Security Officers Network, 8 March 2023 and 13 September 2023"),
+    ("6.", "Thematic events"),
+    ("6.1.", "Digitalisation"),
+    ("6.1.1.", "Conference on digital innovation, 13 & 14 June 2023"),
+    ("6.1.2.", "Digital Learning and Learning Technologies Ecosystem in JHA Agencies, 19 & 20 "
+               "October 2023"),
+    ("6.2.", "Implementation of the European Green Deal in JHA Agencies"),
+    ("6.3.", "Information provision in mixed migration situations"),
+    ("6.3.1.", "Survey on Information provision"),
+    ("6.3.2.", "Seminar on Information Provision (“How”), 1 & 2 June 2023"),
+    ("6.3.3.", "Seminar on Information Provision (“What”), 16 November 2023"),
+    ("6.4.", "Cybersecurity"),
+    ("6.4.1.", "Technical cybersecurity exercise, 4 May 2023"),
+    ("6.4.2.", "Cybersecurity exercise for managers, 19 September 2023"),
+    ("6.4.3.", "Exchange on cybersecurity at executive level"),
+    ("6.5.", "JHAAN Communication and promotion"),
+    ("6.5.1.", "Staff Exchange Programme"),
+    ("6.5.2.", "Meeting on Reporting Methodologies, 5 July 2023"),
+    ("6.5.3.", "Open Market Event, 22 September 2023"),
+    ("6.5.4.", "Exchange on Single Programming Documents (SPD) good practices, 24 November 2023"),
+    ("6.5.5.", "JHAAN Brussels Briefing, 5 December 2023"),
+    ("6.5.6.", "JHAAN promotional products: video, brochure and newsletter"),
+    ("7.", "Other activities"),
+    ("7.1.", "Annual exchange of JHA Agencies on the charter of Fundamental Rights of the "
+             "European Union"),
+    ("8.", "Network products"),
+    ("8.1.", "Joint paper on the Agencies' contributions to the EU's solidarity with Ukraine"),
+    ("9.", "Highlights of inter-agency cooperation in 2023"),
+    *((f"9.{number}.", title) for number, title in enumerate(HIGHLIGHTS, start=1)),
+    ("10.", "Priorities for 2024"),
+    ("11.", "Annexes"),
+    ("11.1.", "Relex Infographics"),
+    ("11.2.", "EMPACT Infographics"),
+]
+
+# "11.1. Relex Infographics": the infographic "Cooperation instruments with third countries¹", its
+# legend (the extraction runs the last two kinds together on one line: "Administrative
+# arrangement for cooperation Exchange of letters") and its seven numbered notes.
+RELEX_TITLE = "Cooperation instruments with third countries¹"
+RELEX_LEGEND = [
+    "Cooperation agreement",
+    "Operational agreement",
+    "Strategic agreement",
+    "Working arrangement",
+    "EU Status Agreement",
+    "Council decision",
+    "Administrative arrangement for cooperation",
+    "Exchange of letters",
+]
+RELEX_NOTES = [
+    "This infographic portrays different types of agreements concluded by the agencies with third "
+    "countries. It does not cover other types of cooperation, such as capacity building projects.",
+    "For Frontex, States participating in the Schengen acquis are not considered third countries.",
+    "For the EMCDDA, up to 2015, the terminology used for the existing instruments was Memorandum "
+    "of Understanding.",
+    "This designation is without prejudice to positions on status and is in line with UNSCR "
+    "1244/1999 and the ICJ opinion on the Kosovo Declaration of Independence.",
+    "Cooperation on hold due to the coup d'etat of 26 July 2023.",
+    "Cooperation has been suspended in line with EU general policy guidelines.",
+    "Working and Administrative Arrangement implementing the international agreements concluded "
+    "by the EU, which allow for exchange of personal data.",
+]
+
+# "11.2. EMPACT Infographics": Table 1 (its caption in capitals, as printed), the heading above its
+# columns (repeated where the table breaks across pages), its columns and the 15 priorities; then
+# the agencies' figures, by their captions (two are numbered 5).
+EMPACT_TABLE_TITLE = "Table 1. EU COM AND EU AGENCIES INVOLVEMENT IN OAPs 2023"
+EMPACT_TABLE_HEADING = "Priorities in EMPACT 2022-2025"
+EMPACT_TABLE_HEADER = ["No.", "Name", "Abbreviation", "OAP No."]
+EMPACT_PRIORITIES = [
+    ["1", "High risk criminal networks", "HRCN", "1"],
+    ["2", "Cyber attacks", "CYBER", "2"],
+    ["3", "Trafficking in human beings", "THB", "3"],
+    ["4", "Child sexual exploitation", "CSE", "4"],
+    ["5", "Migrant smuggling", "MIGR", "5"],
+    ["6", "Cannabis, Cocaine and Heroin", "CCH", "6.1"],
+    ["7", "New Psychoactive Substances and Synthetic drugs", "SYD-NPS", "6.2"],
+    ["8", "Online fraud schemes", "OFS", "7.1"],
+    ["9", "Excise fraud", "EXC", "7.2"],
+    ["10", "MTIC fraud", "MTIC", "7.3"],
+    ["11", "Intellectual Property Crime, Counterfeit Goods and Currencies", "IPRCGC", "7.4"],
+    ["12", "Criminal Finances, Money Laundering and Asset Recovery", "CFMLAR", "7.5"],
+    ["13", "Organised Property Crime", "OPC", "8"],
+    ["14", "Environmental crime", "Envi", "9"],
+    ["15", "Firearms", "FIA", "10"],
+]
+EMPACT_FIGURES = [
+    "Figure 1. EUROPOL",
+    "Figure 2. EUROJUST",
+    "Figure 3. FRONTEX",
+    "Figure 4. CEPOL",
+    "Figure 5. eu-LISA",
+    "Figure 5. EMCDDA",
+]
+
 # =============================================================================================
 # Spellings
 # =============================================================================================

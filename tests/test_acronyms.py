@@ -166,3 +166,9 @@ def test_glossary_names_agencies_in_full() -> None:
 @pytest.mark.parametrize("short", ["CEPOL", "EASO", "ENISA", "FRA", "LIBE", "LIBE Committee", "DG HOME"])
 def test_glossary_leaves_agencies_and_bodies_to_the_registry(short: str) -> None:
     assert short not in {e.short for e in _glossary()}
+
+
+def test_words_of_web_and_mail_addresses_are_no_acronyms() -> None:
+    text = ("See http://data.consilium.europa.eu/doc/document/ST-7021-2017-INIT/en/pdf, "
+            "www.ec.europa.eu/JAI/NEWS and CONTACT@EXAMPLE.EU; but ZZQX is one.")
+    assert unlisted(text) == ["ZZQX"]

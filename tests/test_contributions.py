@@ -23,6 +23,10 @@ from jhareport.contributions import (
 )
 from jhareport.periods import Status
 
+# The smallest PNG: a 1 × 1 picture.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
@@ -359,3 +363,24 @@ def test_next_year_carries_the_open_actions_over(years: Path) -> None:
     assert records.scorecard.title == "Multilateral JHA Agencies Scorecard 2020"
     assert main(["year", "next", str(years / "2019"), "--out", str(years / "2020"),
                  "--chair", "Frontex"]) == 2  # the folder is not empty any more
+
+
+def test_next_year_of_2023_carries_its_annexes_without_their_pictures(years: Path) -> None:
+    folder = years / "2023"
+    (folder / "logo.png").write_bytes(PNG)
+    (folder / "map.png").write_bytes(PNG)
+    with (folder / "year.yaml").open("a", encoding="utf-8") as year:
+        year.write("network_logo: {file: logo.png, alt: The network's logo}\n"
+                   "chair_logo: {file: logo.png, alt: The EUAA's logo}\n")
+    figures = (folder / "figures.yaml").read_text(encoding="utf-8")
+    (folder / "figures.yaml").write_text(figures.replace(
+        "  annex: relex\n", "  annex: relex\n  picture: {file: map.png, alt: A map}\n"),
+        encoding="utf-8")
+    next_year(folder, years / "2024", chair="eu-LISA")
+    records = jhareport.load_year(years / "2024")  # its outline's annexes select what it has
+    assert [t.id for t in records.tables] == ["empact-priorities"]
+    assert [f.caption for f in records.figures][:2] == [
+        "Cooperation instruments with third countries¹", "Figure 1. EUROPOL"]
+    assert all(f.picture is None for f in records.figures)
+    assert records.year.network_logo is not None and records.year.chair_logo is None
+    assert records.year.network_logo.data == PNG

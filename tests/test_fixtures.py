@@ -214,6 +214,26 @@ def test_2023_green_deal_survey_categories_are_a_bullet_list(y2023: YearRecords)
                        "Building management", "Missions and operational mandate"]
 
 
+def test_2023_annex_11_1_is_the_relex_infographic_with_its_legend_and_notes(
+        y2023: YearRecords) -> None:
+    [relex] = [f for f in y2023.figures if f.annex == "relex"]
+    assert relex.caption == sources.RELEX_TITLE
+    assert list(relex.legend) == sources.RELEX_LEGEND
+    assert list(relex.notes) == sources.RELEX_NOTES
+    assert relex.picture is None  # the extraction holds no picture, nor its data
+
+
+def test_2023_annex_11_2_is_table_1_and_the_agencies_figures(y2023: YearRecords) -> None:
+    [table] = y2023.tables
+    assert (table.title, table.heading) == (sources.EMPACT_TABLE_TITLE,
+                                            sources.EMPACT_TABLE_HEADING)
+    assert list(table.header) == sources.EMPACT_TABLE_HEADER
+    assert [list(row) for row in table.rows] == sources.EMPACT_PRIORITIES
+    figures = [f for f in y2023.figures if f.annex == "empact"]
+    assert [f.caption for f in figures] == sources.EMPACT_FIGURES
+    assert all(f.picture is None and not f.legend and not f.notes for f in figures)
+
+
 # =============================================================================================
 # 2019: the scorecard (a tab-separated table)
 # =============================================================================================

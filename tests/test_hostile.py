@@ -588,7 +588,8 @@ def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Pa
 
 # ---- the README's limits -----------------------------------------------------------------------
 
-LIMIT_MODULES = ("render.environment", "template_tools.package_check", "loading", "yamltree")
+LIMIT_MODULES = ("render.environment", "template_tools.package_check", "loading", "yamltree",
+                 "pictures")
 
 
 def test_the_limits_the_readme_states_are_those_of_the_code() -> None:

@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import docx
 import pytest
 import yaml
@@ -34,12 +35,16 @@ TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """2023 in English, French and German, and 2019 in English."""
+    """2023 in English, French and German, 2019 in English, and 2023 with the EMPACT annex."""
     folders = {}
     for year, locale in (("2023", "en"), ("2023", "fr"), ("2023", "de"), ("2019", "en")):
         out = tmp_path_factory.mktemp(f"{year}-{locale}")
         jhareport.build(FIXTURES / year, out, locale=locale, allow_untranslated=True)
         folders[f"{year}-{locale}"] = out
+    # 2023 with the standard outline, whose annex shows the EMPACT plan 2023 links
+    out = tmp_path_factory.mktemp("empact")
+    jhareport.build(attrs.evolve(jhareport.load_year(FIXTURES / "2023"), outline=None), out)
+    folders["empact-en"] = out
     return folders
 
 
@@ -322,7 +327,7 @@ def test_every_word_of_a_table_header_fits_its_column(built: dict[str, Path], ke
 
 
 def test_counts_stand_right_aligned_under_their_header(built: dict[str, Path]) -> None:
-    doc = document(built["2023-en"] / "final-report.docx")
+    doc = document(built["empact-en"] / "final-report.docx")
     [grid] = [t for t in doc.tables if t.rows[0].cells[0].text == "Agency"]
     header, rows = header_and_rows(grid)
     assert [c.text for c in header.cells] == ["Agency", "Led", "Co-led", "Participated in"]
@@ -367,7 +372,7 @@ def test_a_drafts_missing_chair_is_highlighted_on_the_cover(built: dict[str, Pat
 
 
 def test_the_charts_caption_has_a_typographic_apostrophe(built: dict[str, Path]) -> None:
-    doc = document(built["2023-en"] / "final-report.docx")
+    doc = document(built["empact-en"] / "final-report.docx")
     body = doc.paragraphs
     [index] = [i for i, p in enumerate(body) if p._p.findall(f".//{W}drawing")]
     caption = body[index + 1].text

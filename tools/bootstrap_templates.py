@@ -101,6 +101,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Acronymes et abréviations employés dans les documents {{ year.year }} du réseau des "
             "agences de la justice et des affaires intérieures\u202f: {{ count }} entrées.",
         "acronyms": "acronymes",
+        "picture: ": "image\u202f: ",
     },
     "de": {
         NETWORK: "Netzwerk der Agenturen im Bereich Justiz und Inneres",
@@ -163,6 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Abkürzungen in den Dokumenten {{ year.year }} des Netzwerks der Agenturen im "
             "Bereich Justiz und Inneres: {{ count }} Einträge.",
         "acronyms": "Abkürzungen",
+        "picture: ": "Bild: ",
     },
 }
 _language = "en"
@@ -229,6 +231,7 @@ def base_document(title: str) -> Document:
     styles["Caption"].font.italic = False
     styles["Caption"].font.bold = True
     styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER  # under what it names
+    styles["Caption"].paragraph_format.space_before = Pt(6)  # apart from a table above it
     add_char_style(doc, "Hyperlink", color="0563C1", underline=True)
     add_char_style(doc, "Footnote Reference", superscript=True)
     footnote = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -298,6 +301,10 @@ def base_document(title: str) -> Document:
     styles["TOC Heading"].paragraph_format.page_break_before = False
     add_footnotes_part(doc)
     update_fields_on_open(doc)
+    hyphenate(doc)
+    for name in ("Title", "Subtitle", "Caption", "TOC Heading", "Table Heading", "Figure",
+                 *(f"Heading {level}" for level in range(1, 7)), "TOC 1", "TOC 2", "TOC 3"):
+        unhyphenated(styles[name])
     drop_styles_with_effects(doc)
     doc.core_properties.title = title
     doc.core_properties.author = "JHA Agencies’ Network"
@@ -321,6 +328,34 @@ def update_fields_on_open(doc: Document) -> None:
         following[0].addprevious(update)
     else:
         settings.append(update)
+
+
+def hyphenate(doc: Document) -> None:
+    """Justified text without stretched lines: automatic hyphenation in the document's language
+    (the build sets it), words in capitals (acronyms) left whole, at most two lines in a row
+    ending with a hyphen. In w:settings, after w:defaultTabStop (ECMA-376 Part 1, 17.15.1.78)."""
+    settings = doc.settings.element
+    after = settings.find(qn("w:defaultTabStop"))
+    elements = [OxmlElement("w:autoHyphenation"), OxmlElement("w:consecutiveHyphenLimit"),
+                OxmlElement("w:doNotHyphenateCaps")]
+    elements[1].set(qn("w:val"), "2")
+    for element in reversed(elements):
+        after.addnext(element)
+
+
+def unhyphenated(style) -> None:
+    """A style whose lines are never hyphenated: headings, captions, titles."""
+    ppr = style.element.get_or_add_pPr()
+    suppress = OxmlElement("w:suppressAutoHyphens")
+    # w:suppressAutoHyphens comes after these in w:pPr (CT_PPrBase), before the rest.
+    before = {qn(f"w:{n}") for n in ("pStyle", "keepNext", "keepLines", "pageBreakBefore",
+                                     "framePr", "widowControl", "numPr", "suppressLineNumbers",
+                                     "pBdr", "shd", "tabs")}
+    following = [child for child in ppr if child.tag not in before]
+    if following:
+        following[0].addprevious(suppress)
+    else:
+        ppr.append(suppress)
 
 
 def drop_styles_with_effects(doc: Document) -> None:
@@ -519,6 +554,13 @@ def cover(doc: Document) -> None:
     member.font.color.rgb = BLUE
     member.paragraph_format.space_after = Pt(5)
     member.paragraph_format.keep_together = True
+    logos = styles.add_style("Cover Logos", WD_STYLE_TYPE.PARAGRAPH)
+    logos.base_style = styles["Normal"]
+    logos.paragraph_format.space_after = Pt(0)
+    # the network's logo on the left, the chair's at the right margin (16 cm of text)
+    logos.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+    tag(doc, "{{p (year.network_logo, year.chair_logo)|picture(height_cm=2.5, "
+             "style='Cover Logos') }}")
     tag(doc, _(NETWORK), "Title")
     tag(doc, _("Final report {{ year.year }}"), "Subtitle")
     tag(doc, "{%p if draft %}")
@@ -565,12 +607,14 @@ def final_report() -> Document:
         style.paragraph_format.space_before = Pt(10)
         style.paragraph_format.space_after = Pt(4)
     tag(doc, "{%p for section in outline %}")
+    tag(doc, "{%p if section.heading %}")  # a part of the section above has no heading
     tag(doc, "{{p heading(section.heading, section.level, section.numbered) }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if section.text %}")
     tag(doc, "{{p section.text|rich }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if section.missing %}")
-    tag(doc, "{{p todo(section.heading) }}")
+    tag(doc, "{{p todo(section.heading or section.holds) }}")
 
     tag(doc, "{%p elif section.holds == 'foreword' %}")
     tag(doc, "{{p year.foreword.text|rich }}")
@@ -634,7 +678,10 @@ def final_report() -> Document:
     tag(doc, "{{p highlight.body|rich }}")
     tag(doc, "{%p endfor %}")
 
-    tag(doc, "{%p elif section.holds in ('other-activities', 'network-products', 'priorities') %}")
+    tag(doc, "{%p elif section.holds == 'priorities' %}")
+    tag(doc, "{{p section.items|numbered|rich }}")
+
+    tag(doc, "{%p elif section.holds in ('other-activities', 'network-products') %}")
     tag(doc, "{%p for item in section.items %}")
     tag(doc, "{{p heading(item, section.level + 1) }}")
     tag(doc, "{{p item.body|rich }}")
@@ -678,15 +725,34 @@ def final_report() -> Document:
     tag(doc, "{%p endfor %}")
 
     tag(doc, "{%p elif section.holds == 'table' %}")
-    tag(doc, "{{ section.table.title }}", "Caption")
-    grid = table(doc, ["{%tc for cell in section.table.header %}", "{{ cell }}",
-                       "{%tc endfor %}"], [0.1, 15.8, 0.1])
-    row(grid, ["{%tr for line in section.table.rows %}", "", ""], span=True)
-    row(grid, ["{%tc for cell in line %}", "{{ cell }}", "{%tc endfor %}"], whole=True)
-    row(grid, ["{%tr endfor %}", "", ""], span=True)
+    tag(doc, "{{ section.table.title }}", "Caption").paragraph_format.keep_with_next = True
+    tag(doc, "{{p section.table|table }}")
     tag(doc, "{%p if section.table.notes %}")
     tag(doc, "{{p section.table.notes|rich }}")
     tag(doc, "{%p endif %}")
+
+    tag(doc, "{%p elif section.holds == 'figures' %}")
+    tag(doc, "{%p for figure in section.items %}")
+    tag(doc, "{{ figure.caption }}", "Caption").paragraph_format.keep_with_next = True
+    tag(doc, "{%p if figure.picture %}")
+    tag(doc, "{{p figure.picture|picture }}")
+    tag(doc, "{%p elif draft %}")
+    tag(doc, f"{{{{p todo('{_('picture: ')}' ~ figure.caption) }}}}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for entry in figure.legend %}")
+    tag(doc, "{{ entry }}", "List Bullet")
+    tag(doc, "{%p endfor %}")
+    note = doc.styles.add_style("Figure Note", WD_STYLE_TYPE.PARAGRAPH)  # (1) … under a figure
+    note.base_style = doc.styles["Normal"]
+    note.font.size = Pt(9.5)
+    note.paragraph_format.space_after = Pt(3)
+    note.paragraph_format.left_indent = Cm(0.8)
+    note.paragraph_format.first_line_indent = Cm(-0.8)
+    note.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+    tag(doc, "{%p for note in figure.notes %}")
+    tag(doc, "({{ loop.index }})\t{{ note }}", "Figure Note")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
 
     tag(doc, "{%p elif section.holds == 'acronyms' %}")
     grid = table(doc, [_("Acronym"), _("Meaning")], [3.5, 12.5])
@@ -748,7 +814,6 @@ def scorecard_annex() -> Document:
     row(grid, ["{{ state.label|translated }}", "{{ state.count|number }}"], whole=True)
     row(grid, ["{%tr endfor %}", ""], span=True)
     tag(doc, "{{p scorecard_chart|chart }}")
-    page_break(doc)
     grid = table(doc, [_("Field of the action"), _("Detail of the action"), _("State of play"),
                        _("Agencies involved")], [4.5, 13.5, 3.5, 4.5])
     row(grid, ["{%tr for line in scorecard_rows %}", "", "", ""], span=True)

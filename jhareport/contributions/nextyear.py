@@ -22,7 +22,9 @@ __all__ = ["NextYear", "NextYearError", "next_year"]
 OPEN = (Status.ONGOING, Status.PLANNED, Status.THROUGHOUT)
 # What a year's folder keeps for the next one; the rest of year.yaml is the past year's own.
 _KEPT = ("observers", "about", "working_groups_intro", "not_acronyms", "outline")
-_COPIED = ("working-groups.yaml", "outline.yaml")
+# The annexes' tables and figures recur from year to year (the outline selects them): they are
+# carried over to be brought up to date, the figures without their pictures, which are the year's.
+_COPIED = ("working-groups.yaml", "outline.yaml", "tables.yaml")
 
 
 class NextYearError(InputError):
@@ -74,10 +76,21 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str) -> NextYear:
                 del new[key]
         elif key in _KEPT:
             new[key] = value
-    files: dict[Path, bytes] = {target / "year.yaml": dump(yaml, new).encode("utf-8")}
+    logo = records.year.network_logo  # the network's logo stays; the chair's is the past chair's
+    if logo is not None and "network_logo" in data:
+        new["network_logo"] = data["network_logo"]
+        files_logo = {target / logo.file: logo.data}
+    else:
+        files_logo = {}
+    files: dict[Path, bytes] = {target / "year.yaml": dump(yaml, new).encode("utf-8"), **files_logo}
     for name in _COPIED:
         if (folder / name).is_file():
             files[target / name] = (folder / name).read_bytes()
+    if records.figures:
+        figures = yaml.load((folder / "figures.yaml").read_text(encoding="utf-8"))
+        for figure in figures:
+            figure.pop("picture", None)
+        files[target / "figures.yaml"] = dump(yaml, figures).encode("utf-8")
     carried = left_out = 0
     if records.scorecard is not None:
         structure = yaml.load((folder / "scorecard" / "structure.yaml").read_text(encoding="utf-8"))

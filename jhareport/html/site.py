@@ -133,7 +133,7 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
     for year_folder in folders:
         for locale in languages:
             try:
-                records, texts = load_year_and_texts(year_folder, locale)
+                records, translated = load_year_and_texts(year_folder, locale)
             except LoadError as error:
                 notes.append(f"{year_folder.name} left out: its records have "
                               f"{len(error.problems)} problems (`jhareport check {year_folder}`)")
@@ -145,9 +145,9 @@ def build_site(fixtures: str | Path, out: str | Path, *, locales: Sequence[str] 
                 notes.append(f"{records.year.year} left out: {why}")
                 left_out[records.year.year] = (records, why)
                 break
-            if texts is not None and not allow_untranslated:
-                missing = missing_translations(records, locale, where=texts.root,
-                                               glossary=texts.glossary_translations)
+            if translated is not None and not allow_untranslated:
+                missing = missing_translations(records, locale, where=translated.root,
+                                               glossary=translated.glossary_translations)
                 if missing:
                     count = len(missing.texts) + len(missing.acronyms)
                     notes.append(f"{records.year.year} in {_language_name(locale)} left out: "

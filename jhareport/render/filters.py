@@ -18,12 +18,12 @@ from babel.numbers import format_decimal
 
 from ..agencies import AGENCIES, Agency, Body, full_name, short_name
 from ..i18n import translate, translate_plural
-from ..markup import Markup
+from ..markup import Block, Markup, Span, numbered_points
 from ..periods import Period, StateOfPlay, format_period, format_periods, reader_locale
 from ..records import Format, Session
 
 __all__ = ["FILTERS", "agencies", "agency", "agency_full", "dates", "details", "join_counts",
-           "join_list", "lines", "number", "period", "state", "translated"]
+           "join_list", "lines", "number", "numbered", "period", "state", "translated"]
 
 
 def period(value: Period, *, locale: str, as_of: date) -> str:
@@ -152,6 +152,19 @@ def lines(value: Markup | str | None, per_line: int = 80, *, locale: str, as_of:
                for block in value.blocks)
 
 
+def numbered(values: Iterable[Any], *, locale: str, as_of: date) -> Markup:
+    """Records with a `title` and a `body` as one numbered list, each title an item with its body
+    under it: ``{{p section.items|numbered|rich }}`` lists the priorities for next year as the
+    2023 report does."""
+    points = []
+    for value in values:
+        title = str(value.title)
+        body: Markup = value.body
+        points.append(Markup(f"{title}\n\n{body.source}", (Block((Span(title),)), *body.blocks),
+                             body.footnotes))
+    return numbered_points(points)
+
+
 def place_name(place: str | None, locale: str) -> str | None:
     """A place as written in the records ("Valletta, Malta"), with its country named in the
     locale's language ("Valletta, Malte"); cities stay as written."""
@@ -164,7 +177,7 @@ def place_name(place: str | None, locale: str) -> str | None:
                      for part in place.split(","))
 
 
-FILTERS: dict[str, Callable[..., str | int]] = {
+FILTERS: dict[str, Callable[..., str | int | Markup]] = {
     "period": period,
     "dates": dates,
     "agency": agency,
@@ -177,4 +190,5 @@ FILTERS: dict[str, Callable[..., str | int]] = {
     "details": details,
     "translated": translated,
     "lines": lines,
+    "numbered": numbered,
 }

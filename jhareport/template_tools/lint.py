@@ -343,7 +343,8 @@ class _Linter:
         for node in output.nodes:
             self.expression(node)
             if self.network and tag.prefix != "p" and _makes_paragraphs(node):
-                self.report(f"{_shown(tag)} makes paragraphs (a record's text, a chart or a placeholder): "
+                self.report(f"{_shown(tag)} makes paragraphs (a record's text, a chart, a picture, a "
+                            "table or a placeholder): "
                             "write it as {{p …}} in a paragraph of its own")
 
     def statement(self, tag: Tag) -> None:
@@ -625,7 +626,7 @@ def _names(target: nodes.Node) -> list[str]:
 
 
 def _makes_paragraphs(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.Filter) and node.name in ("rich", "chart"):
+    if isinstance(node, nodes.Filter) and node.name in ("rich", "chart", "picture", "table"):
         return True
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and \
             node.node.name in ("todo", "heading"):

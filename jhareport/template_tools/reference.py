@@ -26,7 +26,9 @@ from .schema import (
     HTML_GLOBALS,
     HTML_RICH_DOC,
     HTML_TEMPLATES,
+    PICTURE_DOC,
     RICH_DOC,
+    TABLE_DOC,
     attributes,
     element_type,
     type_name,
@@ -125,6 +127,8 @@ def reference() -> str:
     lines += ["## Filters and functions", "", "| filter | what it gives |", "| --- | --- |"]
     lines.append(f"| `rich` | {_cell(RICH_DOC)} |")
     lines.append(f"| `chart` | {_cell(CHART_DOC)} |")
+    lines.append(f"| `picture` | {_cell(PICTURE_DOC)} |")
+    lines.append(f"| `table` | {_cell(TABLE_DOC)} |")
     for name, function in FILTERS.items():
         lines.append(f"| `{name}` | {_cell(_summary(function))} |")
     for name, doc in BUILD_GLOBALS.items():

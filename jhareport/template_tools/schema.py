@@ -23,8 +23,9 @@ from jinja2.tests import TESTS as DEFAULT_TESTS
 from ..render.filters import FILTERS
 from ..views import CONTEXTS
 
-__all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "Attribute", "attributes",
-           "element_type", "filter_names", "kind_variables", "result_type", "type_name", "unwrap_optional"]
+__all__ = ["BUILD_GLOBALS", "BUILD_VARIABLES", "CHART_DOC", "KINDS", "PICTURE_DOC", "TABLE_DOC",
+           "Attribute", "attributes", "element_type", "filter_names", "kind_variables",
+           "result_type", "type_name", "unwrap_optional"]
 
 KINDS = tuple(CONTEXTS)
 
@@ -95,6 +96,24 @@ HTML_GLOBALS = {
                  "number, id and the id of its mark: place it after them",
 }
 
+PICTURE_DOC = ("picture|picture(width_cm=None, height_cm=None, style='Figure'): the year's "
+               "pictures (a `Picture`, such as `year.network_logo` or `figure.picture`, or a "
+               "list of them side by side, a tab apart) in a paragraph of their own, each with "
+               "its alternative text; nothing for none. Use it in a {{p …}} tag: "
+               "`{{p (year.network_logo, year.chair_logo)|picture(height_cm=2.5, "
+               "style='Cover Logos') }}`. A picture takes `width_cm` or `height_cm`, its "
+               "proportions kept, else its own size at 96 pixels to the inch, and never more "
+               "than the width between the margins.")
+
+
+TABLE_DOC = ("table|table(header_fill='1F3864'): an annex's table (`section.table`, a `Table`) "
+             "across the width between the margins, each column as wide as its texts need: its "
+             "heading row when it has one and its column headings (style Table Heading, on "
+             "`header_fill`, repeated on each page), then its rows (style Table Text), none split "
+             "across pages; nothing for none. Use it in a {{p …}} tag: "
+             "`{{p section.table|table }}`.")
+
+
 DOCXTPL = "docxtpl"
 """The kind of any docxtpl template: what holds for every one, whatever its variables."""
 
@@ -111,7 +130,7 @@ def kind_variables(kind: str) -> dict[str, Any]:
 
 def filter_names() -> list[str]:
     """The filters a template may use: the project's, `rich`, and Jinja's built-in ones."""
-    return sorted({*FILTERS, "rich", "chart", *DEFAULT_FILTERS})
+    return sorted({*FILTERS, "rich", "chart", "picture", "table", *DEFAULT_FILTERS})
 
 
 def test_names() -> list[str]:
@@ -209,7 +228,7 @@ def _return_hint(function: Callable[..., Any]) -> Any:
 def result_type(filter_name: str, subject: Any) -> Any:
     """The type a filter gives: text for the project's filters, what Jinja's built-ins keep."""
     if filter_name in FILTERS:
-        return str
+        return _return_hint(FILTERS[filter_name])
     if filter_name in ("length", "count", "wordcount"):
         return int
     if filter_name in ("first", "last", "random"):

@@ -50,7 +50,7 @@ from .package import (
 )
 from .passages import plain
 from .template import TemplateFileError, WordTemplate, fix_tables
-from .writer import UnwritableTextError, WordWriter, check_writable
+from .writer import UnwritableTextError, WordWriter, check_writable, unbreakable_names
 
 if TYPE_CHECKING:
     from ..html.build import HtmlEdition, Link
@@ -151,6 +151,10 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         shown = explain(path, variables, environment, error)
         raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
     notes.extend(f"template lint: {f}" for f in found)
+    # Names such as eu-LISA keep their hyphen on one line, in the body and the footnotes.
+    for part in (template.document, template.footnotes or "word/footnotes.xml"):
+        if part in parts:
+            parts[part] = unbreakable_names(parts[part].decode("utf-8")).encode("utf-8")
     stamp = datetime(year.year, 12, 31, 12, 0, 0)
     creator = short_name(year.chair, year.as_of, locale) if year.chair else "JHA Agencies’ Network"
     core = with_core_part(parts, template.core)

@@ -19,7 +19,8 @@ from .template import CP, CT, DC, PR, RT_CORE
 __all__ = ["DECLARATION", "checked", "core_properties", "document_texts", "normalise",
            "paragraph_texts", "write_package"]
 
-_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+# A run's text, or a non-breaking hyphen (read as "-").
+_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(<w:noBreakHyphen/>)")
 DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _CORE_PART = "docProps/core.xml"
 _CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
@@ -100,7 +101,8 @@ def paragraph_texts(data: bytes) -> list[str]:
     """
     texts = []
     for paragraph in data.decode("utf-8").split("</w:p>")[:-1]:
-        text = "".join(_TEXT_RUN.findall(paragraph))
+        text = "".join(piece or ("-" if hyphen else "") for piece, hyphen
+                       in _TEXT_RUN.findall(paragraph))
         texts.append(html.unescape(text) if "&" in text else text)
     return texts
 

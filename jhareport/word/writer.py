@@ -3,14 +3,21 @@
 Record texts reach templates as `Markup`; the `rich` filter writes each as WordprocessingML, once,
 as a string: paragraphs in the template's styles (Body Text, List Bullet, List Number …), real
 numbering (every numbered list restarts at 1), hyperlinks with their relationships, and footnote
-references whose texts go to the document's footnotes part. `chart` writes a picture and its
-caption, `todo` a draft's placeholder. What they return is `markupsafe.Markup`, so that Jinja's
-escaping leaves it as it is; every text inside is escaped here.
+references whose texts go to the document's footnotes part. `chart` writes a chart and its
+caption, `picture` the year's pictures (logos, figures), `table` an annex's table, `todo` a
+draft's placeholder. What they
+return is `markupsafe.Markup`, so that Jinja's escaping leaves it as it is; every text inside is
+escaped here. `unbreakable_names` gives names such as eu-LISA a hyphen lines do not break at.
 """
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
+from collections import Counter
+from collections.abc import Sequence
+from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,6 +28,7 @@ from markupsafe import escape
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span
 from ..periods import format_periods
+from ..records import Picture, Table
 from .chart import CT_CHART, chart_part, chart_size_cm
 from .language import language_tag
 from .package import DECLARATION
@@ -32,15 +40,22 @@ if TYPE_CHECKING:
 
     from ..charts import Chart
 
-__all__ = ["TemplateStyleError", "UnwritableTextError", "WordWriter"]
+__all__ = ["TemplateStyleError", "UnwritableTextError", "WordWriter", "unbreakable_names"]
 
 _RT_HYPERLINK = f"{R}/hyperlink"
 _RT_CHART = f"{R}/chart"
+_RT_IMAGE = f"{R}/image"
 _RT_FOOTNOTES = f"{R}/footnotes"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 _EMU_PER_CM = 360000
+_CM_PER_PIXEL = 2.54 / 96  # a picture's own size: 96 pixels to the inch, as Word reads a PNG
+_MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg"}
+# Each digit a numbered list's widest number has beyond one widens its hanging indent by about
+# the width of a digit (half an em at 11 pt, in twips).
+_DIGIT_TWIPS = 115
 
 _LIST_STYLES = {
     (ListKind.BULLET, 0): "List Bullet",
@@ -79,10 +94,65 @@ def _run(text: str, properties: str = "") -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _paragraph(style_id: str | None, content: str, numbering: str = "") -> str:
+# What automatic hyphenation must leave whole: a web address (a hyphen in it would read as part
+# of it) and an acronym with a plural or possessive ending (CEPOL's, MMSTs), which Word's and
+# LibreOffice's "do not hyphenate words in capitals" miss. Marked as of no language (zxx), they
+# take no hyphens and no spelling check.
+_NOT_HYPHENATED = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+"
+                             r"|\b[A-Z][A-Z0-9]+(?:['’]s|s)\b")
+
+
+_LANGUAGE = re.compile(r"<w:lang [^>]*/>")
+
+
+def _hyphenated_runs(text: str, properties: str) -> str:
+    """Runs of `text`, those parts of it that hyphenation must leave whole marked so."""
+    if not _NOT_HYPHENATED.search(text):
+        return _run(text, properties)
+    runs = []
+    last = 0
+    for found in _NOT_HYPHENATED.finditer(text):
+        if found.start() > last:
+            runs.append(_run(text[last:found.start()], properties))
+        runs.append(_run(found.group(0), _LANGUAGE.sub("", properties) + '<w:lang w:val="zxx"/>'))
+        last = found.end()
+    if last < len(text):
+        runs.append(_run(text[last:], properties))
+    return "".join(runs)
+
+
+def _paragraph(style_id: str | None, content: str, numbering: str = "", indent: str = "") -> str:
     style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
-    ppr = f"<w:pPr>{style}{numbering}</w:pPr>" if style or numbering else ""
+    properties = f"{style}{numbering}{indent}"
+    ppr = f"<w:pPr>{properties}</w:pPr>" if properties else ""
     return f"<w:p>{ppr}{content}</w:p>"
+
+
+# A name written with a hyphen whose parts include an acronym (eu-LISA, EU-OSHA, ECRIS-TCN,
+# COVID-19): not inside a web address (a word before a slash or a dot, or after one).
+_HYPHENATED = re.compile(r"(?<![\w/.@-])[^\W_]+(?:-[^\W_]+)+(?![\w/@-]|\.\w)")
+_TEXT_WITH_HYPHEN = re.compile(r"<w:t(?: [^>]*)?>([^<]*-[^<]*)</w:t>")
+_NO_BREAK = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def _unbreakable(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not any(sum(c.isupper() for c in part) >= 2 for part in word.split("-")):
+        return word
+    return word.replace("-", _NO_BREAK)
+
+
+def _unbreakable_text(match: re.Match[str]) -> str:
+    text = match.group(1)
+    changed = _HYPHENATED.sub(_unbreakable, text)
+    return match.group(0) if changed == text else f'<w:t xml:space="preserve">{changed}</w:t>'
+
+
+def unbreakable_names(xml: str) -> str:
+    """A part's XML with the hyphens of names such as eu-LISA and EU-OSHA made Word's
+    non-breaking hyphens (w:noBreakHyphen), so that no line ends inside the name; the text reads
+    the same (a reader of the document sees a hyphen)."""
+    return _TEXT_WITH_HYPHEN.sub(_unbreakable_text, xml) if "-" in xml else xml
 
 
 class _Relationships:
@@ -136,7 +206,12 @@ class WordWriter:
         self._list_nums: dict[tuple[int, int, int], str | None] = {}
         self._text_counter = 0
         self._charts = 0
+        self._drawings = 0
         self._charted: dict[str, bytes] = {}
+        self._media: dict[str, bytes] = {}  # new picture parts by name
+        self._media_names: dict[str, str] = {}  # a picture's name by its digest
+        self._media_ids: dict[tuple[str, str], str] = {}  # (part, picture) → relationship id
+        self._widened: dict[tuple[str, int], str] = {}  # (abstractNum, digits) → its wider copy
         self._style_cache: dict[str, str] = {}
 
     # -- what templates call -------------------------------------------------------------------
@@ -146,6 +221,8 @@ class WordWriter:
         (todo, heading)."""
         env.filters["rich"] = self.rich
         env.filters["chart"] = self.chart
+        env.filters["picture"] = self.picture
+        env.filters["table"] = self.table
         env.globals["todo"] = self.todo
         env.globals["heading"] = self.heading
         env.finalize = finalize  # plain texts left in another language get a run of their own
@@ -159,7 +236,8 @@ class WordWriter:
         self._text_counter += 1
         language = run_properties(value, self.draft)
         numbers = self._add_footnotes(value, language)
-        return Xml("".join([self._block(block, numbers, style, self.part, language)
+        widest = _widest_numbers(value.blocks)
+        return Xml("".join([self._block(block, numbers, style, self.part, widest, language)
                             for block in value.blocks]))
 
     def chart(self, value: Chart | None, width_cm: float | None = None) -> Xml:
@@ -172,13 +250,14 @@ class WordWriter:
         width = width_cm or min(natural, self.template.text_width_cm)
         cx, cy = int(width * _EMU_PER_CM), int(height * _EMU_PER_CM)
         self._charts += 1
+        self._drawings += 1
         number = 1
         while f"word/charts/chart{number}.xml" in self.template.entries.keys() | self._charted:
             number += 1
         name = f"word/charts/chart{number}.xml"
         self._charted[name] = chart_part(value, language_tag(self.locale))
         rid = self._relationships(self.part).add(_RT_CHART, name.removeprefix("word/"))
-        shape_id = 1000 + self._charts
+        shape_id = 1000 + self._drawings
         inline = (
             f'<wp:inline xmlns:wp="{_WP}">'
             f'<wp:extent cx="{cx}" cy="{cy}"/>'
@@ -192,6 +271,113 @@ class WordWriter:
                              f"<w:r><w:drawing>{inline}</w:drawing></w:r>")
         caption = _paragraph(self.template.style_id("Caption"), _run(value.title))
         return Xml(picture + caption)
+
+    def picture(self, value: Picture | Sequence[Picture | None] | None,
+                width_cm: float | None = None, height_cm: float | None = None,
+                style: str = "Figure") -> Xml:
+        """The year's pictures (a logo, a figure) in a paragraph of their own, in `style` when the
+        template has it, each with its alternative text; several stand side by side, a tab
+        apart. A picture takes `width_cm` or `height_cm` (its proportions kept), else its own
+        size at 96 pixels to the inch, never more than the width between the margins. Nothing
+        for none."""
+        given = [value] if isinstance(value, Picture) or value is None else list(value)
+        pictures = [p for p in given if p is not None]
+        if not pictures:
+            return Xml("")
+        runs = []
+        for picture in pictures:
+            if not isinstance(picture, Picture):
+                raise TypeError(f"the filter picture shows the year's pictures, not {picture!r}")
+            runs.append(self._picture_run(picture, width_cm, height_cm))
+        return Xml(_paragraph(self.template.style_id(style), "<w:r><w:tab/></w:r>".join(runs)))
+
+    def _picture_run(self, picture: Picture, width_cm: float | None,
+                     height_cm: float | None) -> str:
+        pixels_wide, pixels_high = picture.size
+        ratio = pixels_high / pixels_wide
+        if width_cm:
+            width = float(width_cm)
+        elif height_cm:
+            width = float(height_cm) / ratio
+        else:
+            width = pixels_wide * _CM_PER_PIXEL
+        width = min(width, self.template.text_width_cm)
+        cx, cy = int(width * _EMU_PER_CM), int(width * ratio * _EMU_PER_CM)
+        digest = hashlib.sha256(picture.data).hexdigest()
+        name = self._media_names.get(digest)
+        if name is None:
+            taken = self.template.entries.keys() | self._media.keys()
+            number = 1
+            while any(f"word/media/picture{number}.{kind}" in taken for kind in _MEDIA_TYPES):
+                number += 1
+            name = f"word/media/picture{number}.{picture.kind}"
+            self._media_names[digest] = name
+            self._media[name] = picture.data
+        rid = self._media_ids.get((self.part, name))
+        if rid is None:
+            rid = self._relationships(self.part).add(
+                _RT_IMAGE, _relative(name, self.part))
+            self._media_ids[self.part, name] = rid
+        self._drawings += 1
+        shape_id = 1000 + self._drawings
+        alt = escape(check_writable(picture.alt))
+        file = escape(name.rsplit("/", 1)[-1])
+        return (
+            f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{shape_id}" name="Picture {self._drawings}" descr="{alt}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+            f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}">'
+            f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr><pic:cNvPr id="0" name="{file}"/>'
+            '<pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip xmlns:r="{R}" r:embed="{rid}"/><a:stretch><a:fillRect/>'
+            '</a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+    def table(self, value: Table | None, header_fill: str = "1F3864") -> Xml:
+        """A table of the records (an annex's `Table`) across the width between the margins:
+        its heading row when it has one and its column headings (style "Table Heading", on
+        `header_fill`, repeated on each page), then its rows (style "Table Text"), none split
+        across pages; each column as wide as its texts need. Nothing for none."""
+        if value is None:
+            return Xml("")
+        if not re.fullmatch(r"[0-9A-Fa-f]{6}", header_fill):
+            raise ValueError(f"header_fill is a colour in hexadecimal (1F3864), not {header_fill!r}")
+        check_writable("".join([value.heading or "", *value.header,
+                                *(cell for line in value.rows for cell in line)]))
+        widths = _column_widths([value.header, *value.rows], self.template.text_width_cm)
+        heading_style = self._style_id("Table Heading")
+        text_style = self._style_id("Table Text")
+        grid_style = self.template.style_id("Table Grid")
+
+        def cell(text: str, twips: int, style: str, fill: str = "", span: int = 1) -> str:
+            properties = f'<w:tcW w:w="{twips}" w:type="dxa"/>'
+            if span > 1:
+                properties += f'<w:gridSpan w:val="{span}"/>'
+            if fill:
+                properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+            return f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(style, _run(text))}</w:tc>"
+
+        repeated = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"  # on each page
+        rows = []
+        if value.heading:
+            whole = cell(value.heading, sum(widths), heading_style, header_fill, len(widths))
+            rows.append(f"<w:tr>{repeated}{whole}</w:tr>")
+        headings = [cell(text, width, heading_style, header_fill)
+                    for text, width in zip(value.header, widths, strict=True)]
+        rows.append(f"<w:tr>{repeated}{''.join(headings)}</w:tr>")
+        for line in value.rows:
+            cells = [cell(text, width, text_style) for text, width in zip(line, widths, strict=True)]
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+        style = f'<w:tblStyle w:val="{grid_style}"/>' if grid_style else ""
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+        return Xml(f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+                   '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+                   '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+                   'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+                   f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
     def heading(self, text: Any, level: int = 1, numbered: bool = True, dated: bool = False) -> Xml:
         """A heading paragraph in "Heading `level`" (levels 1 to 6): `text`, or a record's
@@ -263,6 +449,15 @@ class WordWriter:
             etree.SubElement(content_types(), f"{{{CT}}}Override", PartName=f"/{name}",
                              ContentType=CT_CHART)
         changed.update(self._charted)
+        if self._media:
+            types_root = content_types()
+            declared = {d.get("Extension", "").lower() for d in types_root.iterfind(f"{{{CT}}}Default")}
+            for extension in sorted({name.rsplit(".", 1)[-1] for name in self._media}):
+                if extension not in declared:
+                    # Defaults come before Overrides in the schema's order.
+                    types_root.insert(0, etree.Element(f"{{{CT}}}Default", Extension=extension,
+                                                       ContentType=_MEDIA_TYPES[extension]))
+            changed.update(self._media)
         if types is not None:
             changed["[Content_Types].xml"] = _xml(types)
         return changed
@@ -270,7 +465,7 @@ class WordWriter:
     # -- paragraphs and runs -----------------------------------------------------------------
 
     def _block(self, block: Block, footnotes: dict[int, int], style: str, part: str,
-               language: str = "") -> str:
+               widest: dict[tuple[int, int], int], language: str = "") -> str:
         if block.list_kind is None:
             return _paragraph(self._style_id(style),
                               self._inlines(block, footnotes, part, language))
@@ -278,7 +473,7 @@ class WordWriter:
         style_id = self._style_id(self._list_style(block.list_kind, level, style))
         numbering = ""
         if block.list_kind is ListKind.NUMBER:
-            num_id = self._restarted(block, level)
+            num_id = self._restarted(block, level, widest.get((block.list_id, block.level), 1))
             if num_id is not None:
                 numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
         return _paragraph(style_id, self._inlines(block, footnotes, part, language), numbering)
@@ -311,7 +506,7 @@ class WordWriter:
                     properties += "<w:b/>"
                 if inline.italic:
                     properties += "<w:i/>"
-                run = _run(inline.text, properties + language)
+                run = _hyphenated_runs(inline.text, properties + language)
                 if inline.link:
                     rid = self._relationships(part).link(inline.link)
                     run = f'<w:hyperlink xmlns:r="{R}" r:id="{rid}">{run}</w:hyperlink>'
@@ -332,9 +527,10 @@ class WordWriter:
 
     # -- numbering -----------------------------------------------------------------------------
 
-    def _restarted(self, block: Block, level: int) -> str | None:
+    def _restarted(self, block: Block, level: int, widest: int) -> str | None:
         """Each numbered list's own w:num, so that it starts at 1 again (None when the List
-        Number style does not number its paragraphs)."""
+        Number style does not number its paragraphs); a list whose numbers reach `widest`
+        beyond 9 takes a copy of the numbering with room for them."""
         key = (self._text_counter, block.list_id, level)
         if key in self._list_nums:
             return self._list_nums[key]
@@ -350,6 +546,8 @@ class WordWriter:
         if abstract is None or numbering is None:
             self._list_nums[key] = None
             return None
+        if widest > 9:
+            abstract = self._wider(numbering, abstract, len(str(widest)))
         self._next_num += 1
         num_id = str(self._next_num)
         numbering.append(etree.fromstring(
@@ -358,6 +556,49 @@ class WordWriter:
             '</w:num>'))
         self._list_nums[key] = num_id
         return num_id
+
+    def _wider(self, numbering: etree._Element, abstract: str, digits: int) -> str:
+        """A copy of the numbering `abstract` whose first level's hanging indent (and the tab
+        after the number) is wider by a digit for each digit beyond one, so that "10." and
+        "100." keep the gap after them that "1." has; the numbering itself when it says no
+        indent. Word and LibreOffice both take the copy's indent and tab."""
+        known = self._widened.get((abstract, digits))
+        if known is not None:
+            return known
+        original = numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{abstract}']")
+        indent = None if original is None else original.find(
+            f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}ind")
+        left = indent.get(f"{{{W}}}left") or indent.get(f"{{{W}}}start") \
+            if indent is not None else None
+        hanging = indent.get(f"{{{W}}}hanging") if indent is not None else None
+        if original is None or indent is None or not (left and hanging and left.isdigit()
+                                                      and hanging.isdigit()):
+            self._widened[abstract, digits] = abstract
+            return abstract
+        extra = (digits - 1) * _DIGIT_TWIPS
+        copy = deepcopy(original)
+        number = 1 + max(int(a.get(f"{{{W}}}abstractNumId", "0"))
+                         for a in numbering.iterfind(f"{{{W}}}abstractNum"))
+        copy.set(f"{{{W}}}abstractNumId", str(number))
+        for unique in ("nsid", "tmpl", "styleLink", "numStyleLink"):
+            for element in copy.findall(f"{{{W}}}{unique}"):
+                copy.remove(element)
+        for linked in copy.iterfind(f"{{{W}}}lvl/{{{W}}}pStyle"):  # one numbering per style
+            linked.getparent().remove(linked)
+        wide = copy.find(f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}ind")
+        wide.set(f"{{{W}}}left" if indent.get(f"{{{W}}}left") else f"{{{W}}}start",
+                 str(int(left) + extra))
+        wide.set(f"{{{W}}}hanging", str(int(hanging) + extra))
+        for tab in copy.iterfind(f"{{{W}}}lvl[@{{{W}}}ilvl='0']/{{{W}}}pPr/{{{W}}}tabs/{{{W}}}tab"):
+            if tab.get(f"{{{W}}}val") == "num":
+                tab.set(f"{{{W}}}pos", str(int(left) + extra))
+        first_num = numbering.find(f"{{{W}}}num")
+        if first_num is not None:  # every abstractNum comes before the first num
+            first_num.addprevious(copy)
+        else:
+            numbering.append(copy)
+        self._widened[abstract, digits] = str(number)
+        return str(number)
 
     def _numbering_root(self) -> etree._Element | None:
         if self._numbering is None:
@@ -414,6 +655,49 @@ class WordWriter:
         if part not in self._rels:
             self._rels[part] = _Relationships(self.template, part)
         return self._rels[part]
+
+
+_TWIPS_PER_CM = 567
+# About the width of a character of the tables' text (9.5 to 10 pt), and a cell's margins, in cm.
+_CHARACTER_CM = 0.19
+_CELL_MARGINS_CM = 0.4
+
+
+def _column_widths(lines: Sequence[Sequence[str]], room_cm: float) -> list[int]:
+    """The width of each column of a table, in twips, filling `room_cm`: each column at least as
+    wide as its longest word, and the room left shared as its texts need (a line of 45
+    characters at most)."""
+    columns = list(zip(*lines, strict=True))
+    least = [max((len(word) for text in column for word in text.split()), default=1)
+             * _CHARACTER_CM + _CELL_MARGINS_CM for column in columns]
+    wanted = [max(min(max((len(text) for text in column), default=1), 45) * _CHARACTER_CM
+                  + _CELL_MARGINS_CM, low) for column, low in zip(columns, least, strict=True)]
+    room = min(room_cm, 16.0) if room_cm != float("inf") else 16.0
+    if sum(wanted) <= room:  # the columns widened alike to fill the room
+        widths = [w * room / sum(wanted) for w in wanted]
+    elif sum(least) >= room:
+        widths = [w * room / sum(least) for w in least]
+    else:  # each column its longest word, and a share of the rest as its texts need
+        spare = (room - sum(least)) / (sum(wanted) - sum(least))
+        widths = [low + (want - low) * spare for low, want in zip(least, wanted, strict=True)]
+    return [round(w * _TWIPS_PER_CM) for w in widths]
+
+
+def _widest_numbers(blocks: Sequence[Block]) -> dict[tuple[int, int], int]:
+    """The largest number of each numbered list of a text, by its list and level."""
+    counts: Counter[tuple[int, int]] = Counter()
+    starts: dict[tuple[int, int], int] = {}
+    for block in blocks:
+        if block.list_kind is ListKind.NUMBER:
+            key = (block.list_id, block.level)
+            counts[key] += 1
+            starts.setdefault(key, block.start)
+    return {key: starts[key] + count - 1 for key, count in counts.items()}
+
+
+def _relative(name: str, part: str) -> str:
+    """The target a relationship of `part` gives to the package's part `name`."""
+    return posixpath.relpath(name, posixpath.dirname(part))
 
 
 def _xml(root: etree._Element) -> bytes:
