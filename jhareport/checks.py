@@ -70,6 +70,8 @@ def record_problems(records: YearRecords,
         ("priorities", "priority", records.priorities),
         ("priority-areas", "priority area", records.priority_areas),
         ("tables", "table", records.tables),
+        ("scorecard", "scorecard action",
+         [a for a in records.scorecard.actions if a.id] if records.scorecard else []),
     ]
     for kind, what, items in lists:
         counts = Counter(item.id for item in items)
