@@ -112,14 +112,15 @@ def check_package(path: str | Path, limits: Limits = TEMPLATE_LIMITS) -> bytes:
                 raise _unreadable(path, f"{_name(entry)} would inflate to "
                                   f"{entry.file_size / _MB:,.0f} MB: a part may hold "
                                   f"{limits.entry // _MB} MB at most")
-            if entry.file_size > _MB and entry.file_size > limits.ratio * max(entry.compress_size, 1):
-                raise _unreadable(path, f"{_name(entry)} is compressed "
-                                  f"{entry.file_size // max(entry.compress_size, 1):,} times: "
-                                  f"more than {limits.ratio} times is a zip bomb, not a document")
             total += entry.file_size
         if total > limits.total:
             raise _unreadable(path, f"its parts would inflate to {total / _MB:,.0f} MB: "
                               f"{what} may hold {limits.total // _MB} MB at most")
+        for entry in entries:
+            if entry.file_size > _MB and entry.file_size > limits.ratio * max(entry.compress_size, 1):
+                raise _unreadable(path, f"{_name(entry)} is compressed "
+                                  f"{entry.file_size // max(entry.compress_size, 1):,} times: "
+                                  f"more than {limits.ratio} times is a zip bomb, not a document")
         for entry in entries:
             try:
                 content = package.read(entry)
