@@ -182,9 +182,9 @@ def diff_form(form: ReturnedForm, base: FormBase, earlier: Sequence[LedgerEntry]
         gave.append(Gave(key, place, {"agencies": agencies}, left=True))
 
     for row in form.rows:
-        for entry, message in row.problems:
-            problem(row, message, entry)
         mark = marks.get(row.mark) if row.mark else None
+        for entry, message in row.problems:
+            problem(row, message, entry, mark.place if mark else None)
         if mark is None or mark.record.split(":", 1)[0] != row.kind:
             unmarked.append(row)
             continue

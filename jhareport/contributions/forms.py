@@ -306,7 +306,8 @@ class _FormWriter:
         entries: Entries
         if source is not None:
             entries = self._entries(source)
-            self._bookmark(paragraph, source, f"{KINDS[kind].name} {number} ({entries['title']})")
+            title = entries["title"] if len(entries["title"]) <= 80 else f"{entries['title'][:79]}…"
+            self._bookmark(paragraph, source, f"{KINDS[kind].name} {number} ({title})")
             paragraph.add_run(f"{KINDS[kind].title} {number}")
         else:
             entries = {key: "" for key in labels}

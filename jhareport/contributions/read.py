@@ -368,10 +368,10 @@ class _BodyReader:
 
     def lines(self, cell: Any, entry: str | None = None,
               problems: list[tuple[str, str]] | None = None) -> list[str]:
-        found = [" ".join(_paragraph_text(p).split()) for p in cell.iter(_w("p"))]
+        raw = [_paragraph_text(p) for p in cell.iter(_w("p"))]
         if entry is not None and problems is not None:
-            _bounded(entry, "\n".join(found), problems)
-        return found
+            _bounded(entry, "\n".join(raw), problems)  # before spaces are collapsed
+        return [" ".join(text.split()) for text in raw]
 
     def plain(self, cell: Any, entry: str | None = None,
               problems: list[tuple[str, str]] | None = None) -> str:
@@ -407,9 +407,8 @@ class _BodyReader:
         for p in cell.iter(_w("p")):
             kind, level = self.list_of(p)
             paras.append((kind, level, tuple(self.runs(p))))
-        text = markdown(normal_text(paras))
-        _bounded(entry, text, problems)
-        return text
+        _bounded(entry, "\n".join(run[0] for _, _, runs in paras for run in runs), problems)
+        return markdown(normal_text(paras))
 
     def list_of(self, p: Any) -> tuple[str, int]:
         props = p.find(_w("pPr"))

@@ -92,7 +92,8 @@ def check_package(path: str | Path, limits: Limits = TEMPLATE_LIMITS) -> bytes:
     opener = _no_follow_fifo if limits.follow_links else _no_follow_fifo_nor_link
     try:
         with open(path, "rb", opener=opener) as stream:
-            data = stream.read(limits.package + 1)
+            # No more than the file holds (a buffer of the limit would take its memory).
+            data = stream.read(min(status.st_size, limits.package) + 1)
     except OSError as error:
         raise _unreadable(path, error.strerror or str(error)) from None
     if len(data) > limits.package:

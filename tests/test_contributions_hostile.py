@@ -1,0 +1,248 @@
+"""Returned forms are files from outside: every hostile kind is refused with its file and place,
+a documented exception (exit 2 at the command), bounded memory, and the year's files unchanged."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import string
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from jhareport.cli import main
+from jhareport.contributions import ContributionError, FormReadError, import_forms, read_form, \
+    write_forms
+from jhareport.errors import InputError
+
+FORM = "urn:jhareport:contribution-form:2"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def rewrite(path: Path, change: Callable[[dict[str, bytes]], None],
+            compression: int = zipfile.ZIP_DEFLATED) -> None:
+    """Rewrite a form's parts: `change` edits them by name."""
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    change(parts)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    path.write_bytes(buffer.getvalue())
+
+
+def in_document(path: Path, old: bytes, new: bytes, count: int = 1) -> None:
+    def change(parts: dict[str, bytes]) -> None:
+        assert old in parts["word/document.xml"], old
+        parts["word/document.xml"] = parts["word/document.xml"].replace(old, new, count)
+    rewrite(path, change)
+
+
+def letters(count: int) -> str:
+    """Text that does not compress much, as a real long text would not."""
+    rng = random.Random(7)
+    return "".join(rng.choice(string.ascii_letters + " ") for _ in range(count))
+
+
+def form_part(path: Path, xml: bytes) -> None:
+    def change(parts: dict[str, bytes]) -> None:
+        parts["customXml/item1.xml"] = xml
+    rewrite(path, change)
+
+
+@pytest.fixture
+def fra(years: Path) -> Path:
+    """FRA's 2023 form, in the returned folder."""
+    return write_forms(years / "2023", years / "returned", agencies=["FRA"])[0]
+
+
+def refused(years: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The import's refusal: a documented exception through the API, exit 2 and no traceback
+    at the command, and the year's files as they were."""
+    before = snapshot(years / "2023")
+    with pytest.raises(ContributionError) as raised:
+        import_forms(years / "returned", years / "2023")
+    assert isinstance(raised.value, InputError)
+    assert main(["contributions", "import", str(years / "returned"), "--into",
+                 str(years / "2023")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.startswith("error: ")
+    assert snapshot(years / "2023") == before
+    assert len(err) < 4_000, err[:4_000]
+    return str(raised.value)
+
+
+HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
+    "an external entity": (
+        lambda p: in_document(p, b"<w:document", b'<!DOCTYPE w:document [<!ENTITY x SYSTEM '
+                              b'"file:///etc/passwd">]><w:document'),
+        r"FRA\.docx: not a readable Word document \(word/document\.xml declares a DOCTYPE or "
+        r"entities, which a Word document never needs and a form may not hold\)"),
+    "entity expansion": (
+        lambda p: in_document(p, b"<w:document", b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+                              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]><w:document'),
+        r"word/document\.xml declares a DOCTYPE or entities"),
+    "a zip bomb": (
+        lambda p: rewrite(p, lambda parts: parts.update({"word/media/image1.png":
+                                                         bytes(20 * 1024 * 1024)})),
+        r"FRA\.docx: not a readable Word document \(word/media/image1\.png is compressed "
+        r"[\d,]+ times: more than 100 times is a zip bomb, not a document\)"),
+    "a form larger than a form may be": (
+        lambda p: rewrite(p, lambda parts: parts.update({"word/media/image1.png":
+                                                         random.Random(7).randbytes(17 << 20)})),
+        r"FRA\.docx: not a readable Word document \(17 MB: a form may hold 16 MB at most\)"),
+    "a 12 MB text node": (
+        lambda p: in_document(p, b"<w:t>Title</w:t>",
+                              f"<w:t>{letters(12 * 1024 * 1024)}</w:t>".encode()),
+        r"FRA\.docx: word/document\.xml is not readable XML \("),
+    "a raw C0 control character": (
+        lambda p: in_document(p, b"<w:t>Title</w:t>", b"<w:t>Ti\x07tle</w:t>"),
+        r"word/document\.xml is not readable XML"),
+    "a C0 control character as a reference": (
+        lambda p: in_document(p, b"<w:t>Title</w:t>", b"<w:t>Ti&#x7;tle</w:t>"),
+        r"word/document\.xml is not readable XML"),
+    "a lone surrogate": (
+        lambda p: in_document(p, b"<w:t>Title</w:t>", b"<w:t>Ti\xed\xa0\x80tle</w:t>"),
+        r"word/document\.xml is not readable XML"),
+    "a lone surrogate as a reference": (
+        lambda p: in_document(p, b"<w:t>Title</w:t>", b"<w:t>Ti&#xD800;tle</w:t>"),
+        r"word/document\.xml is not readable XML"),
+    "a forged year": (
+        lambda p: form_part(p, f'<form xmlns="{FORM}" year="abc" agency="FRA" '
+                               f'base="0123456789abcdef"/>'.encode()),
+        r"FRA\.docx: the form's hidden information is damaged \(year 'abc' is not a year\)"),
+    "a forged record map": (
+        lambda p: form_part(p, f'<form xmlns="{FORM}" year="2023" agency="FRA" '
+                               f'base="0123456789abcdef"><record row="abc" kind="unknown"/>'
+                               f'</form>'.encode()),
+        r"FRA\.docx: the form's hidden information is damaged \(it holds more than the form "
+        r"wrote\)"),
+    "a forged agency": (
+        lambda p: form_part(p, f'<form xmlns="{FORM}" year="2023" agency="{"X" * 100_000}" '
+                               f'base="0123456789abcdef"/>'.encode()),
+        r"the form's hidden information is damaged \(agency: unknown agency or body"),
+    "a forged base": (
+        lambda p: form_part(p, f'<form xmlns="{FORM}" year="2023" agency="FRA" '
+                               f'base="../../etc/passwd"/>'.encode()),
+        r"base '\.\./\.\./etc/passwd' is not the digest of a base"),
+    "a base of another folder": (
+        lambda p: form_part(p, f'<form xmlns="{FORM}" year="2023" agency="FRA" '
+                               f'base="0123456789abcdef"/>'.encode()),
+        r"FRA\.docx: the form was not made from this year's folder"),
+    "a table of 100,000 rows": (
+        lambda p: in_document(p, b"</w:tbl>", b"<w:tr/>" * 100_000 + b"</w:tbl>"),
+        r"FRA\.docx: 100,\d{3} table rows: a form may hold 3,000 at most"),
+    "50,000 content controls": (
+        lambda p: in_document(p, b"</w:body>", b"<w:sdt/>" * 50_000 + b"</w:body>"),
+        r"FRA\.docx: 50,\d{3} content controls: a form may hold 40,000 at most"),
+    "not a zip": (
+        lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"),
+        r"FRA\.docx: not a readable Word document"),
+    "no form at all": (
+        lambda p: rewrite(p, lambda parts: parts.pop("customXml/item1.xml")),
+        r"FRA\.docx: not a contribution form: it has none of the form's hidden information"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_a_hostile_form_is_refused_with_its_file_and_place(
+        years: Path, fra: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    make, expected = HOSTILE[case]
+    make(fra)
+    message = refused(years, capsys)
+    assert re.search(expected, message), message
+    if case != "a base of another folder":  # which only the year's folder can tell
+        with pytest.raises(FormReadError):  # read alone, the same refusal
+            read_form(fra)
+
+
+def test_a_zip_bomb_is_refused_before_it_takes_memory(years: Path, fra: Path) -> None:
+    rewrite(fra, lambda parts: parts.update({"word/media/image1.png": bytes(30 * 1024 * 1024)}))
+    assert fra.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(FormReadError, match="zip bomb"):
+            read_form(fra)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024  # the 30 MB part was never inflated
+
+
+def test_bad_characters_and_huge_values_are_named_briefly(
+        years: Path, fra: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # U+0085 is well-formed XML, but no text a document can hold; 5 MB typed as a place
+    in_document(fra, b"Annual exchange of JHA", "Annual\u0085exchange of JHA".encode())
+
+    def huge_place(parts: dict[str, bytes]) -> None:
+        xml = parts["word/document.xml"].decode()
+        label = xml.index(">Place<")
+        cell = xml.index("<w:p>", xml.index("<w:tc>", label))
+        parts["word/document.xml"] = (
+            xml[:cell] + f"<w:p><w:r><w:t>{letters(5 * 1024 * 1024)}</w:t></w:r></w:p>"
+            + xml[cell:]).encode()
+
+    rewrite(fra, huge_place)
+    message = refused(years, capsys)
+    assert ("FRA.docx, other activity 1 (Annual exchange of JHA Agencies on the charter of "
+            "Fundamental Rights of the Eur…), title: holds the character U+0085, which a "
+            "document cannot hold: delete it") in message
+    assert re.search(r"place: 5,24\d,\d{3} characters: an entry may hold 20,000 at most", message)
+    assert len(message) < 2_000
+
+
+def test_only_regular_files_of_the_folder_are_read_and_the_others_named(
+        years: Path, fra: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = write_forms(years / "2023", years / "elsewhere", agencies=["Europol"])[0]
+    returned = years / "returned"
+    (returned / "Europol.docx").symlink_to(outside)
+    os.mkfifo(returned / "Eurojust.docx")
+    (returned / "Frontex.docm").write_bytes(b"macros")
+    (returned / "EIGE.odt").write_bytes(b"odt")
+    (returned / "~$FRA.docx").write_bytes(b"lock")
+    (returned / "notes").mkdir()
+    (returned / "notes" / "CEPOL.docx").write_bytes(outside.read_bytes())
+    result = import_forms(returned, years / "2023")  # the FIFO does not block it
+    assert [f.file for f in result.forms] == ["FRA.docx"]
+    passed = {p.file: p.reason for p in result.passed_over}
+    assert passed == {
+        "EIGE.odt": "an OpenDocument text (.odt): save it as a Word document (.docx) in "
+                    "LibreOffice",
+        "Eurojust.docx": "not a regular file (a pipe, a socket or a device)",
+        "Europol.docx": "a symbolic link: only files in the folder itself are read",
+        "Frontex.docm": "a Word document with macros (.docm): forms come back as .docx; ask the "
+                        "agency to save it as a Word document (.docx)",
+        "notes": "a folder: only files in the folder itself are read",
+        "~$FRA.docx": "a lock file that Word or LibreOffice leaves while a form is open",
+    }
+    assert main(["contributions", "import", str(returned), "--into", str(years / "2023")]) == 0
+    err = capsys.readouterr().err
+    assert "passed over in" in err and "Frontex.docm: a Word document with macros" in err
+
+
+def test_a_folder_of_junk_makes_a_short_message(
+        years: Path, fra: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    returned = years / "returned"
+    for number in range(10_000):
+        (returned / f"junk-{number:05}.docx").write_bytes(b"junk")
+    message = refused(years, capsys)
+    assert "other files: 10,000 problems" in message and "… and 9,980 more" in message
+    assert len(message) < 4_000
+
+
+def test_every_refusal_of_the_contributions_is_documented() -> None:
+    from jhareport.contributions import BaseError, FormError, NextYearError
+
+    for error in (ContributionError, FormReadError, FormError, NextYearError, BaseError):
+        assert issubclass(error, InputError), error
+        assert error.__doc__
