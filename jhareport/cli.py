@@ -150,6 +150,8 @@ def _contributions_import(args: argparse.Namespace) -> int:
             print(conflict)
     for duplicate in result.duplicates:
         print(f"warning: {duplicate}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if result.passed_over:
         print(f"passed over in {args.forms}: {_count(len(result.passed_over), 'file')}",
               file=sys.stderr)

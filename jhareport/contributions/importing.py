@@ -95,6 +95,7 @@ class ImportResult:
     duplicates: tuple[Duplicate, ...]
     passed_over: tuple[PassedOver, ...]
     written: tuple[Path, ...]
+    notes: tuple[str, ...] = ()  # options that had nothing to do
     diffs: tuple[FormDiff, ...] = field(repr=False, default=())
 
     @property
@@ -112,6 +113,7 @@ class Returned:
     done: tuple[FormImport, ...]
     passed_over: tuple[PassedOver, ...]
     problems: tuple[FormProblem, ...]
+    notes: tuple[str, ...] = ()
 
 
 def import_forms(forms_dir: str | Path, year_dir: str | Path, *, take: Sequence[str] = (),
@@ -161,7 +163,7 @@ def import_forms(forms_dir: str | Path, year_dir: str | Path, *, take: Sequence[
     return ImportResult((*imported, *returned.done),
                         tuple(c for c in plan.conflicts if c.taken is not None),
                         tuple(_duplicates(diffs)), returned.passed_over, tuple(written),
-                        tuple(diffs))
+                        (*returned.notes, *plan.notes), tuple(diffs))
 
 
 def read_returned(forms_dir: Path, folder: Path, context: YearContext,
@@ -217,7 +219,11 @@ def read_returned(forms_dir: Path, folder: Path, context: YearContext,
                                         f"newer one, or --skip {path.name}"))
             continue
         found.append((form, base))
-    return Returned(tuple(found), tuple(done), tuple(passed), tuple(problems))
+    read = {f.agency.code for f, _ in found} | {d.agency for d in done}
+    notes = [f"--skip {name}: no form of {name} in {forms_dir}, nothing to skip"
+             for name in sorted(skipped_agencies)
+             if REGISTRY.agency(name).short_on(day) not in read and name not in read]
+    return Returned(tuple(found), tuple(done), tuple(passed), tuple(problems), tuple(notes))
 
 
 def _skips(skip: Sequence[str], paths: Sequence[Path]

@@ -119,6 +119,7 @@ class MergePlan:
     conflicts: tuple[Conflict, ...]
     landed: dict[tuple[str, str], tuple[str, ...]]  # (record, entry) -> the agencies it is from
     problems: tuple[FormProblem, ...]
+    notes: tuple[str, ...]  # decisions that had nothing to decide
 
 
 def references(keys: Sequence[str]) -> dict[str, str]:
@@ -189,14 +190,15 @@ def merge(diffs: Sequence[FormDiff], context: YearContext, *, take: Sequence[str
         if confirmed is not None and confirmed not in removals:
             removals.append(confirmed)
     additions = tuple((diff, record) for diff in diffs for record in diff.new)
-    for (option, _) in decisions.items():
-        if not any(c.option == option for c in conflicts):
-            problems.append(FormProblem("--take", None, f"there is no conflict on {option}"))
-    for who in blanket:
-        if who != "year" and not any(any(s.who == who for s in c.sides) for c in conflicts):
-            problems.append(FormProblem("--take", None, f"{who} is party to no conflict"))
+    # A decision with nothing to decide is said, not an error: the same command run again
+    # once the forms are in (or with a late form added) must go through.
+    notes = [f"--take {option}: there is no conflict on {option}, nothing to decide"
+             for option in decisions if not any(c.option == option for c in conflicts)]
+    notes += [f"--take {who}: {who} is party to no conflict, nothing to decide" for who in blanket
+              if who != "year" and not any(any(s.who == who for s in c.sides)
+                                           for c in conflicts)]
     return MergePlan(dict(updates), additions, tuple(removals), tuple(conflicts), landed,
-                     tuple(problems))
+                     tuple(problems), tuple(notes))
 
 
 def _order(key: str, entry: str) -> tuple[str, int]:
