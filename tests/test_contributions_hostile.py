@@ -246,3 +246,59 @@ def test_every_refusal_of_the_contributions_is_documented() -> None:
     for error in (ContributionError, FormReadError, FormError, NextYearError, BaseError):
         assert issubclass(error, InputError), error
         assert error.__doc__
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, failing: int) -> None:
+    real = os.replace
+    calls: list[object] = []
+
+    def full(source: str | Path, target: str | Path) -> None:
+        calls.append(target)
+        if len(calls) == failing:
+            raise OSError(28, "No space left on device", str(source))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", full)
+
+
+@pytest.mark.parametrize("failing", [1, 3])
+def test_a_full_disk_leaves_every_file_of_the_cycle_as_it_was(
+        years: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        failing: int) -> None:
+    before = snapshot(years)
+    with monkeypatch.context() as patch:
+        _full_disk(patch, failing)
+        assert main(["contributions", "forms", str(years / "2023"), "--out",
+                     str(years / "forms")]) == 2
+    with monkeypatch.context() as patch:
+        _full_disk(patch, failing)
+        assert main(["year", "next", str(years / "2023"), "--out", str(years / "2024"),
+                     "--chair", "eu-LISA"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("No space left on device") == 2 and "Traceback" not in err
+    assert snapshot(years) == before
+    assert not (years / "forms").exists() and not (years / "2024").exists()
+    # an import that cannot write its files leaves the year's files and the ledger as they were
+    write_forms(years / "2023", years / "returned", agencies=["FRA"])
+    in_document(years / "returned" / "FRA.docx", b"Annual exchange of JHA", b"Yearly exchange of JHA")
+    before = snapshot(years / "2023")
+    with monkeypatch.context() as patch:
+        _full_disk(patch, failing)
+        with pytest.raises(ContributionError, match="No space left on device"):
+            import_forms(years / "returned", years / "2023")
+    assert snapshot(years / "2023") == before
+
+
+def test_next_year_into_a_file_or_a_folder_in_use_is_refused(
+        years: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (years / "taken").write_text("a file", encoding="utf-8")
+    assert main(["year", "next", str(years / "2023"), "--out", str(years / "taken"),
+                 "--chair", "eu-LISA"]) == 2
+    assert f"{years / 'taken'}: is a file, not a folder" in capsys.readouterr().err
+    assert main(["year", "next", str(years / "2023"), "--out", str(years / "2023" / "next"),
+                 "--chair", "eu-LISA"]) == 2
+    assert "would be written among the fixtures" in capsys.readouterr().err
+    assert main(["year", "next", str(years / "2023"), "--out", str(years / "2024"),
+                 "--chair", "eu-LISA", "--trio", "CEPOL,EUAA,Frontex"]) == 2
+    assert ("--trio: the trio CEPOL, EUAA, Frontex does not include the chair eu-LISA"
+            in capsys.readouterr().err)

@@ -14,13 +14,13 @@ from attrs import frozen
 from ..agencies import REGISTRY, Agency
 from ..loading import load_year
 from ..periods import format_period, parse_period
-from .base import read_bases
+from .base import BaseError, read_bases
 from .diff import FormDiff, YearContext, diff_form
 from .entries import KINDS
 from .importing import read_returned
 from .ledger import LedgerEntry, read_ledger
 from .merge import references
-from .problems import FormProblem, capped
+from .problems import ContributionError, FormProblem, capped
 from .read import PassedOver
 from .sources import read_sources
 
@@ -134,7 +134,10 @@ def contribution_status(forms_dir: str | Path, year_dir: str | Path, *, due: dat
     context = YearContext(read_sources(folder, records))
     day = context.day
     ledger = read_ledger(folder)
-    bases = [b for b in read_bases(folder) if b.year == context.year]
+    try:
+        bases = [b for b in read_bases(folder) if b.year == context.year]
+    except BaseError as error:
+        raise ContributionError([FormProblem(str(folder), None, str(error))]) from None
     returned = read_returned(Path(forms_dir), folder, context, ledger)
     today = today or date.today()
     due = due or next((b.due for b in reversed(bases) if b.due), None) or next(
