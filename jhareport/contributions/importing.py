@@ -207,12 +207,20 @@ def read_returned(forms_dir: Path, folder: Path, context: YearContext,
             base = read_base(folder, form.base)
         except BaseError as error:
             raise ContributionError([FormProblem(str(folder), None, str(error))]) from None
-        if base is None or form.agency.code not in base.marks:
+        if base is None:
             problems.append(FormProblem(path.name, short, "the form was not made from this "
                                         f"year's folder ({folder}): its base is not in "
                                         f"{folder / 'contributions'}; send {short} a new form"))
             continue
+        if form.agency.code not in base.marks:
+            problems.append(FormProblem(path.name, short, f"the form says it is {short}'s, but "
+                                        f"no form of {short} was made with it; send {short} a "
+                                        "new form"))
+            continue
         twin = next((f for f, _ in found if f.agency.code == form.agency.code), None)
+        if twin is not None and twin.sha256 == form.sha256:
+            done.append(FormImport(path.name, short, f"the same file as {twin.path.name}"))
+            continue
         if twin is not None:
             problems.append(FormProblem(path.name, short, f"a second form of {short} not yet "
                                         f"imported (the other is {twin.path.name}): keep the "

@@ -84,12 +84,16 @@ class ContributionError(InputError):
             lines.extend(f"  {line}" for line in capped([str(p) for p in found]))
         for conflict in self.conflicts:
             lines.append(str(conflict))
-        skips = sorted({p.agency for p in self.problems if p.agency})
+        skips = [f"--skip {shown_name(a)}" for a in sorted({p.agency for p in self.problems
+                                                            if p.agency})]
+        files = sorted({p.form for p in self.problems
+                        if not p.agency and p.form.casefold().endswith(".docx")})
+        skips += ([f"--skip {shown_name(f)}" for f in files] if len(files) <= 3
+                  else [f"--skip FILE for each of the {len(files):,} files above"] if files else [])
         if self.problems or self.conflicts:
             lines.append("nothing was written")
         if skips:
-            lines.append("mend the forms, or import the others meanwhile with "
-                         + " ".join(f"--skip {shown_name(a)}" for a in skips))
+            lines.append(f"mend the forms, or import the others meanwhile with {' '.join(skips)}")
         if self.conflicts:
             lines.append("decide each conflict with --take RECORD.ENTRY=AGENCY (or =year), or "
                          "all of one agency's with --take AGENCY")

@@ -82,7 +82,7 @@ class ContributionStatus:
     today: date
     agencies: tuple[AgencyStatus, ...]  # those sent a form, and any other that returned one
     passed_over: tuple[PassedOver, ...]
-    other_files: tuple[FormProblem, ...]
+    other_files: tuple[FormProblem, ...]  # returned files that are no form to import
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -114,8 +114,8 @@ class ContributionStatus:
             lines += [f"  {p}" for p in capped([str(p) for p in self.passed_over])]
         if self.other_files:
             lines.append("")
-            lines += [f"not a form of {self.year}: {p}"
-                      for p in capped([str(p) for p in self.other_files])]
+            lines.append(f"not forms to import into {self.year}:")
+            lines += [f"  {p}" for p in capped([str(p) for p in self.other_files])]
         return "\n".join(lines) + "\n"
 
 
@@ -164,9 +164,8 @@ def contribution_status(forms_dir: str | Path, year_dir: str | Path, *, due: dat
             continue
         statuses.append(_status(agency, agency.code in sent, names, mine,
                                 pending.get(agency.code), context, due, today, chair))
-    other = [p for p in returned.problems if p.agency is None]
     return ContributionStatus(context.year, due, today, tuple(statuses), returned.passed_over,
-                              tuple(other))
+                              returned.problems)
 
 
 def _status(agency: Agency, sent: bool, files: list[str], ledger: Sequence[LedgerEntry],
