@@ -37,7 +37,7 @@ __all__ = ["Change", "Duplicate", "FormImport", "ImportResult", "Returned", "imp
 @frozen
 class Change:
     """What a form did to one record: added, changed (with the entries), left (the agency took
-    itself off it) or removed."""
+    itself off it), or set aside (its value lost a conflict: `note` says whose was kept)."""
 
     kind: str
     record: str  # the record's reference, as --take and --remove name it
@@ -67,10 +67,11 @@ class FormImport:
         if self.status == "already imported" and self.imported:
             return f"{self.file} ({self.agency}): already imported on {self.imported:%Y-%m-%d %H:%M}"
         if self.status == "imported":
-            count = len(self.changes)
-            return (f"{self.file} ({self.agency}): imported, "
-                    f"{count} change{'s' if count != 1 else ''}" if count else
-                    f"{self.file} ({self.agency}): imported, no change")
+            count = sum(1 for c in self.changes if c.what != "set aside")
+            aside = len(self.changes) - count
+            changes = f"{count} change{'s' if count != 1 else ''}" if count else "no change"
+            return (f"{self.file} ({self.agency}): imported, {changes}"
+                    + (f" ({aside} set aside)" if aside else ""))
         return f"{self.file} ({self.agency}): {self.status}"
 
 
@@ -276,6 +277,14 @@ def _summaries(diffs: Sequence[FormDiff], plan: MergePlan, context: YearContext,
             if shown:
                 changes.append(Change(kind, names[key], _title(key, plan, context), "changed",
                                       tuple(shown)))
+        for conflict in plan.conflicts:
+            mine = any(s.who == diff.agency for s in conflict.sides)
+            if mine and conflict.taken not in (None, diff.agency):
+                kept = next((s.name for s in conflict.sides if s.who == conflict.taken),
+                            "the year's files")
+                label = KINDS[conflict.kind].labels[conflict.entry].casefold()
+                changes.append(Change(conflict.kind, conflict.reference, conflict.title,
+                                      "set aside", (label,), f"kept {kept}"))
         for key, _ in diff.left:
             kind = key.split(":", 1)[0]
             if key in plan.removals:

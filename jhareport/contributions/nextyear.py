@@ -106,7 +106,7 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
 
     chosen_trio = _trio(old.trio, old.chair, new_chair, trio, to_do, year)
     if chosen_trio:
-        new["trio"] = [a.short_on(day) for a in chosen_trio]
+        new["trio"] = _flow([a.short_on(day) for a in chosen_trio])
     following = _agency("--next-chair", next_chair) if next_chair else None
     if following is None and chosen_trio and chosen_trio.index(new_chair) < len(chosen_trio) - 1:
         following = chosen_trio[chosen_trio.index(new_chair) + 1]
@@ -117,7 +117,7 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
                      "--next-chair)")
     council = list(presidencies) if presidencies else list(COUNCIL_PRESIDENCIES.get(year, ()))
     if council:
-        new["council_presidencies"] = council
+        new["council_presidencies"] = _flow(council)
     else:
         to_do.append(f"council_presidencies: the Council presidencies of {year} (or "
                      "--presidency)")
@@ -195,6 +195,13 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
         raise NextYearError(str(error)) from None
     return NextYear(target, year, new_chair.short_on(day), carried_actions, left_out,
                     tuple(sorted(files)), tuple(rewrite), tuple(to_do))
+
+
+def _flow(values: list[str]) -> CommentedSeq:
+    """A short list on one line, as the fixtures write them."""
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def _agency(option: str, name: str) -> Agency:
