@@ -133,10 +133,16 @@ def session_of(item: Any) -> Session:
     return Session(str(item))
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or",
+                          "the", "to", "with"})
+
+
 def fresh_id(text: str, taken: set[str]) -> str:
     """An id made of a text's first words, unused in `taken` (which then holds it)."""
-    words = re.findall(r"[a-z0-9]+", text.casefold())[:6] or ["new"]
-    base = "-".join(words)
+    words = re.findall(r"[a-z0-9]+", text.casefold())[:6]
+    while len(words) > 1 and words[-1] in _SMALL_WORDS:  # not "conference-on-the"
+        words.pop()
+    base = "-".join(words or ["new"])
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

@@ -70,7 +70,7 @@ class AgencyStatus:
             parts.append(f"imported {_day(self.imported.date())}")
         lines = ["; ".join(parts)]
         lines += [f"    {c}" for c in capped(self.changes)]
-        if not self.changes:
+        if not self.changes and not self.problems:
             lines.append("    no change")
         return "\n".join(lines)
 
