@@ -48,10 +48,12 @@ def in_document(path: Path, old: bytes, new: bytes, count: int = 1) -> None:
     rewrite(path, change)
 
 
+_LETTERS = bytes((string.ascii_letters + " ") * 5, "ascii")[:256]
+
+
 def letters(count: int) -> str:
     """Text that does not compress much, as a real long text would not."""
-    rng = random.Random(7)
-    return "".join(rng.choice(string.ascii_letters + " ") for _ in range(count))
+    return random.Random(7).randbytes(count).translate(_LETTERS).decode("ascii")
 
 
 def form_part(path: Path, xml: bytes) -> None:

@@ -132,6 +132,9 @@ def import_forms(forms_dir: str | Path, year_dir: str | Path, *, take: Sequence[
     Raises ContributionError with every problem (and every undecided conflict): then nothing is
     written; LoadError when the year's folder cannot be read.
     """
+    # One value given where several may be is taken as one, not as its letters.
+    take, skip, remove = ([given] if isinstance(given, str) else list(given)
+                          for given in (take, skip, remove))
     folder = Path(year_dir)
     records = load_year(folder)
     context = YearContext(read_sources(folder, records))
