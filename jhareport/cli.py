@@ -45,9 +45,9 @@ def _check(args: argparse.Namespace) -> int:
     records, notes = load_year_and_notes(args.path, args.locale)
     refusals = final_build_refusals(records, args.draft)
     if refusals:
-        # The words of `build`: what `check` passes, a build does not refuse.
-        for refusal in refusals:
-            print(f"error: {refusal}", file=sys.stderr)
+        # As `build` says it: what `check` passes, a final build does not refuse.
+        joined = "\n".join(refusals)
+        print(f"error: {joined}", file=sys.stderr)
         return 2
     print(f"ok: {_summary(records)}")
     for note in notes:

@@ -645,4 +645,6 @@ def test_next_year_from_2023_is_the_2024_a_chair_expects(
     err = capsys.readouterr().err
     assert ("the final report still has last year's texts to rewrite: about (year.yaml), "
             "working_groups_intro (year.yaml)") in err
+    assert main(["build", str(years / "2024"), "--out", str(years / "out")]) == 2
+    assert capsys.readouterr().err == err  # in the words of the build
     assert main(["check", str(years / "2024"), "--draft"]) == 0
