@@ -396,6 +396,25 @@ def test_one_entry_changed_differently_is_a_conflict_of_that_entry_alone(
     assert changed.place == "Valletta, Malta"
 
 
+def test_two_agencies_adding_the_same_action_are_pointed_out(years: Path) -> None:
+    paths = write_forms(years / "2019", years / "forms", agencies=["CEPOL", "FRA"])
+    for path in paths:
+        document = docx.Document(path)
+        row = new_row_under(document, "4.1").cells
+        row[2].paragraphs[0].text = "Joint webinar series on fundamental rights in training"
+        set_choice(row[3], "Ongoing")
+        document.save(path)
+    result = import_forms(years / "forms", years / "2019")
+    [duplicate] = result.duplicates
+    assert str(duplicate).startswith("likely the same scorecard action: CEPOL.docx, scorecard row")
+    assert "FRA.docx, scorecard row" in str(duplicate)
+    records = jhareport.load_year(years / "2019")
+    assert records.scorecard is not None
+    ids = [a.id for a in records.scorecard.actions if a.detail.plain.startswith("Joint webinar")]
+    assert ids == ["joint-webinar-series-on-fundamental-rights",
+                   "joint-webinar-series-on-fundamental-rights-2"]  # both kept, for the chair
+
+
 def test_a_deleted_shared_table_takes_only_that_agency_off(years: Path) -> None:
     """EUAA deletes the table of an event four other agencies take part in, as its form says
     for a record that does not concern it any more: EUAA is taken off, the event stays."""

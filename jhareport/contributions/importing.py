@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from attrs import field, frozen
 
@@ -22,7 +24,7 @@ from ..files import OutputError, write_atomically
 from ..loading import LoadError, load_year
 from .apply import apply
 from .base import BaseError, FormBase, read_base
-from .diff import FormDiff, YearContext, diff_form
+from .diff import FormDiff, NewRecord, YearContext, diff_form
 from .entries import KINDS
 from .ledger import LEDGER, Gave, LedgerEntry, ledger_text, read_ledger
 from .merge import Conflict, MergePlan, merge, references
@@ -318,26 +320,44 @@ def _title(key: str, plan: MergePlan, context: YearContext) -> str:
     return context.title(key, {**context.current.get(key, {}), **plan.updates.get(key, {})})
 
 
-def _duplicates(diffs: Sequence[FormDiff]) -> list[Duplicate]:
-    added = [(d, r) for d in diffs for r in d.new]
-    found: list[Duplicate] = []
+def _duplicates(diffs: Sequence[FormDiff], most: int = 100) -> list[Duplicate]:
+    """New records of two forms that read alike (at most `most` pairs): the same words, or
+    close ones, compared closely only among a few hundred so that thousands stay quick."""
+    groups: dict[tuple[str, str], list[tuple[FormDiff, NewRecord]]] = {}
+    for diff in diffs:
+        for record in diff.new:
+            field_ = str(record.entries.get("field", "")) if record.kind == "action" else ""
+            groups.setdefault((record.kind, field_), []).append((diff, record))
 
     def words(entries: dict[str, object]) -> str:
         text = entries.get("title") or entries.get("action", "")
         return " ".join(str(text).casefold().split())
 
-    for index, (first_diff, first) in enumerate(added):
-        for second_diff, second in added[index + 1:]:
-            if first.kind != second.kind or first_diff is second_diff:
-                continue
-            if first.kind == "action" and first.entries.get("field") != second.entries.get("field"):
-                continue
-            ratio = difflib.SequenceMatcher(None, words(first.entries),
-                                            words(second.entries)).ratio()
-            if ratio >= 0.8:
-                found.append(Duplicate(first.kind, f"{first_diff.form.path.name}, {first.place}",
-                                       f"{second_diff.form.path.name}, {second.place}"))
-    return found
+    def pairs() -> Iterator[tuple[tuple[FormDiff, NewRecord], tuple[FormDiff, NewRecord]]]:
+        for added in groups.values():
+            close = len(added) <= 200
+            buckets = [added] if close else list(_alike(added, words))
+            for bucket in buckets:
+                for index, first in enumerate(bucket):
+                    for second in bucket[index + 1:]:
+                        one, other = words(first[1].entries), words(second[1].entries)
+                        similar = one == other or (
+                            close and difflib.SequenceMatcher(None, one, other).ratio() >= 0.8)
+                        if similar and first[0] is not second[0]:
+                            yield first, second
+
+    return [Duplicate(first[1].kind, f"{first[0].form.path.name}, {first[1].place}",
+                      f"{second[0].form.path.name}, {second[1].place}")
+            for first, second in itertools.islice(pairs(), most)]
+
+
+def _alike(added: list[tuple[FormDiff, NewRecord]], words: Any
+           ) -> Iterator[list[tuple[FormDiff, NewRecord]]]:
+    """The new records grouped by their very words."""
+    groups: dict[str, list[tuple[FormDiff, NewRecord]]] = {}
+    for item in added:
+        groups.setdefault(words(item[1].entries), []).append(item)
+    return iter(groups.values())
 
 
 def _validate(folder: Path, texts: dict[str, str]) -> None:

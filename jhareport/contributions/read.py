@@ -177,7 +177,7 @@ def read_form(path: str | Path, fields: dict[str, str] | None = None) -> Returne
             return None
         try:
             return etree.fromstring(package.read(part_name), _PARSER)
-        except etree.XMLSyntaxError as error:
+        except (etree.XMLSyntaxError, ValueError) as error:
             raise FormReadError(f"{name}: {part_name} is not readable XML "
                                 f"({str(error)[:200]})") from None
 
@@ -394,10 +394,15 @@ class _BodyReader:
                         names.append(name.strip())
             elif line:
                 names.extend(_names(line))
+        unknown = 0
         for name in names[:50]:
             try:
                 codes.append(REGISTRY.agency(name.replace("\u2011", "-")[:100]).code)
             except (UnknownNameError, ValueError) as error:
+                unknown += 1
+                if unknown > 3:  # the closest names are looked for a few times, not thousands
+                    problems.append(("agencies", "and more names that are no agency"))
+                    break
                 problems.append(("agencies", str(error)))
         order = [a.code for a in REGISTRY.agencies]
         return sorted(set(codes), key=order.index), others
