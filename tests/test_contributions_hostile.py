@@ -13,7 +13,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
+from form_edits import cell_of, copy_new_table, type_text
 
 from jhareport.cli import main
 from jhareport.contributions import ContributionError, FormReadError, import_forms, read_form, \
@@ -84,6 +86,17 @@ def refused(years: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return str(raised.value)
 
 
+def many_highlights(path: Path, count: int, length: int) -> None:
+    """New highlights typed into copies of the form's empty table, each with a long text."""
+    document = docx.Document(path)
+    text = letters(length * count)
+    for number in range(count):
+        table = copy_new_table(document, "New highlight")
+        type_text(cell_of(table, "Title"), f"Highlight {number}")
+        type_text(cell_of(table, "Text"), text[number * length:(number + 1) * length])
+    document.save(path)
+
+
 HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
     "an external entity": (
         lambda p: in_document(p, b"<w:document", b'<!DOCTYPE w:document [<!ENTITY x SYSTEM '
@@ -143,10 +156,14 @@ HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
         r"FRA\.docx: the form was not made from this year's folder"),
     "a table of 100,000 rows": (
         lambda p: in_document(p, b"</w:tbl>", b"<w:tr/>" * 100_000 + b"</w:tbl>"),
-        r"FRA\.docx: 100,\d{3} table rows: a form may hold 3,000 at most"),
+        r"FRA\.docx: 100,\d{3} table rows: a form may hold 2,000 at most"),
     "50,000 content controls": (
         lambda p: in_document(p, b"</w:body>", b"<w:sdt/>" * 50_000 + b"</w:body>"),
         r"FRA\.docx: 50,\d{3} content controls: a form may hold 40,000 at most"),
+    "texts of 1.2 million characters": (
+        lambda p: many_highlights(p, 70, 18_000),
+        r"FRA\.docx: its entries hold 1,2\d\d,\d{3} characters: a form may hold 1,000,000 at "
+        r"most"),
     "not a zip": (
         lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"),
         r"FRA\.docx: not a readable Word document"),

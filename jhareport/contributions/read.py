@@ -34,19 +34,22 @@ from .entries import KINDS, Entries
 from .problems import FormReadError, shown
 from .text import Para, Run, markdown, normal_text
 
-__all__ = ["FORM_LIMITS", "FORM_NAMESPACE", "MAX_CONTROLS", "MAX_ROWS", "MAX_TEXT", "FormRow",
-           "PassedOver", "ReturnedForm", "read_form", "returned_files"]
+__all__ = ["FORM_LIMITS", "FORM_NAMESPACE", "MAX_CONTROLS", "MAX_FILES", "MAX_FORM_TEXT",
+           "MAX_ROWS", "MAX_TEXT", "FormRow", "PassedOver", "ReturnedForm", "read_form",
+           "returned_files"]
 
 FORM_NAMESPACE = "urn:jhareport:contribution-form:2"
 FORM_LIMITS = Limits(what="a form", package=16 * 1024 * 1024, entry=32 * 1024 * 1024,
                      total=64 * 1024 * 1024, entries=1_000, ratio=100, follow_links=False)
 """How large a returned form may be: a form of the 2019 scorecard takes 60 KB."""
-MAX_ROWS = 3_000
-"""The most table rows a form may hold (the largest 2019 form has 150)."""
+MAX_ROWS = 2_000
+"""The most table rows a form may hold (the largest 2019 form has 200)."""
 MAX_CONTROLS = 40_000
 """The most content controls (drop-down lists, check boxes) a form may hold."""
 MAX_TEXT = 20_000
 """The most characters an entry may hold (the longest text of 2023 has 4,000)."""
+MAX_FORM_TEXT = 1_000_000
+"""The most characters a form's entries may hold together (a form of 2019 holds 100,000)."""
 MAX_FILES = 20_000
 """The most files a returned folder may hold."""
 
@@ -199,12 +202,18 @@ def read_form(path: str | Path, fields: dict[str, str] | None = None) -> Returne
                             f"{MAX_CONTROLS:,} at most")
     reader = _BodyReader(body, part("word/_rels/document.xml.rels"), part("word/numbering.xml"),
                          part("word/styles.xml"), fields or {})
+    rows_read = tuple(reader.rows())
+    characters = sum(len(v) if isinstance(v, str) else sum(len(x) for x in v)
+                     for row in rows_read for v in row.entries.values())
+    if characters > MAX_FORM_TEXT:
+        raise FormReadError(f"{name}: its entries hold {characters:,} characters: a form may "
+                            f"hold {MAX_FORM_TEXT:,} at most")
     bookmarks = frozenset(str(b.get(_w("name"), "")) for b in body.iter(_w("bookmarkStart")))
     received = _saved(part("docProps/core.xml"), year)
     if received is None:  # never saved by Word or LibreOffice: the file's own date
         received = date.fromtimestamp(path.lstat().st_mtime)
     return ReturnedForm(path, hashlib.sha256(data).hexdigest(), year, agency, base, due,
-                        received, tuple(reader.rows()), bookmarks)
+                        received, rows_read, bookmarks)
 
 
 def _form_part(name: str, names: set[str], part: Any) -> Any:
