@@ -86,6 +86,18 @@ def refused(years: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return str(raised.value)
 
 
+def huge_place(path: Path, length: int) -> None:
+    """A place of `length` characters typed into the first table of the form."""
+    def change(parts: dict[str, bytes]) -> None:
+        xml = parts["word/document.xml"].decode()
+        label = xml.index(">Place<")
+        cell = xml.index("<w:p>", xml.index("<w:tc>", label))
+        parts["word/document.xml"] = (
+            xml[:cell] + f"<w:p><w:r><w:t>{letters(length)}</w:t></w:r></w:p>"
+            + xml[cell:]).encode()
+    rewrite(path, change)
+
+
 def many_highlights(path: Path, count: int, length: int) -> None:
     """New highlights typed into copies of the form's empty table, each with a long text."""
     document = docx.Document(path)
@@ -164,6 +176,10 @@ HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda p: many_highlights(p, 70, 18_000),
         r"FRA\.docx: its entries hold 1,2\d\d,\d{3} characters: a form may hold 1,000,000 at "
         r"most"),
+    "a value of 5 MB": (
+        lambda p: huge_place(p, 5 * 1024 * 1024),
+        r"FRA\.docx: its entries hold 5,2\d\d,\d{3} characters: a form may hold 1,000,000 at "
+        r"most"),
     "not a zip": (
         lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"),
         r"FRA\.docx: not a readable Word document"),
@@ -203,20 +219,13 @@ def test_bad_characters_and_huge_values_are_named_briefly(
     # U+0085 is well-formed XML, but no text a document can hold; 5 MB typed as a place
     in_document(fra, b"Annual exchange of JHA", "Annual\u0085exchange of JHA".encode())
 
-    def huge_place(parts: dict[str, bytes]) -> None:
-        xml = parts["word/document.xml"].decode()
-        label = xml.index(">Place<")
-        cell = xml.index("<w:p>", xml.index("<w:tc>", label))
-        parts["word/document.xml"] = (
-            xml[:cell] + f"<w:p><w:r><w:t>{letters(5 * 1024 * 1024)}</w:t></w:r></w:p>"
-            + xml[cell:]).encode()
-
-    rewrite(fra, huge_place)
+    huge_place(fra, 500_000)
     message = refused(years, capsys)
     assert ("FRA.docx, other activity 1 (Annual exchange of JHA Agencies on the charter of "
             "Fundamental Rights of the Eur…), title: holds the character U+0085, which a "
             "document cannot hold: delete it") in message
-    assert re.search(r"place: 5,24\d,\d{3} characters: an entry may hold 20,000 at most", message)
+    assert ("FRA.docx, meeting 1 (Working Group on ICT and Cybersecurity), place: 500,000 "
+            "characters: an entry may hold 20,000 at most") in message
     assert len(message) < 2_000
 
 
