@@ -379,7 +379,7 @@ class _BodyReader:
               problems: list[tuple[str, str]] | None = None) -> list[str]:
         raw = [_paragraph_text(p) for p in cell.iter(_w("p"))]
         if entry is not None and problems is not None:
-            _bounded(entry, "\n".join(raw), problems)  # before spaces are collapsed
+            _bounded(entry, "".join(raw), problems)  # before spaces are collapsed
         return [" ".join(text.split()) for text in raw]
 
     def plain(self, cell: Any, entry: str | None = None,
@@ -421,7 +421,7 @@ class _BodyReader:
         for p in cell.iter(_w("p")):
             kind, level = self.list_of(p)
             paras.append((kind, level, tuple(self.runs(p))))
-        _bounded(entry, "\n".join(run[0] for _, _, runs in paras for run in runs), problems)
+        _bounded(entry, "".join(run[0] for _, _, runs in paras for run in runs), problems)
         return markdown(normal_text(paras))
 
     def list_of(self, p: Any) -> tuple[str, int]:
