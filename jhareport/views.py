@@ -455,6 +455,8 @@ def carried_texts(records: YearRecords) -> list[str]:
             walk(section.sections)
 
     walk(records.outline or ())
+    texts += [(f"the objective of priority area {a.id!r} (priority-areas.yaml)", a.objective)
+              for a in records.priority_areas]
     return [name for name, text in texts if text is not None and CARRIED.search(text.source)]
 
 

@@ -667,3 +667,20 @@ def test_next_year_from_2023_is_the_2024_a_chair_expects(
     assert main(["build", str(years / "2024"), "--out", str(years / "out")]) == 2
     assert capsys.readouterr().err == err  # in the words of the build
     assert main(["check", str(years / "2024"), "--draft"]) == 0
+
+
+def test_next_year_from_2017_keeps_its_own_outline_loadable(years: Path) -> None:
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "2017", years / "2017")
+    result = next_year(years / "2017", years / "2018", chair="Eurojust")
+    records = jhareport.load_year(years / "2018")  # its outline's selects still find records
+    assert [a.cooperation for a in records.priority_areas].count("thematic") == 3
+    area = records.priority_areas[0]
+    assert area.objective is not None and area.objective.source.startswith(
+        "**[Text of 2017: rewrite it for 2018, then delete this line]**")
+    assert area.text is None and area.key_activities == ()  # what was done is 2017's
+    assert not records.conclusions  # the Heads of Agencies' conclusions are the year's own
+    assert ("outline.yaml: the heading \"Conclusions of the Heads of Justice and Home Affairs "
+            "agencies' meeting on 28 November 2017, Lisbon\" names 2017: write it for 2018 (or "
+            "with {year})") in result.to_do
+    assert "trio: the trio presidency of 2018, the previous, current and next chair (or --trio)" \
+        in result.to_do

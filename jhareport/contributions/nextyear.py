@@ -13,6 +13,8 @@ refuses them. The records of last year (meetings, events, highlights…) stay in
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..agencies import REGISTRY, Agency
 from ..errors import InputError
 from ..files import OutputError, output_folder_problem, write_atomically
-from ..loading import load_year
+from ..loading import LoadError, load_year
 from ..periods import PeriodError, Status, parse_period, parse_state
 from ..views import carried_mark
 from .sources import dump, read_sources, with_ids, yaml_reader
@@ -156,10 +158,23 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
                     and REGISTRY.find(str(group["chair"])) == old.chair:
                 group["chair"] = new_chair.short_on(day)
         files[target / "working-groups.yaml"] = dump(yaml, groups).encode("utf-8")
+    areas_file = folder / "priority-areas.yaml"
+    if areas_file.is_file():
+        # An area's objective serves again; what was done under it is last year's.
+        areas = CommentedSeq()
+        for area in yaml.load(areas_file.read_text(encoding="utf-8")) or []:
+            kept = CommentedMap((key, area[key]) for key in ("id", "cooperation", "title")
+                                if key in area)
+            if area.get("objective"):
+                kept["objective"] = carried("objective", area["objective"],
+                                            f"the objective of priority area {area['id']!r} "
+                                            "(priority-areas.yaml)")
+            areas.append(kept)
+        files[target / "priority-areas.yaml"] = dump(yaml, areas).encode("utf-8")
     outline_file = folder / "outline.yaml"
     if outline_file.is_file():
         outline = yaml.load(outline_file.read_text(encoding="utf-8"))
-        _carry_outline(outline or [], carried)
+        _carry_outline(outline or [], carried, to_do, old.year)
         files[target / "outline.yaml"] = dump(yaml, outline).encode("utf-8")
     timeline_file = folder / "timeline.yaml"
     if timeline_file.is_file():
@@ -189,6 +204,7 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
             files[target / file] = dump(yaml, items).encode("utf-8")
     header = "".join(f"# to do: {item}\n" for item in to_do)
     files[target / "year.yaml"] = (header + dump(yaml, new)).encode("utf-8")
+    _validate(target, files)
     try:
         write_atomically(files)
     except OutputError as error:
@@ -229,15 +245,54 @@ def _trio(old: Sequence[Agency], old_chair: Agency | None, chair: Agency,
     return []
 
 
-def _carry_outline(sections: Any, carried: Any) -> None:
-    for section in sections:
+def _carry_outline(sections: Any, carried: Any, to_do: list[str], year: int) -> None:
+    """The outline's introductions marked to rewrite; headings that name last year listed
+    to do; the sections of last year's annex tables left out (the year has its own tables,
+    or none)."""
+    tables = []
+    for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
+        name = section.get("heading") or section.get("holds") or "?"
+        if str(year) in str(section.get("heading", "")):
+            to_do.append(f"outline.yaml: the heading {str(name)!r} names {year}: write it for "
+                         f"{year + 1} (or with {{year}})")
+        if section.get("holds") == "table":
+            tables.append(index)
+            to_do.append(f"outline.yaml: the section {str(name)!r} showed a table of last year: "
+                         "add this year's to tables.yaml, and the section back")
+            continue
         if section.get("text"):
-            name = section.get("heading") or section.get("holds") or "?"
             section["text"] = carried("text", section["text"],
                                       f"the text of section {str(name)!r} (outline.yaml)")
-        _carry_outline(section.get("sections") or [], carried)
+        _carry_outline(section.get("sections") or [], carried, to_do, year)
+    for index in reversed(tables):
+        del sections[index]
+
+
+def _validate(target: Path, files: dict[Path, bytes]) -> None:
+    """The new folder must load (as a draft may): checked in a folder beside it, so that its
+    links read the same, before anything is written."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}-check-", dir=target.parent))
+    except OSError as error:
+        raise NextYearError(f"{target.parent}: cannot be written ({error.strerror or error})"
+                            ) from None
+    try:
+        for path, data in files.items():
+            (work / path.relative_to(target)).parent.mkdir(parents=True, exist_ok=True)
+            (work / path.relative_to(target)).write_bytes(data)
+        try:
+            load_year(work)
+        except LoadError as error:
+            raise NextYearError("the new year's folder would not load: " + "; ".join(
+                str(p).replace(str(work), str(target)) for p in error.problems)) from None
+    except OSError as error:
+        raise NextYearError(f"{target.parent}: cannot be written ({error.strerror or error})"
+                            ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _in_year(value: Any, year: int) -> bool:
