@@ -684,3 +684,30 @@ def test_next_year_from_2017_keeps_its_own_outline_loadable(years: Path) -> None
             "with {year})") in result.to_do
     assert "trio: the trio presidency of 2018, the previous, current and next chair (or --trio)" \
         in result.to_do
+
+
+def test_a_decided_conflict_is_not_reopened_by_the_same_words_again(years: Path) -> None:
+    paths = write_forms(years / "2023", years / "forms", agencies=["Europol", "Eurojust"])
+    title = "Conference on digital innovation"
+    for path, words in zip(paths, ("Europol's account.", "Eurojust's account."), strict=True):
+        edit(path, lambda d, words=words: type_text(cell_of(record_table(
+            d, "Thematic event", title), "Text"), words))
+    import_forms(years / "forms", years / "2023", take=["Europol"], now=NOW)
+    # Eurojust sends its form again, with a note of its own, but the same account
+    eurojust = paths[1]
+    edit(eurojust, lambda d: d.add_paragraph("Sent again with our best regards."))
+    again = import_forms(years / "forms", years / "2023", now=NOW)
+    assert [(f.file, f.status) for f in again.forms if f.status == "imported"] == [
+        ("Eurojust.docx", "imported")]
+    assert again.changes == () and again.conflicts == ()
+    assert event(years / "2023", "digital-innovation-conference").body.source == \
+        "Europol's account."
+    # changed once more, it is a conflict again, with the year's value from Europol's form
+    edit(eurojust, lambda d: type_text(cell_of(record_table(d, "Thematic event", title), "Text"),
+                                       "Eurojust's second account."))
+    with pytest.raises(ContributionError) as raised:
+        import_forms(years / "forms", years / "2023")
+    message = str(raised.value)
+    assert "the year's files (from Europol.docx, imported 2024-01-20):\n      Europol's account." \
+        in message
+    assert "Eurojust (Eurojust.docx):\n      Eurojust's second account." in message
