@@ -74,7 +74,8 @@ class FormImport:
             changes = f"{count} change{'s' if count != 1 else ''}" if count else "no change"
             return (f"{self.file} ({self.agency}): imported, {changes}"
                     + (f" ({aside} set aside)" if aside else ""))
-        return f"{self.file} ({self.agency}): {self.status}"
+        who = f" ({self.agency})" if self.agency else ""
+        return f"{self.file}{who}: {self.status}"
 
 
 @frozen

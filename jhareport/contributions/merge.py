@@ -77,13 +77,8 @@ class Conflict:
             lines.append(f"  kept: {kept}")
         else:
             whos = [*(s.who for s in self.sides if s.who != "year"), "year"]
-            lines.append(f"  decide with --take {self.option}=" + " or =".join(
-                _who_name(w) for w in whos))
+            lines.append(f"  decide with --take {self.option}=" + " or =".join(whos))
         return "\n".join(lines)
-
-
-def _who_name(who: str) -> str:
-    return who if who == "year" else REGISTRY.agency(who).code
 
 
 def _wrapped(value: Any) -> list[str]:
