@@ -171,6 +171,10 @@ def next_year(year_dir: str | Path, out: str | Path, *, chair: str,
                                             "(priority-areas.yaml)")
             areas.append(kept)
         files[target / "priority-areas.yaml"] = dump(yaml, areas).encode("utf-8")
+    # The annexes' tables recur from year to year (the outline selects them): carried to be
+    # brought up to date.
+    if (folder / "tables.yaml").is_file():
+        files[target / "tables.yaml"] = (folder / "tables.yaml").read_bytes()
     outline_file = folder / "outline.yaml"
     if outline_file.is_file():
         outline = yaml.load(outline_file.read_text(encoding="utf-8"))
@@ -247,27 +251,18 @@ def _trio(old: Sequence[Agency], old_chair: Agency | None, chair: Agency,
 
 def _carry_outline(sections: Any, carried: Any, to_do: list[str], year: int) -> None:
     """The outline's introductions marked to rewrite; headings that name last year listed
-    to do; the sections of last year's annex tables left out (the year has its own tables,
-    or none)."""
-    tables = []
-    for index, section in enumerate(sections):
+    to do."""
+    for section in sections:
         if not isinstance(section, dict):
             continue
         name = section.get("heading") or section.get("holds") or "?"
         if str(year) in str(section.get("heading", "")):
             to_do.append(f"outline.yaml: the heading {str(name)!r} names {year}: write it for "
                          f"{year + 1} (or with {{year}})")
-        if section.get("holds") == "table":
-            tables.append(index)
-            to_do.append(f"outline.yaml: the section {str(name)!r} showed a table of last year: "
-                         "add this year's to tables.yaml, and the section back")
-            continue
         if section.get("text"):
             section["text"] = carried("text", section["text"],
                                       f"the text of section {str(name)!r} (outline.yaml)")
         _carry_outline(section.get("sections") or [], carried, to_do, year)
-    for index in reversed(tables):
-        del sections[index]
 
 
 def _validate(target: Path, files: dict[Path, bytes]) -> None:
