@@ -41,6 +41,20 @@ JOBS = {
                                   "START = time.perf_counter(); "
                                   "from jhareport.template_tools.inspect import read, show_lines; "
                                   "[show_lines(read(p)) for p in paths]"),
+    "forms 2019 (9 agencies)": ("import shutil; shutil.copytree(ROOT / 'fixtures/2019', OUT / "
+                                "'2019'); shutil.copy(ROOT / 'fixtures/glossary.yaml', OUT); "
+                                "START = time.perf_counter(); "
+                                "jhareport.write_forms(OUT / '2019', OUT / 'forms')"),
+    "import 9 forms of 2019": ("import shutil; shutil.copytree(ROOT / 'fixtures/2019', OUT / "
+                               "'2019'); shutil.copy(ROOT / 'fixtures/glossary.yaml', OUT); "
+                               "jhareport.write_forms(OUT / '2019', OUT / 'forms'); "
+                               "START = time.perf_counter(); "
+                               "jhareport.import_forms(OUT / 'forms', OUT / '2019')"),
+    "import 9 forms of 2023": ("import shutil; [shutil.copytree(ROOT / 'fixtures' / n, OUT / n) "
+                               "for n in ('2023', 'empact')]; shutil.copy(ROOT / "
+                               "'fixtures/glossary.yaml', OUT); jhareport.write_forms(OUT / "
+                               "'2023', OUT / 'forms'); START = time.perf_counter(); "
+                               "jhareport.import_forms(OUT / 'forms', OUT / '2023')"),
     "draw the EMPACT chart": ("records = jhareport.load_year(ROOT / 'fixtures/2023'); "
                               "START = time.perf_counter(); "
                               "empact_chart(empact_involvement(records.action_plans), "

@@ -71,6 +71,8 @@ def record_problems(records: YearRecords,
         ("priority-areas", "priority area", records.priority_areas),
         ("tables", "table", records.tables),
         ("figures", "figure", records.figures),
+        ("scorecard", "scorecard action",
+         [a for a in records.scorecard.actions if a.id] if records.scorecard else []),
     ]
     for kind, what, items in lists:
         counts = Counter(item.id for item in items)

@@ -44,19 +44,29 @@ def _summary(records: YearRecords) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from .exchange.coverage import missing_translations
+    from .views import final_build_refusals
 
     records, texts = load_year_and_texts(args.path, args.locale)
+    refusals = final_build_refusals(records, args.draft)
+    if refusals:
+        # As `build` says it: what `check` passes, a final build does not refuse.
+        joined = "\n".join(refusals)
+        print(f"error: {joined}", file=sys.stderr)
+        return 2
     missing = None
     if texts is not None:  # the same as `untranslated`, from the records already loaded
         missing = missing_translations(records, args.locale, where=texts.root,
                                        glossary=texts.glossary_translations)
-        if missing and not args.allow_untranslated:
+        if missing and not (args.allow_untranslated or args.draft):
             raise UntranslatedError(missing)
     print(f"ok: {_summary(records)}")
     if missing:
         for line in str(missing).splitlines():
             if not line.startswith("  "):
                 print(f"note: {line.removesuffix(':')}")
+    if args.draft:
+        for refusal in final_build_refusals(records):
+            print(f"note: a final build would say: {refusal}")
     return 0
 
 
@@ -111,10 +121,6 @@ def _template_show(args: argparse.Namespace) -> int:
             print(f"{chr(10) if number else ''}==> {path} <==")
         sys.stdout.write("".join(f"{line}\n" for line in lines))
     return 2 if failed else 0
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _template_lint(args: argparse.Namespace) -> int:
@@ -186,22 +192,45 @@ def _contributions_forms(args: argparse.Namespace) -> int:
     from . import contributions
 
     paths = contributions.write_forms(args.year, args.out, agencies=args.agency, due=args.due)
-    print(f"wrote {len(paths)} forms to {args.out}: {', '.join(p.name for p in paths)}")
+    print(f"wrote {_count(len(paths), 'form')} to {args.out}: {', '.join(p.name for p in paths)}")
+    print(f"kept what the forms show in {paths.base} (the import reads each form against it)")
+    if paths.ids:
+        print(f"gave an id to each scorecard action without one, in "
+              f"{', '.join(str(p) for p in paths.ids)}")
     return 0
+
+
+def _count(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _contributions_import(args: argparse.Namespace) -> int:
     from . import contributions
+    from .contributions.problems import capped
 
-    result = contributions.import_forms(args.forms, args.into, take=args.take)
-    for conflict in result.conflicts:
-        print(conflict)
+    result = contributions.import_forms(args.forms, args.into, take=args.take, skip=args.skip,
+                                        remove=args.remove)
+    for form in result.forms:
+        print(form)
+        for change in form.changes:
+            print(f"  {change}")
+    if result.conflicts:
+        print("conflicts decided:")
+        for conflict in result.conflicts:
+            print(conflict)
     for duplicate in result.duplicates:
         print(f"warning: {duplicate}", file=sys.stderr)
-    for change in result.changes:
-        print(change)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if result.passed_over:
+        print(f"passed over in {args.forms}: {_count(len(result.passed_over), 'file')}",
+              file=sys.stderr)
+        for line in capped([str(p) for p in result.passed_over]):
+            print(f"  {line}", file=sys.stderr)
+    imported = sum(1 for f in result.forms if f.status == "imported")
     files = ", ".join(str(p) for p in result.written) or "no file changed"
-    print(f"{len(result.forms)} forms read, {len(result.changes)} records updated: {files}")
+    print(f"{_count(len(result.forms), 'form')} read, {imported:,} imported, "
+          f"{_count(len(result.changes), 'change')}: {files}")
     return 0
 
 
@@ -215,7 +244,9 @@ def _contributions_status(args: argparse.Namespace) -> int:
 def _year_next(args: argparse.Namespace) -> int:
     from . import contributions
 
-    result = contributions.next_year(args.year, args.out, chair=args.chair)
+    trio = [n.strip() for n in args.trio.split(",") if n.strip()] if args.trio else None
+    result = contributions.next_year(args.year, args.out, chair=args.chair, trio=trio,
+                                     next_chair=args.next_chair, presidencies=args.presidency)
     print(result)
     return 0
 
@@ -257,10 +288,16 @@ def _add_translation_commands(commands: Any) -> None:
 
 
 def _due_date(text: str) -> date:
+    from .periods import PeriodError, Unit, parse_period
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-01-15") from None
+        period = parse_period(text)
+    except PeriodError:
+        period = None
+    if period is None or period.unit is not Unit.DAY or period.start != period.end:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day such as 17 January 2025 or "
+                                         "2025-01-17")
+    return period.start
 
 
 def _add_contribution_commands(commands: Any) -> None:
@@ -273,16 +310,26 @@ def _add_contribution_commands(commands: Any) -> None:
     forms.add_argument("--agency", action="append", default=None, metavar="NAME",
                        help="only this agency (repeat for more; default: all nine)")
     forms.add_argument("--due", type=_due_date, default=None, metavar="DATE",
-                       help="the date the forms are due, e.g. 2024-01-15")
+                       help="the date the forms are due, e.g. '17 January 2025' or 2025-01-17")
     forms.set_defaults(run=_contributions_forms)
-    taken = steps.add_parser("import", help="read the returned forms into the year's YAML files")
+    taken = steps.add_parser(
+        "import", help="merge the returned forms into the year's YAML files, entry by entry")
     taken.add_argument("forms", type=Path, metavar="DIR", help="the folder of returned forms")
     taken.add_argument("--into", type=Path, required=True, metavar="YEAR_DIR",
                        help="the year's folder of YAML files to update")
-    taken.add_argument("--take", default=None, metavar="year|AGENCY",
-                       help="decide conflicts: keep the year's version, or take an agency's")
+    taken.add_argument("--take", action="append", default=[], metavar="RECORD.ENTRY=WHO",
+                       help="decide a conflict: RECORD.ENTRY=AGENCY (or =year) for one entry, "
+                       "AGENCY for every conflict it is party to, year for all (repeat for "
+                       "more)")
+    taken.add_argument("--skip", action="append", default=[], metavar="AGENCY|FILE",
+                       help="leave out an agency's form (or a file) and import the others "
+                       "meanwhile (repeat for more)")
+    taken.add_argument("--remove", action="append", default=[], metavar="RECORD",
+                       help="remove a record an agency left, though other agencies are still "
+                       "on it (repeat for more)")
     taken.set_defaults(run=_contributions_import)
-    status = steps.add_parser("status", help="which agencies returned their form, what changed")
+    status = steps.add_parser(
+        "status", help="who returned a form and when, late or not, what each changed, reminders")
     status.add_argument("forms", type=Path, metavar="DIR", help="the folder of returned forms")
     status.add_argument("--year", type=Path, required=True, metavar="YEAR_DIR",
                         help="the year's folder of YAML files")
@@ -293,12 +340,20 @@ def _add_contribution_commands(commands: Any) -> None:
     year = commands.add_parser("year", help="start a year's folder")
     actions = year.add_subparsers(dest="action", required=True, metavar="ACTION")
     following = actions.add_parser(
-        "next", help="next year's folder, with the open scorecard actions carried over")
+        "next", help="next year's folder: priority topics, chairs, open scorecard actions")
     following.add_argument("year", type=Path, metavar="YEAR_DIR", help="this year's folder")
     following.add_argument("--out", type=Path, required=True, metavar="NEW_DIR",
                            help="the new year's folder (must not exist or be empty)")
     following.add_argument("--chair", required=True, metavar="AGENCY",
                            help="the agency chairing the network next year")
+    following.add_argument("--trio", default=None, metavar="AGENCY,AGENCY,AGENCY",
+                           help="the trio presidency (previous, current, next chair), when last "
+                           "year's does not run on")
+    following.add_argument("--next-chair", default=None, metavar="AGENCY",
+                           help="the agency chairing the year after (default: from the trio)")
+    following.add_argument("--presidency", action="append", default=None, metavar="STATE",
+                           help="a Council presidency of the year (repeat; default: the "
+                           "Council's rota)")
     following.set_defaults(run=_year_next)
 
 
@@ -308,13 +363,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Assemble the annual reports of the EU JHA Agencies' Network.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
+    check = commands.add_parser(
+        "check", help="validate a year's fixtures and report every problem, and every gap a "
+        "final build would refuse")
     check.add_argument("path", type=Path, help="the year's folder of YAML files")
     check.add_argument("--locale", default=None,
                        help="also check the year's translations into its language (fr, de…), "
                        "and that every text has one")
     check.add_argument("--allow-untranslated", action="store_true",
                        help="with --locale: texts without a translation are a note, not an error")
+    check.add_argument("--draft", action="store_true",
+                       help="accept what only a draft may show: missing sections, last year's "
+                       "texts to rewrite, texts without a translation (a final build refuses them)")
     check.set_defaults(run=_check)
 
     run = commands.add_parser(

@@ -63,10 +63,13 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
     os.umask(mask)
     staged: list[tuple[Path, Path]] = []
     kept: list[tuple[Path, Path | None]] = []  # targets replaced, with the earlier file's copy
+    made: list[Path] = []  # folders made for the outputs, removed again if writing fails
     try:
         try:
             for path, data in files.items():
+                missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
                 path.parent.mkdir(parents=True, exist_ok=True)
+                made.extend(reversed(missing))
                 handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
                 staged.append((Path(name), path))
                 with os.fdopen(handle, "wb") as stream:
@@ -92,6 +95,12 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
         except OSError as error:
             stranded = _undo(kept)
             kept = []
+            for temporary, _ in staged:
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
             where = error.filename if error.filename else ""
             message = (f"{_target(where, files)}: cannot be written ({error.strerror or error}); "
                        "no document was changed")

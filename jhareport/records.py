@@ -553,6 +553,10 @@ class ScorecardAction:
         metadata=_doc("the other bodies involved (EPPO, member states…); show them with `|agencies`"))
     note: str | None = attrs.field(
         default=None, metadata=_doc("anything else the source's column said (none mostly)"))
+    id: str | None = attrs.field(
+        default=None, validator=validators.optional(_identifier),
+        metadata=_doc("the action's identifier, lowercase words joined by '-' (none when the "
+                      "fixtures give none; `contributions forms` gives each one)"))
 
     @property
     def area(self) -> str:

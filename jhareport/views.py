@@ -77,8 +77,11 @@ __all__ = [
     "TopicView",
     "acronyms_context",
     "as_variables",
+    "carried_mark",
+    "carried_texts",
     "document_acronyms",
     "empact_involvement",
+    "final_build_refusals",
     "final_report_context",
     "final_report_gaps",
     "outline",
@@ -121,13 +124,27 @@ class TopicView:
     intro: Markup | None = attrs.field(
         metadata=_doc("optional text under the heading (Markdown); show it with `{{p topic.intro|rich }}`"))
     events: tuple[ThematicEvent, ...] = attrs.field(
-        metadata=_doc("the topic's thematic events, in file order"))
+        metadata=_doc("the topic's thematic events, in the order of their dates"))
+
+
+def in_date_order(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Records under one heading in the order of their first dates; a record without a date
+    stays after the one before it in the file (a survey before its seminars, a paper at the
+    end), so that records added later take their place by date."""
+    keyed = []
+    last: tuple[date, date] | None = None
+    for index, item in enumerate(items):
+        sessions = getattr(item, "sessions", ())
+        if sessions:
+            last = min(s.date.sort_key for s in sessions)
+        keyed.append(((last is not None, last or (date.min, date.min)), index, item))
+    return tuple(item for *_, item in sorted(keyed, key=lambda k: (k[0], k[1])))
 
 
 def topics(records: YearRecords) -> list[TopicView]:
     return [
         TopicView(t.id, t.title, t.intro,
-                  tuple(e for e in records.thematic_events if e.topic == t.id))
+                  in_date_order(e for e in records.thematic_events if e.topic == t.id))
         for t in records.year.priority_topics
     ]
 
@@ -265,7 +282,7 @@ class SectionView:
     table: Table | None = attrs.field(metadata=_doc("for a table: the table it shows"))
     dated: bool = attrs.field(
         metadata=_doc("whether the headings of its records carry their dates (working-group "
-                      "meetings, thematic events)"))
+                      "meetings, thematic events, other activities)"))
     missing: bool = attrs.field(
         metadata=_doc("true when the section has nothing to show: a draft shows a placeholder"))
 
@@ -310,7 +327,7 @@ def _held(section: Section, records: YearRecords,
         items = tuple(acronyms)
     elif kind is not None:
         items = {
-            SectionContent.OTHER_ACTIVITIES: records.other_activities,
+            SectionContent.OTHER_ACTIVITIES: in_date_order(records.other_activities),
             SectionContent.NETWORK_PRODUCTS: records.network_products,
             SectionContent.HIGHLIGHTS: records.highlights,
             SectionContent.PRIORITIES: records.priorities,
@@ -369,7 +386,7 @@ def outline(records: YearRecords, locale: str = "en",
                 heading=_fill(heading, year.year), level=own, numbered=section.numbered,
                 text=section.text, holds=kind.value if kind else "", items=held, topics=views,
                 conclusions=conclusions, table=table,
-                dated=(kind is SectionContent.THEMATIC_EVENTS
+                dated=(kind in (SectionContent.THEMATIC_EVENTS, SectionContent.OTHER_ACTIVITIES)
                        or (kind is SectionContent.MEETINGS and section.select == "working-group")),
                 missing=(not present) if kind is not None else empty))
             shown.extend(below)
@@ -388,6 +405,60 @@ def final_report_gaps(records: YearRecords) -> list[str]:
             gaps.append(f"{above} ({section.holds.replace('-', ' ')})" if section.holds
                         else above)
     return gaps
+
+
+CARRIED = re.compile(r"\[Text of (\d{4}): rewrite it for (\d{4}), then delete this line\]")
+"""The first line of a text that `year next` carried from last year for the chair to rewrite."""
+
+
+def carried_mark(year: int) -> str:
+    """The first paragraph of a text of `year` carried into the next one (Markdown)."""
+    return f"**[Text of {year}: rewrite it for {year + 1}, then delete this line]**"
+
+
+def carried_texts(records: YearRecords) -> list[str]:
+    """The texts carried from last year and not rewritten yet, each named with its place."""
+    year = records.year
+    texts: list[tuple[str, Markup | None]] = [
+        ("the foreword (year.yaml)", year.foreword.text if year.foreword else None),
+        ("about (year.yaml)", year.about),
+        ("executive_summary (year.yaml)", year.executive_summary),
+        ("working_groups_intro (year.yaml)", year.working_groups_intro),
+        *((f"the intro of priority topic {t.id!r} (year.yaml)", t.intro)
+          for t in year.priority_topics),
+    ]
+
+    def walk(sections: Sequence[Section]) -> None:
+        for section in sections:
+            name = section.heading or (section.holds.value if section.holds else "")
+            texts.append((f"the text of section {name!r} (outline.yaml)", section.text))
+            walk(section.sections)
+
+    walk(records.outline or ())
+    texts += [(f"the objective of priority area {a.id!r} (priority-areas.yaml)", a.objective)
+              for a in records.priority_areas]
+    return [name for name, text in texts if text is not None and CARRIED.search(text.source)]
+
+
+def final_build_refusals(records: YearRecords, draft: bool = False) -> list[str]:
+    """Why a build of the year would be refused (without `draft`, a final one), in the words
+    `build` and `check` both use; empty when it would not."""
+    if not (draft or has_final_report_content(records)) and records.scorecard is None:
+        return [f"the year {records.year.year} has no content for a final report or a "
+                "scorecard annex (use --draft for documents with placeholders)"]
+    if draft or not has_final_report_content(records):
+        return []
+    refusals = []
+    gaps = final_report_gaps(records)
+    if gaps:
+        refusals.append(f"the final report lacks: {', '.join(gaps)} "
+                        "(complete the fixtures, or build with --draft)")
+    carried = carried_texts(records)
+    if carried:
+        refusals.append(f"the final report still has last year's texts to rewrite: "
+                        f"{', '.join(carried)} (rewrite each and delete its first line, or build "
+                        "with --draft)")
+    return refusals
 
 
 def has_final_report_content(records: YearRecords) -> bool:
@@ -421,7 +492,7 @@ class FinalReportContext:
     topics: list[TopicView] = attrs.field(
         metadata=_doc("the year's priority topics, each with its thematic events"))
     other_activities: tuple[OtherActivity, ...] = attrs.field(
-        metadata=_doc("activities outside the year's priorities"))
+        metadata=_doc("activities outside the year's priorities, in the order of their dates"))
     network_products: tuple[NetworkProduct, ...] = attrs.field(
         metadata=_doc('joint products: papers, videos, brochures'))
     highlights: tuple[Highlight, ...] = attrs.field(
@@ -497,7 +568,7 @@ def final_report_context(records: YearRecords, locale: str = "en",
         working_group_meetings=working_group_meetings(records),
         working_groups=records.working_groups,
         topics=topics(records),
-        other_activities=records.other_activities,
+        other_activities=in_date_order(records.other_activities),
         network_products=records.network_products,
         highlights=records.highlights,
         priorities=records.priorities,

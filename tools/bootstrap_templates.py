@@ -683,7 +683,10 @@ def final_report() -> Document:
 
     tag(doc, "{%p elif section.holds in ('other-activities', 'network-products') %}")
     tag(doc, "{%p for item in section.items %}")
-    tag(doc, "{{p heading(item, section.level + 1) }}")
+    tag(doc, "{{p heading(item, section.level + 1, dated=section.dated) }}")
+    tag(doc, "{%p if section.dated and item|details %}")
+    tag(doc, "{{ item|details }}", "Record Details")
+    tag(doc, "{%p endif %}")
     tag(doc, "{{p item.body|rich }}")
     tag(doc, "{%p endfor %}")
 

@@ -3,9 +3,10 @@
 A form is plain Word made with python-docx: named styles (restyle them in Word), tables, and
 content controls for the fixed choices (drop-down lists, check boxes). What ties a row to its
 record must survive a save by Word and by LibreOffice 7.4, which drops a content control's tag
-and alias: each pre-filled row or table holds a bookmark (`jha_r12`), and a custom XML part maps
-the bookmarks to the records' keys, with the year, the agency and what the form showed of each
-record (a digest), so that the import tells an agency's changes from the year's.
+and alias: each pre-filled row or table holds a bookmark (`jha_r12`), and a custom XML part
+names the year, the agency and the forms' base. The base, kept in the year's folder
+(`contributions/forms-<digest>.json`), says which record each bookmark stands for and what the
+form showed of it, so that the import tells an agency's changes from the year's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from attrs import frozen
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
@@ -31,26 +31,18 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..agencies import REGISTRY, Agency
 from ..errors import InputError
-from ..files import write_atomically
+from ..files import OutputError, output_folder_problem, write_atomically
 from ..loading import load_year
 from ..periods import format_period, parse_period
 from ..word.package import normalise
-from .sources import Source, YearSources, read_sources
-from .values import (
-    CHOOSE,
-    FORMATS,
-    LABELS,
-    NONE,
-    STATUSES,
-    Text,
-    Values,
-    fingerprint,
-    record_values,
-)
+from .base import FormBase, Mark, base_name
+from .entries import CHOOSE, FORMATS, HORIZONTAL, KINDS, NONE, STATUSES, Entries, record_entries
+from .read import FORM_NAMESPACE
+from .sources import Source, YearSources, read_sources, with_ids
+from .text import Text, markup_text
 
-__all__ = ["FORM_NAMESPACE", "FormError", "form_document", "write_forms"]
+__all__ = ["FormError", "Forms", "form_documents", "write_forms"]
 
-FORM_NAMESPACE = "urn:jhareport:contribution-form:1"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _NS = f'xmlns:w="{_W}" xmlns:w14="{_W14}"'
@@ -61,39 +53,45 @@ _CHECKED, _UNCHECKED = "\u2612", "\u2610"
 _ACTION_COLUMNS = (("No.", 1.0), ("Field", 1.5), ("Action", 12.2), ("State of play", 2.6),
                    ("When", 2.8), ("Agencies involved", 5.6))
 _LABEL_WIDTH, _VALUE_WIDTH = 4.2, 21.5
-# The header of a record's table, and of an empty one for a new record.
-TABLE_TITLES = {"event": ("Thematic event", "New thematic event"),
-                "highlight": ("Highlight", "New highlight"),
-                "activity": ("Other activity", "New other activity")}
-ROW_LABELS = {"title": "Title", "topic": "Priority topic", "agencies": "Agencies",
-              "others": "Other partners", "format": "Format", "place": "Place",
-              "dates": "Dates", "text": "Text"}
+# What each section of a form says of itself; {short} is the agency's name.
+_SECTIONS = {
+    "meeting": ("Meetings", "The meetings of the network and of its working groups that "
+                "{short} takes part in."),
+    "event": ("Thematic events", "The events held under the year's priority topics that "
+              "involve {short}."),
+    "activity": ("Other activities", "Other activities of the network that {short} takes "
+                 "part in."),
+    "highlight": ("Highlights", "Highlights of inter-agency cooperation that involve {short}."),
+}
 
 
 class FormError(InputError):
-    """Forms that cannot be made: an unknown agency, a due date that is not a date."""
+    """Forms that cannot be made: an unknown agency, or an output folder that cannot take them
+    (a file, a folder that cannot be written, a full disk): then no form is written."""
 
 
-@frozen
-class _Mark:
-    name: str
-    kind: str
-    key: str
-    row: int
-    place: str
-    fingerprint: str
+class Forms(list[Path]):
+    """The forms written (their paths), with what was kept in the year's folder: the base of
+    the forms, and the files where scorecard actions got an id."""
+
+    def __init__(self, paths: Iterable[Path], base: Path, ids: Sequence[Path]) -> None:
+        super().__init__(paths)
+        self.base = base
+        self.ids = tuple(ids)
 
 
 def write_forms(year_dir: str | Path, out: str | Path, *, agencies: Sequence[str] | None = None,
-                due: date | None = None) -> list[Path]:
+                due: date | None = None) -> Forms:
     """Write `OUT/<agency code>.docx` for each agency (all nine by default) and return the paths.
 
-    Raises LoadError when the year cannot be read, FormError for an unknown agency. Every form
-    is written or none.
+    The year's folder keeps what the forms show of each record (its base, in `contributions/`),
+    and each scorecard action without an id gets one there. Raises LoadError when the year
+    cannot be read, FormError for an unknown agency or an output that cannot be written. Every
+    file is written or none.
     """
     folder = Path(year_dir)
+    target = Path(out)
     records = load_year(folder)
-    sources = read_sources(folder, records)
     chosen: list[Agency] = []
     for name in agencies or [a.code for a in REGISTRY.agencies]:
         try:
@@ -102,55 +100,77 @@ def write_forms(year_dir: str | Path, out: str | Path, *, agencies: Sequence[str
             raise FormError(str(error)) from None
         if agency not in chosen:
             chosen.append(agency)
-    files = {Path(out) / f"{agency.code}.docx": form_document(sources, agency, due)
-             for agency in chosen}
-    write_atomically(files)
-    return list(files)
+    unfit = output_folder_problem(target, folder)
+    if unfit:
+        raise FormError(unfit)
+    sources, id_texts = with_ids(read_sources(folder, records))
+    documents, base = form_documents(sources, chosen, due)
+    files = {target / f"{code}.docx": data for code, data in documents.items()}
+    kept = folder / base_name(base.digest)
+    files[kept] = base.data()
+    files.update({folder / name: text.encode("utf-8") for name, text in id_texts.items()})
+    try:
+        write_atomically(files)
+    except OutputError as error:
+        raise FormError(str(error)) from None
+    return Forms([target / f"{code}.docx" for code in documents], kept,
+                 [folder / name for name in id_texts])
 
 
-def form_document(sources: YearSources, agency: Agency, due: date | None = None) -> bytes:
-    """The form of one agency for the year, as the bytes of a .docx file."""
-    return _FormWriter(sources, agency, due).write()
+def form_documents(sources: YearSources, agencies: Sequence[Agency], due: date | None = None
+                   ) -> tuple[dict[str, bytes], FormBase]:
+    """The forms of the agencies for the year (the bytes of each .docx, by agency code) and
+    their base. Every contributed record must have an id (`with_ids` gives them)."""
+    records = sources.records
+    day = records.year.as_of
+    topics = {t.id: t.title for t in records.year.priority_topics}
+    groups = {g.id: g.name for g in records.working_groups}
+    writers = [_FormWriter(sources, agency, due, topics, groups) for agency in agencies]
+    for writer in writers:
+        writer.compose()
+    entries = {s.key: record_entries(s.kind, s.record, day, topics, groups)
+               for s in sources.sources if s.key is not None}
+    base = FormBase(records.year.year, due, {w.agency.code: w.marks for w in writers}, entries)
+    return {w.agency.code: w.finish(base.digest) for w in writers}, base
 
 
 class _FormWriter:
-    def __init__(self, sources: YearSources, agency: Agency, due: date | None) -> None:
+    def __init__(self, sources: YearSources, agency: Agency, due: date | None,
+                 topics: dict[str, str], groups: dict[str, str]) -> None:
         self.sources = sources
         self.records = sources.records
         self.agency = agency
         self.due = due
         self.year = self.records.year.year
         self.day = self.records.year.as_of
-        self.topics = {t.id: t.title for t in self.records.year.priority_topics}
-        self.marks: list[_Mark] = []
+        self.topics = topics
+        self.groups = groups
+        self.marks: dict[str, Mark] = {}
         self.document: DocumentObject = Document()
-        self.next_id = 1
+        self.short = agency.short_on(self.day)
 
     # -- the document -------------------------------------------------------------------------
 
-    def write(self) -> bytes:
+    def compose(self) -> None:
         document = self.document
         self._page_and_styles()
-        short = self.agency.short_on(self.day)
-        document.add_paragraph(f"Contribution of {short} to the {self.year} report", "Title")
+        document.add_paragraph(f"Contribution of {self.short} to the {self.year} report", "Title")
         document.add_paragraph(
             f"{self.agency.full_on(self.day)}, for the {self.year} report of the Justice and Home "
             "Affairs Agencies' Network", "Subtitle")
-        self._instructions(short)
+        self._instructions()
         if self.records.scorecard is not None:
             self._scorecard()
-        if self.records.year.priority_topics:
-            self._records("event", "Thematic events",
-                          "The events held under the year's priorities that involve "
-                          f"{short}.")
-        self._records("highlight", "Highlights",
-                      f"Highlights of inter-agency cooperation that involve {short}.")
-        self._records("activity", "Other activities",
-                      f"Other activities of the network that {short} takes part in.")
-        self._custom_part()
-        self._properties(short)
+        for kind, (heading, intro) in _SECTIONS.items():
+            if kind == "event" and not self.topics:
+                continue
+            self._records(kind, heading, intro.format(short=self.short))
+
+    def finish(self, base: str) -> bytes:
+        self._custom_part(base)
+        self._properties()
         stream = io.BytesIO()
-        document.save(stream)
+        self.document.save(stream)
         return normalise(stream.getvalue(), datetime(self.year, 12, 31))
 
     def _page_and_styles(self) -> None:
@@ -182,19 +202,27 @@ class _FormWriter:
             link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
             link.font.underline = True
 
-    def _instructions(self, short: str) -> None:
+    def _instructions(self) -> None:
+        short, year = self.short, self.year
         chair = self.records.year.chair
-        to = f" to {chair.short_on(self.day)}, chair of the network in {self.year}" if chair else ""
+        to = f" to {chair.short_on(self.day)}, chair of the network in {year}" if chair else ""
         when = (f"by {format_period_day(self.due)}" if self.due else "as soon as you can")
         lines = [
             f"Please check this form, complete it and send it back{to}, {when}.",
-            "Type over any text to correct it. Delete the row (or the table) of a record that "
-            f"does not concern {short} any more. Add a new scorecard action in the empty row under "
-            "its field (add rows as you need), and a new event, highlight or activity in the "
-            "empty table of its section (copy the table for more).",
-            "Choose fields, states of play and formats from their lists, and tick the agencies "
-            "involved. Bold, italics, bullets and links are kept. Please leave the table "
-            "headings as they are: they tell where each entry belongs.",
+            "Type over any text to correct it. Choose fields, states of play, priority topics, "
+            "working groups and formats from their lists, and tick the agencies involved. Bold, "
+            "italics, bullets and links are kept.",
+            f"A record that does not concern {short} any more: delete its row (or its table), or "
+            f"untick {short}. {short} is then taken off it: the record stays in the report for "
+            "the other agencies ticked, and leaves it when no agency is left on it.",
+            "Add a new scorecard action in the empty row under its field (add rows as you need), "
+            "and a new meeting, event, activity or highlight in the empty table of its section "
+            "(copy the table for more).",
+            f"Dates: one date or period per line (21 November {year}, 13 & 14 June {year}, "
+            f"June {year}). Each is an entry of the report's list of events, worded as the "
+            f"title, or as you write it after the date: 21 November {year} (list of events: "
+            "Heads of Agencies meeting).",
+            "Please leave the table headings as they are: they tell where each entry belongs.",
         ]
         for line in lines:
             self.document.add_paragraph(line, "Form Instruction")
@@ -204,13 +232,12 @@ class _FormWriter:
     def _scorecard(self) -> None:
         scorecard = self.records.scorecard
         assert scorecard is not None
-        short = self.agency.short_on(self.day)
         mine = [s for s in self.sources.of_kind("action") if self.agency in s.record.agencies]
         self.document.add_paragraph("Scorecard actions", "Heading 1")
         self.document.add_paragraph(
-            f"The actions of the {scorecard.title} that involve {short} ({len(mine)}), under "
-            "their fields. The state of play is a choice; write its date or period under When "
-            "(for example 11 July 2019, November 2019, 2020-2021).", "Form Instruction")
+            f"The actions of the {scorecard.title} that involve {self.short} ({len(mine)}), "
+            "under their fields. The state of play is a choice; write its date or period under "
+            "When (for example 11 July 2019, November 2019, 2020-2021).", "Form Instruction")
         table = self.document.add_table(rows=1, cols=len(_ACTION_COLUMNS))
         self._table(table, [w for _, w in _ACTION_COLUMNS])
         header = table.rows[0]
@@ -230,31 +257,33 @@ class _FormWriter:
             actions = [s for s in mine if s.record.field == scorecard_field.number]
             for source in [*actions, None]:
                 row_number += 1
+                place = f"scorecard row {row_number} ({scorecard_field.number} " \
+                        f"{scorecard_field.title})"
                 self._action_row(table.add_row(), row_number, source, scorecard_field.number,
-                                 fields)
+                                 fields, place)
 
     def _action_row(self, row: Any, number: int, source: Source | None, field: str,
-                    fields: list[str]) -> None:
+                    fields: list[str], place: str) -> None:
         cells = row.cells
-        values: Values = (record_values("action", source.record, self.day, self.topics)
-                          if source else {"field": field, "detail": (), "status": "", "when": "",
-                                          "agencies": (self.agency.code,), "others": ""})
+        entries: Entries = (self._entries(source) if source else
+                            {"field": field, "state": "", "when": "",
+                             "agencies": [self.agency.code], "others": []})
         first = cells[0].paragraphs[0]
         if source is not None:
-            place = f"scorecard row {number} ({field} {_title_of(self.records, field)})"
-            self._bookmark(first, source, values, number, place)
+            self._bookmark(first, source, place)
         first.add_run(str(number))
-        _dropdown(cells[1].paragraphs[0], "Field", fields, values["field"])
-        self._text(cells[2], values["detail"])
-        _dropdown(cells[3].paragraphs[0], "State of play", STATUSES, values["status"] or CHOOSE,
+        _dropdown(cells[1].paragraphs[0], "Field", fields, entries["field"])
+        if source is not None:
+            self._text(cells[2], markup_text(source.record.detail))
+        _dropdown(cells[3].paragraphs[0], "State of play", STATUSES, entries["state"] or CHOOSE,
                   empty=CHOOSE)
-        cells[4].paragraphs[0].text = values["when"]
-        _checkboxes(cells[5].paragraphs[0], self.day, values["agencies"])
+        cells[4].paragraphs[0].text = entries["when"]
+        _checkboxes(cells[5].paragraphs[0], self.day, entries["agencies"])
         others = cells[5].add_paragraph()
         others.add_run("Others: ")
-        others.add_run(values["others"])
+        others.add_run(", ".join(entries["others"]))
 
-    # -- thematic events, highlights, other activities ---------------------------------------
+    # -- meetings, thematic events, other activities, highlights --------------------------------
 
     def _records(self, kind: str, heading: str, intro: str) -> None:
         mine = [s for s in self.sources.of_kind(kind) if self.agency in s.record.agencies]
@@ -267,43 +296,51 @@ class _FormWriter:
             self.document.add_paragraph()
 
     def _record_table(self, kind: str, number: int, source: Source | None) -> None:
-        labels = _labels(kind)
+        labels = KINDS[kind].labels
         table = self.document.add_table(rows=1 + len(labels), cols=2)
         self._table(table, [_LABEL_WIDTH, _VALUE_WIDTH])
         header = table.rows[0].cells[0].merge(table.rows[0].cells[1])
         _shade(header, "D9E2F3")
-        values: Values
-        title, new_title = TABLE_TITLES[kind]
         paragraph = header.paragraphs[0]
         paragraph.style = "Form Group"
+        entries: Entries
         if source is not None:
-            values = record_values(kind, source.record, self.day, self.topics)
-            place = f"{title.lower()} {number} ({values['title']})"
-            self._bookmark(paragraph, source, values, number, place)
-            paragraph.add_run(f"{title} {number}")
+            entries = self._entries(source)
+            title = entries["title"] if len(entries["title"]) <= 80 else f"{entries['title'][:79]}…"
+            self._bookmark(paragraph, source, f"{KINDS[kind].name} {number} ({title})")
+            paragraph.add_run(f"{KINDS[kind].title} {number}")
         else:
-            values = {k: "" for k in labels}
-            values.update(agencies=(self.agency.code,), dates=(), text=())
-            paragraph.add_run(new_title)
-        for row, key in zip(table.rows[1:], labels, strict=True):
-            label, cell = row.cells
-            label.paragraphs[0].text = ROW_LABELS[key]
-            label.paragraphs[0].style = "Form Label"
+            entries = {key: "" for key in labels}
+            entries.update(agencies=[self.agency.code], dates=[], others=[])
+            paragraph.add_run(KINDS[kind].new_title)
+        for row, (key, label) in zip(table.rows[1:], labels.items(), strict=True):
+            label_cell, cell = row.cells
+            label_cell.paragraphs[0].text = label
+            label_cell.paragraphs[0].style = "Form Label"
             target = cell.paragraphs[0]
             if key == "topic":
-                _dropdown(target, "Priority topic", list(self.topics.values()),
-                          values[key] or CHOOSE, empty=CHOOSE)
+                _dropdown(target, label, list(self.topics.values()), entries[key] or CHOOSE,
+                          empty=CHOOSE)
+            elif key == "group":
+                _dropdown(target, label, list(self.groups.values()), entries[key] or HORIZONTAL,
+                          empty=HORIZONTAL)
             elif key == "format":
-                _dropdown(target, "Format", FORMATS, values[key] or NONE, empty=NONE)
+                _dropdown(target, label, FORMATS, entries[key] or NONE, empty=NONE)
             elif key == "agencies":
-                _checkboxes(target, self.day, values[key])
+                _checkboxes(target, self.day, entries[key])
             elif key == "dates":
-                for index, line in enumerate(values[key]):
+                for index, line in enumerate(entries[key]):
                     (target if index == 0 else cell.add_paragraph()).add_run(line)
+            elif key == "others":
+                target.add_run(", ".join(entries[key]))
             elif key == "text":
-                self._text(cell, values[key])
+                if source is not None:
+                    self._text(cell, markup_text(source.record.body))
             else:
-                target.add_run(values[key])
+                target.add_run(entries[key])
+
+    def _entries(self, source: Source) -> Entries:
+        return record_entries(source.kind, source.record, self.day, self.topics, self.groups)
 
     # -- pieces -------------------------------------------------------------------------------
 
@@ -340,25 +377,21 @@ class _FormWriter:
             f'relationships" r:id="{rid}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>{formats}'
             f'</w:rPr><w:t xml:space="preserve">{escape(words)}</w:t></w:r></w:hyperlink>'))
 
-    def _bookmark(self, paragraph: Any, source: Source, values: Values, row: int,
-                  place: str) -> None:
+    def _bookmark(self, paragraph: Any, source: Source, place: str) -> None:
+        assert source.key is not None
         name = f"jha_r{len(self.marks) + 1}"
-        self.marks.append(_Mark(name, source.kind, source.key, row, place, fingerprint(values)))
-        ident = self.next_id
-        self.next_id += 1
+        self.marks[name] = Mark(source.key, place)
+        ident = len(self.marks)
         paragraph._p.append(parse_xml(f'<w:bookmarkStart {_NS} w:id="{ident}" w:name="{name}"/>'))
         paragraph._p.append(parse_xml(f'<w:bookmarkEnd {_NS} w:id="{ident}"/>'))
 
-    def _custom_part(self) -> None:
-        """The form's identity and its records' keys, as a custom XML part."""
+    def _custom_part(self, base: str) -> None:
+        """The form's identity, as a custom XML part: the year, the agency, the base, the due
+        date."""
         due = f' due="{self.due.isoformat()}"' if self.due else ""
-        rows = "".join(
-            f"<record mark={quoteattr(m.name)} kind={quoteattr(m.kind)} key={quoteattr(m.key)} "
-            f"row=\"{m.row}\" place={quoteattr(m.place)} fingerprint={quoteattr(m.fingerprint)}/>"
-            for m in self.marks)
         xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                f'<form xmlns="{FORM_NAMESPACE}" year="{self.year}" '
-               f'agency={quoteattr(self.agency.code)}{due}>{rows}</form>')
+               f'agency={quoteattr(self.agency.code)} base="{base}"{due}/>')
         package = self.document.part.package
         item = Part(PackURI("/customXml/item1.xml"), "application/xml", xml.encode("utf-8"),
                     package)
@@ -374,9 +407,9 @@ class _FormWriter:
         item.relate_to(props, RT.CUSTOM_XML_PROPS)
         self.document.part.relate_to(item, RT.CUSTOM_XML)
 
-    def _properties(self, short: str) -> None:
+    def _properties(self) -> None:
         properties = self.document.core_properties
-        properties.title = f"Contribution of {short} to the {self.year} report"
+        properties.title = f"Contribution of {self.short} to the {self.year} report"
         properties.subject = "JHA Agencies' Network: contribution form"
         properties.author = "JHA Agencies' Network"
         properties.last_modified_by = "JHA Agencies' Network"
@@ -395,17 +428,6 @@ def format_period_day(day: date) -> str:
 def _code_hex(code: str) -> str:
     """Eight hex digits from an agency's code, so that each form's part has its own id."""
     return "".join(f"{ord(c):02X}" for c in code.ljust(4, "_")[:4])
-
-
-def _labels(kind: str) -> list[str]:
-    return list(LABELS[kind])
-
-
-def _title_of(records: Any, field: str) -> str:
-    for item in records.scorecard.fields:
-        if item.number == field:
-            return str(item.title)
-    return ""
 
 
 def _shade(cell: Any, colour: str) -> None:

@@ -1,749 +1,333 @@
-"""Returned forms into the year's YAML files.
+"""The three-way merge, entry by entry: each agency's changes against what its form showed, and
+the year's files as they are now.
 
-Each form's rows are compared with what the form showed when it was made (the digest in its
-custom part): a row that reads the same is left alone, so a form saved again unchanged changes
-nothing. Changed, new and deleted records are checked as the records would check them, and every
-problem is reported with the form, the place and the entry. The YAML files are edited with
-ruamel.yaml's round trip, only where something changed, and written all together or not at all.
+For each entry of each record, as git does for each line: what an agency changed lands when the
+year still reads as the agency's form showed it (or already reads as the agency's); two agencies
+changing it alike agree; two agencies changing it differently, or an agency and the year, are a
+conflict of that entry alone, which the chair decides (`take`), and every other change still
+lands. Agencies and other partners are merged as sets: each agency's ticks and unticks land
+together, and an agency deleting a record takes itself off it; a record leaves the year only when
+no agency is left on it, or when the chair confirms it (`remove`).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import shutil
-import tempfile
+import textwrap
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from attrs import field, frozen
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+import attrs
+from attrs import frozen
 
-from ..agencies import REGISTRY, Agency, UnknownNameError
-from ..errors import InputError
-from ..files import write_atomically
-from ..loading import LoadError, load_year
-from ..markup import Markup, MarkupError
-from ..periods import PeriodError, parse_period, parse_state
-from ..records import YearRecords
-from .read import FormReadError, FormRow, ReturnedForm, read_form
-from .sources import KINDS, Source, YearSources, dump, read_sources, session_of, yaml_reader
-from .values import (
-    EMPTY_CHOICES,
-    FORMATS,
-    LABELS,
-    STATUSES,
-    Values,
-    comparable,
-    fingerprint,
-    markdown,
-    record_values,
-    session_line,
-    state_text,
-)
+from ..agencies import REGISTRY
+from .diff import Edit, FormDiff, NewRecord, YearContext
+from .entries import KINDS, SET_ENTRIES, same
+from .ledger import LedgerEntry
+from .problems import FormProblem
 
-__all__ = [
-    "Change",
-    "Conflict",
-    "ContributionError",
-    "Duplicate",
-    "FormProblem",
-    "ImportResult",
-    "import_forms",
-]
-
-# Which YAML key each entry of a form fills.
-_YAML_KEY = {"field": "field", "detail": "detail", "status": "state", "when": "state",
-             "agencies": "agencies", "others": "bodies", "title": "title", "topic": "topic",
-             "format": "format", "place": "place", "dates": "sessions", "text": "body"}
-# The order of keys in a new record, as the fixtures write them.
-_ORDER = {"action": ("field", "detail", "state", "agencies", "bodies", "note"),
-          "event": ("id", "topic", "title", "format", "place", "agencies", "bodies", "sessions",
-                    "body"),
-          "highlight": ("id", "title", "agencies", "body"),
-          "activity": ("id", "title", "format", "place", "agencies", "bodies", "sessions",
-                       "body")}
+__all__ = ["Conflict", "MergePlan", "Side", "merge", "references"]
 
 
 @frozen
-class FormProblem:
-    """Something in a returned form that cannot go into the records, with its place."""
+class Side:
+    """One side of a conflict: an agency's value, or the year's (`who` is "year")."""
 
-    form: str
-    agency: str | None
-    message: str
-    place: str | None = None
-    entry: str | None = None
-
-    def __str__(self) -> str:
-        where = ", ".join(x for x in (self.form, self.place, self.entry) if x)
-        return f"{where}: {self.message}"
-
-
-@frozen
-class Change:
-    """A record added, changed or removed by one or more agencies' forms."""
-
-    kind: str
-    what: str  # added, changed or removed
-    title: str
-    agencies: tuple[str, ...]
-    places: tuple[str, ...]
-    entries: tuple[str, ...] = ()  # the entries changed
-
-    def __str__(self) -> str:
-        entries = f" ({', '.join(self.entries)})" if self.entries else ""
-        return (f"{self.what} {KINDS[self.kind].name}{entries}: {_short(self.title)} "
-                f"[{'; '.join(self.places)}]")
-
-
-@frozen
-class Version:
-    agency: str  # the agency's code, or "year" for the year's files
-    form: str
-    values: Values | None  # None: removed
+    who: str
+    name: str  # "Europol (Europol.docx)", "the year's files (from EUAA.docx, imported …)"
+    value: Any
 
 
 @frozen
 class Conflict:
-    """A record that agencies changed differently; `taken` says whose version stands."""
+    """One entry of one record that two sides changed differently; `taken` says whose value
+    stands ("year" or an agency's code), None while undecided."""
 
+    record: str  # the record's key, event:brussels-briefing
+    reference: str  # how the command names it: brussels-briefing
     kind: str
     title: str
-    year: Values
-    versions: tuple[Version, ...]
+    entry: str
+    base: Any  # what the forms showed
+    sides: tuple[Side, ...]
+    changed: tuple[tuple[str, tuple[str, ...]], ...]  # (agency, the entries it changed)
     taken: str | None = None
 
+    @property
+    def option(self) -> str:
+        """What `--take` names it by: brussels-briefing.text."""
+        return f"{self.reference}.{self.entry}"
+
     def __str__(self) -> str:
-        versions = [Version("year", "the year's files", self.year), *self.versions]
-        lines = [f"conflict on {KINDS[self.kind].name} {_short(self.title)!r}:"]
-        labels = LABELS[self.kind]
-        for key, label in labels.items():
-            shown = [_show(v.values, key) for v in versions]
-            if len({s for s in shown}) > 1:
-                lines.append(f"  {label}:")
-                for version, text in zip(versions, shown, strict=True):
-                    who = "year" if version.agency == "year" else f"{version.agency} ({version.form})"
-                    lines.append(f"    {who:<28} {text}")
+        label = KINDS[self.kind].labels.get(self.entry, self.entry).casefold()
+        lines = [f"conflict on {KINDS[self.kind].name} {self.title!r} ({self.reference}), "
+                 f"{label}:"]
+        for agency, entries in self.changed:
+            lines.append(f"  {agency} changed: {', '.join(entries)}")
+        lines.append("  as the forms showed it:")
+        lines.extend(_wrapped(self.base))
+        for side in self.sides:
+            lines.append(f"  {side.name}:")
+            lines.extend(_wrapped(side.value))
         if self.taken:
-            lines.append(f"  kept: {'the year' if self.taken == 'year' else self.taken}'s version")
+            kept = next(s.name for s in self.sides if s.who == self.taken) \
+                if any(s.who == self.taken for s in self.sides) else "the year's files"
+            lines.append(f"  kept: {kept}")
+        else:
+            whos = [*(s.who for s in self.sides if s.who != "year"), "year"]
+            lines.append(f"  decide with --take {self.option}=" + " or =".join(whos))
         return "\n".join(lines)
 
 
+def _wrapped(value: Any) -> list[str]:
+    """A value whole, wrapped to be read in a terminal: each paragraph of a text on its own."""
+    if isinstance(value, list):
+        text = ", ".join(value) if value else "(none)"
+        return textwrap.wrap(text, 96, initial_indent="      ", subsequent_indent="      ")
+    text = str(value).strip()
+    if not text:
+        return ["      (empty)"]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        lead = len(paragraph) - len(paragraph.lstrip())
+        item = re.match(r"(?:[-+*]|\d+[.)])\s", paragraph.lstrip())
+        hang = len(item.group(0)) if item else 0  # a list item's lines under its text
+        lines.extend(textwrap.wrap(paragraph.strip(), 96 - lead,
+                                   initial_indent="      " + " " * lead,
+                                   subsequent_indent="      " + " " * (lead + hang)))
+    return lines
+
+
 @frozen
-class Duplicate:
-    """Two new records that look like the same one."""
+class MergePlan:
+    """What the merge decided: the entries that change, the records added and removed, the
+    conflicts (decided or not), and whose value each change is."""
 
-    kind: str
-    first: str
-    second: str
-
-    def __str__(self) -> str:
-        return f"likely the same {KINDS[self.kind].name}: {self.first} and {self.second}"
-
-
-@frozen
-class ImportResult:
-    """What an import did (or would do, when nothing was written)."""
-
-    changes: tuple[Change, ...]
+    updates: dict[str, dict[str, Any]]
+    additions: tuple[tuple[FormDiff, NewRecord], ...]
+    removals: tuple[str, ...]
     conflicts: tuple[Conflict, ...]
-    duplicates: tuple[Duplicate, ...]
-    written: tuple[Path, ...]
-    forms: tuple[ReturnedForm, ...] = field(repr=False, default=())
+    landed: dict[tuple[str, str], tuple[str, ...]]  # (record, entry) -> the agencies it is from
+    problems: tuple[FormProblem, ...]
+    notes: tuple[str, ...]  # decisions that had nothing to decide
 
 
-class ContributionError(InputError):
-    """Returned forms that cannot be imported: every problem, grouped per agency, and the
-    conflicts no option decided."""
-
-    def __init__(self, problems: Sequence[FormProblem], conflicts: Sequence[Conflict] = ()) -> None:
-        self.problems = tuple(problems)
-        self.conflicts = tuple(conflicts)
-        lines: list[str] = []
-        groups: dict[str, list[FormProblem]] = defaultdict(list)
-        for problem in self.problems:
-            groups[problem.agency or ""].append(problem)
-        for agency, found in sorted(groups.items(), key=lambda item: (not item[0], item[0])):
-            noun = "problem" if len(found) == 1 else "problems"
-            lines.append(f"{agency or 'other files'}: {len(found)} {noun}")
-            lines.extend(f"  {p}" for p in found)
-        for conflict in self.conflicts:
-            lines.append(str(conflict))
-        if self.conflicts:
-            lines.append("nothing was written: choose a side with --take year (keep the year's "
-                         "version) or --take AGENCY")
-        super().__init__("\n".join(lines))
-
-
-# -- what each form asks for --------------------------------------------------------------------
-
-
-@frozen
-class _Outcome:
-    """One record a form asks to add, change or remove; `data` holds YAML values by key."""
-
-    form: ReturnedForm
-    kind: str
-    what: str
-    place: str
-    source: Source | None
-    values: Values | None
-    data: dict[str, Any]
-    entries: tuple[str, ...]
-
-
-class _Context:
-    def __init__(self, sources: YearSources) -> None:
-        self.sources = sources
-        records: YearRecords = sources.records
-        self.records = records
-        self.year = records.year.year
-        self.day = records.year.as_of
-        self.topics = {t.id: t.title for t in records.year.priority_topics}
-        self.fields = ({f.number: f.title for f in records.scorecard.fields}
-                       if records.scorecard else {})
-        self.current: dict[Source, Values] = {
-            s: record_values(s.kind, s.record, self.day, self.topics) for s in sources.sources}
-        self.by_print: dict[str, list[Source]] = defaultdict(list)
-        for source, values in self.current.items():
-            self.by_print[fingerprint(values)].append(source)
-        self.by_key = {s.key: s for s in sources.sources}
-
-
-def analyse(forms: Sequence[ReturnedForm], context: _Context
-            ) -> tuple[list[_Outcome], list[FormProblem]]:
-    """What every form asks for, and every problem in them."""
-    outcomes: list[_Outcome] = []
-    problems: list[FormProblem] = []
-    for form in forms:
-        name = form.path.name
-        short = form.agency.short_on(context.day)
-        found: set[str] = set()
-        for row in form.rows:
-            for entry, message in row.problems:
-                problems.append(FormProblem(name, short, message, row.place,
-                                            LABELS[row.kind].get(entry, entry)))
-            info = form.marks.get(row.mark) if row.mark else None
-            if info is not None and row.mark is not None:
-                found.add(row.mark)
-                source = _source_of(context, info.kind, info.key, info.fingerprint)
-                empty = not (row.values.get("detail") if row.kind == "action"
-                             else row.values.get("title"))
-                if empty:
-                    if source is not None:
-                        outcomes.append(_Outcome(form, row.kind, "removed", row.place, source,
-                                                 None, {}, ()))
-                    continue
-                if fingerprint(row.values) == info.fingerprint:
-                    continue
-                if source is None:
-                    source = context.by_key.get(info.key) if KINDS[info.kind].has_id else None
-                    if source is None:
-                        problems.append(FormProblem(
-                            name, short, "this record has changed in the year's files since the "
-                            "form was made, so the change cannot be matched; send "
-                            f"{short} a new form", row.place))
-                        continue
-                data, entries, bad = _check(row, context, name, short, context.current[source])
-                problems.extend(bad)
-                if not bad:
-                    outcomes.append(_Outcome(form, row.kind, "changed", row.place, source,
-                                             row.values, data, entries))
-            else:
-                data, entries, bad = _check(row, context, name, short, None)
-                problems.extend(bad)
-                if not bad:
-                    outcomes.append(_Outcome(form, row.kind, "added", row.place, None, row.values,
-                                             data, entries))
-        for mark, info in form.marks.items():
-            if mark in found:
-                continue
-            source = _source_of(context, info.kind, info.key, info.fingerprint)
-            if source is not None:
-                outcomes.append(_Outcome(form, info.kind, "removed", info.place, source, None, {},
-                                         ()))
-    return outcomes, problems
-
-
-def _source_of(context: _Context, kind: str, key: str, print_: str) -> Source | None:
-    """The year's record a form's row was made from: the one the key names if it still reads
-    the same, else the one that reads the same (an action's position may have moved)."""
-    source = context.by_key.get(key)
-    if source is not None and source.kind == kind and fingerprint(context.current[source]) == print_:
-        return source
-    same = [s for s in context.by_print.get(print_, []) if s.kind == kind]
-    return same[0] if same else None
-
-
-def _closest(value: str, choices: Iterable[str]) -> str:
-    options = list(choices)
-    close = difflib.get_close_matches(value.casefold(), [c.casefold() for c in options], n=1,
-                                      cutoff=0.6)
-    if close:
-        return f" (did you mean {close[0]!r}?)"
-    return f" (choose one of: {', '.join(options)})"
-
-
-def _check(row: FormRow, context: _Context, form: str, agency: str, before: Values | None
-           ) -> tuple[dict[str, Any], tuple[str, ...], list[FormProblem]]:
-    """The YAML values of a row's entries that differ from `before` (all of them for a new
-    record), and the problems of those entries."""
-    values = row.values
-    labels = LABELS[row.kind]
-    problems: list[FormProblem] = []
-
-    def problem(entry: str, message: str) -> None:
-        problems.append(FormProblem(form, agency, message, row.place, labels.get(entry, entry)))
-
-    now = comparable(values)
-    old = comparable(before) if before is not None else {}
-    keys = [k for k in labels if k in values and (before is None or now.get(k) != old.get(k))]
-    data: dict[str, Any] = {}
+def references(keys: Sequence[str]) -> dict[str, str]:
+    """How the command names each record: its id, or kind:id when two kinds share the id."""
+    ids: dict[str, int] = defaultdict(int)
     for key in keys:
-        value = values[key]
-        text = value.strip() if isinstance(value, str) else value
-        if isinstance(text, str) and text in EMPTY_CHOICES:
-            text = ""
-        if key == "field":
-            if text not in context.fields:
-                problem(key, f"{text!r} is not a field of the scorecard"
-                        + _closest(text, context.fields))
-            data["field"] = text
-        elif key in ("detail", "text"):
-            source = markdown(value)
-            try:
-                Markup.parse(source)
-            except MarkupError as error:
-                problem(key, str(error))
-            if not source.strip():
-                problem(key, "the text is empty")
-            data[_YAML_KEY[key]] = source
-        elif key in ("status", "when"):
-            if "state" in data:
-                continue
-            status = " ".join(str(values.get("status", "")).split())
-            status = "" if status in EMPTY_CHOICES else status
-            when = " ".join(str(values.get("when", "")).split())
-            written = state_text(_choice(status, STATUSES) or status, when)
-            if not written:
-                data["state"] = None
-                continue
-            try:
-                parse_state(written, context.year)
-            except PeriodError as error:
-                if status and _choice(status, STATUSES) is None:
-                    problem("status", f"{status!r} is not a state of play"
-                            + _closest(status, [s.lower() for s in STATUSES]))
-                else:
-                    problem("when", f"{when!r} is not a date or period the report can read "
-                            f"({_reason(error)}; write for example 11 July 2019, November 2019 "
-                            "or 2020-2021)")
-                continue
-            data["state"] = written
-        elif key == "agencies":
-            data["agencies"] = list(value)
-        elif key == "others":
-            names = [n.strip() for n in re.split(r"[,;]", str(value)) if n.strip()]
-            for name in names:
-                try:
-                    REGISTRY.resolve(name)
-                except UnknownNameError as error:
-                    problem(key, str(error))
-            data["bodies"] = names
-        elif key == "title":
-            if not text:
-                problem(key, "the title is empty")
-            data["title"] = text
-        elif key == "topic":
-            by_title = {t.casefold(): i for i, t in context.topics.items()}
-            topic = by_title.get(str(text).casefold()) or (text if text in context.topics else None)
-            if topic is None:
-                problem(key, f"{text!r} is not one of the year's priority topics"
-                        + _closest(str(text), context.topics.values()))
-            data["topic"] = topic
-        elif key == "format":
-            chosen = _choice(str(text), FORMATS) if text else ""
-            if chosen is None:
-                problem(key, f"{text!r} is not a format" + _closest(str(text), FORMATS))
-            data["format"] = chosen or None
-        elif key == "place":
-            data["place"] = text or None
-        elif key == "dates":
-            sessions = []
-            for line in value:
-                match = re.fullmatch(r"(.*?)\s*\(list of events:\s*(.*)\)", line)
-                when, label = (match.group(1), match.group(2)) if match else (line, None)
-                try:
-                    parse_period(when, context.year)
-                except PeriodError as error:
-                    problem(key, f"{when!r} is not a date the report can read ({_reason(error)})")
-                sessions.append((when, label, line))
-            data["sessions"] = sessions
-    if row.kind == "action" and before is None and "state" not in data:
-        data["state"] = None
-    entries = tuple(dict.fromkeys(labels[k] if k != "when" else labels["status"] for k in keys))
-    return data, entries, problems
+        ids[key.split(":", 1)[1]] += 1
+    return {key: key.split(":", 1)[1] if ids[key.split(":", 1)[1]] == 1 else key for key in keys}
 
 
-def _choice(text: str, choices: Sequence[str]) -> str | None:
-    for choice in choices:
-        if choice.casefold() == text.casefold():
-            return choice
-    return None
-
-
-def _reason(error: Exception) -> str:
-    return str(error).split(" (write")[0]
-
-
-# -- deciding between forms ----------------------------------------------------------------------
-
-
-def _decide(outcomes: list[_Outcome], context: _Context, take: str | None
-            ) -> tuple[list[_Outcome], list[Conflict], list[Conflict]]:
-    """The outcomes to apply; the conflicts an option decided; those none did."""
-    by_source: dict[Source, list[_Outcome]] = defaultdict(list)
-    chosen: list[_Outcome] = []
-    for outcome in outcomes:
-        if outcome.source is None:
-            chosen.append(outcome)
-        else:
-            by_source[outcome.source].append(outcome)
-    decided: list[Conflict] = []
-    open_: list[Conflict] = []
-    for source, asks in by_source.items():
-        distinct = {_outcome_key(o) for o in asks}
-        if len(distinct) == 1:
-            chosen.append(_joined(asks))
-            continue
-        title = _title(source.kind, context.current[source])
-        versions = tuple(Version(o.form.agency.code, o.form.path.name, o.values) for o in asks)
-        if take is None:
-            open_.append(Conflict(source.kind, title, context.current[source], versions))
-            continue
-        winner = [o for o in asks if o.form.agency.code == take]
-        decided.append(Conflict(source.kind, title, context.current[source], versions,
-                                take if winner else "year"))
-        if winner:
-            chosen.append(winner[0])
-    return chosen, decided, open_
-
-
-def _outcome_key(outcome: _Outcome) -> Any:
-    if outcome.values is None:
-        return None
-    return fingerprint(outcome.values)
-
-
-def _joined(asks: list[_Outcome]) -> _Outcome:
-    """One outcome asked by several agencies in the same words."""
-    first = asks[0]
-    if len(asks) == 1:
-        return first
-    return _Outcome(first.form, first.kind, first.what, first.place, first.source, first.values,
-                    first.data, first.entries)
-
-
-def _duplicates(added: list[_Outcome], context: _Context) -> list[Duplicate]:
-    found: list[Duplicate] = []
-
-    def words(outcome: _Outcome) -> str:
-        values = outcome.values or {}
-        text = values.get("title") or markdown(values.get("detail", ()))
-        return " ".join(str(text).casefold().split())
-
-    for index, first in enumerate(added):
-        for second in added[index + 1:]:
-            if first.kind != second.kind:
-                continue
-            if first.kind == "action" and first.data.get("field") != second.data.get("field"):
-                continue
-            ratio = difflib.SequenceMatcher(None, words(first), words(second)).ratio()
-            if ratio >= 0.8:
-                found.append(Duplicate(first.kind, f"{first.form.path.name}, {first.place}",
-                                       f"{second.form.path.name}, {second.place}"))
-    return found
-
-
-# -- the import ------------------------------------------------------------------------------------
-
-
-def read_forms(folder: Path, context: _Context) -> tuple[list[ReturnedForm], list[FormProblem]]:
-    """Every form of a folder (each .docx), with the files that are not forms of the year."""
-    forms: list[ReturnedForm] = []
+def merge(diffs: Sequence[FormDiff], context: YearContext, *, take: Sequence[str] = (),
+          remove: Sequence[str] = (), history: Sequence[LedgerEntry] = ()) -> MergePlan:
+    """Merge the forms' changes into the year's records, entry by entry."""
+    names = references(list(context.current))
     problems: list[FormProblem] = []
-    seen: dict[str, str] = {}
-    if not folder.is_dir():
-        raise ContributionError([FormProblem(str(folder), None, "no such folder")])
-    for path in sorted(folder.glob("*.docx")):
-        if path.name.startswith(("~$", ".~lock")):
+    decisions, blanket = _decisions(take, names, problems)
+    proposals: dict[tuple[str, str], list[tuple[FormDiff, Edit]]] = defaultdict(list)
+    for diff in diffs:
+        for edit in diff.edits:
+            proposals[(edit.record, edit.entry)].append((diff, edit))
+    changed_by: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for (key, entry), given in sorted(proposals.items(), key=lambda item: _order(*item[0])):
+        for diff, _ in given:
+            changed_by[key][_agency_name(diff, context)].append(
+                KINDS[key.split(":", 1)[0]].labels.get(entry, entry).casefold())
+    updates: dict[str, dict[str, Any]] = defaultdict(dict)
+    landed: dict[tuple[str, str], tuple[str, ...]] = {}
+    conflicts: list[Conflict] = []
+    for (key, entry), given in proposals.items():
+        current = context.current[key][entry]
+
+        def conflict(sides: list[Side], base: Any, key: str = key, entry: str = entry) -> Conflict:
+            found = Conflict(key, names[key], key.split(":", 1)[0], context.title(key), entry,
+                             base, tuple(sides),
+                             tuple((a, tuple(dict.fromkeys(e))) for a, e in
+                                   changed_by[key].items()))
+            taken = decisions.get(found.option)
+            if taken is None:
+                taken = next((w for w in blanket if w == "year"
+                              or any(s.who == w for s in found.sides)), None)
+            if taken is not None and taken != "year" and not any(s.who == taken
+                                                                 for s in found.sides):
+                problems.append(FormProblem("--take", None, f"{REGISTRY.agency(taken).code} "
+                                            f"changed no {entry} of {found.reference}: take one "
+                                            "of the sides shown"))
+                taken = None
+            return attrs.evolve(found, taken=taken)
+
+        year_side = Side("year", _year_name(key, entry, history), current)
+        if entry in SET_ENTRIES:
+            value, decided = _merge_set(entry, current, given, context, conflict, year_side)
+        else:
+            value, decided = _merge_value(entry, current, given, context, conflict, year_side)
+        if decided is not None:
+            conflicts.append(decided)
+            if decided.taken is None:
+                continue
+        if value is not None and not same(entry, value, current):
+            updates[key][entry] = value
+            landed[(key, entry)] = tuple(dict.fromkeys(
+                d.agency for d, e in given if decided is None or decided.taken == d.agency
+                or entry in SET_ENTRIES))
+    removals = [key for key, entries in updates.items()
+                if "agencies" in entries and not entries["agencies"]
+                and context.current[key]["agencies"]]
+    for reference in remove:
+        confirmed = _key_of(reference, names, problems, "--remove")
+        if confirmed is not None and confirmed not in removals:
+            removals.append(confirmed)
+    additions = tuple((diff, record) for diff in diffs for record in diff.new)
+    # A decision with nothing to decide is said, not an error: the same command run again
+    # once the forms are in (or with a late form added) must go through.
+    notes = [f"--take {option}: there is no conflict on {option}, nothing to decide"
+             for option in decisions if not any(c.option == option for c in conflicts)]
+    notes += [f"--take {who}: {who} is party to no conflict, nothing to decide" for who in blanket
+              if who != "year" and not any(any(s.who == who for s in c.sides)
+                                           for c in conflicts)]
+    return MergePlan(dict(updates), additions, tuple(removals), tuple(conflicts), landed,
+                     tuple(problems), tuple(notes))
+
+
+def _order(key: str, entry: str) -> tuple[str, int]:
+    """Records by key, and their entries in the form's order."""
+    labels = list(KINDS[key.split(":", 1)[0]].labels)
+    return key, labels.index(entry) if entry in labels else len(labels)
+
+
+def _agency_name(diff: FormDiff, context: YearContext) -> str:
+    return diff.form.agency.short_on(context.day)
+
+
+def _year_name(key: str, entry: str, history: Sequence[LedgerEntry]) -> str:
+    """The year's side, and the form its value came from when an earlier import brought it."""
+    for given in reversed(history):
+        if any(g.record == key and entry in g.entries for g in given.gave):
+            return (f"the year's files (from {given.file}, imported "
+                    f"{given.imported:%Y-%m-%d})")
+    return "the year's files"
+
+
+def _merge_value(entry: str, current: Any, given: list[tuple[FormDiff, Edit]],
+                 context: YearContext, conflict: Any, year_side: Side
+                 ) -> tuple[Any, Conflict | None]:
+    values: list[tuple[Any, list[FormDiff]]] = []
+    for diff, edit in given:
+        for value, who in values:
+            if same(entry, value, edit.value):
+                who.append(diff)
+                break
+        else:
+            values.append((edit.value, [diff]))
+    if len(values) == 1:
+        value = values[0][0]
+        if same(entry, current, value):
+            return None, None
+        if all(same(entry, current, edit.base) for _, edit in given):
+            return value, None
+    sides = [Side(d.agency, f"{_agency_name(d, context)} ({d.form.path.name})", v)
+             for v, who in values for d in who]
+    if not all(same(entry, current, edit.base) for _, edit in given):
+        sides.insert(0, year_side)
+    found = conflict(sides, given[0][1].base)
+    if found.taken is None or found.taken == "year":
+        return None, found
+    return next(s.value for s in sides if s.who == found.taken), found
+
+
+def _merge_set(entry: str, current: list[str], given: list[tuple[FormDiff, Edit]],
+               context: YearContext, conflict: Any, year_side: Side
+               ) -> tuple[Any, Conflict | None]:
+    def key(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    added: dict[str, tuple[str, list[str]]] = {}
+    removed: dict[str, list[str]] = defaultdict(list)
+    for diff, edit in given:
+        before = {key(v) for v in edit.base}
+        after = {key(v): v for v in edit.value}
+        for folded, value in after.items():
+            if folded not in before:
+                added.setdefault(folded, (value, []))[1].append(diff.agency)
+        for value in edit.base:
+            if key(value) not in after:
+                removed[key(value)].append(diff.agency)
+    clash = set(added) & set(removed)
+    decided: Conflict | None = None
+    if clash:
+        sides = [Side(d.agency, f"{_agency_name(d, context)} ({d.form.path.name})", e.value)
+                 for d, e in given]
+        decided = conflict([year_side, *sides], given[0][1].base)
+        if decided.taken is None:
+            return None, decided
+        winner = next((e for d, e in given if d.agency == decided.taken), None)
+        keep = {key(v) for v in (winner.value if winner else current)}
+        for folded in clash:
+            if folded in keep:
+                del removed[folded]
+            else:
+                del added[folded]
+    result = [v for v in current if key(v) not in removed]
+    result += [value for folded, (value, _) in added.items()
+               if folded not in {key(v) for v in result}]
+    if entry == "agencies":
+        order = [a.code for a in REGISTRY.agencies]
+        result = sorted(result, key=lambda code: order.index(code) if code in order else 99)
+    return result, decided
+
+
+def _decisions(take: Sequence[str], names: dict[str, str], problems: list[FormProblem]
+               ) -> tuple[dict[str, str], list[str]]:
+    """--take: RECORD.ENTRY=AGENCY|year for one entry, AGENCY or year for every conflict."""
+    by_reference = {reference: key for key, reference in names.items()}
+    decisions: dict[str, str] = {}
+    blanket: list[str] = []
+    for given in take:
+        target, _, who_text = given.rpartition("=")
+        who = _who(who_text.strip(), problems)
+        if who is None:
             continue
-        try:
-            form = read_form(path, context.fields)
-        except FormReadError as error:
-            problems.append(FormProblem(path.name, None, str(error).removeprefix(f"{path.name} ")))
+        if not target:
+            blanket.append(who)
             continue
-        short = form.agency.short_on(context.day)
-        if form.year != context.year:
-            problems.append(FormProblem(path.name, short, f"this is the form for {form.year}, not "
-                                        f"for {context.year}: it is refused"))
+        reference, _, entry = target.strip().rpartition(".")
+        key = by_reference.get(reference) or (reference if reference in names else None)
+        if key is None:
+            _key_of(reference, names, problems, "--take")
             continue
-        if form.agency.code in seen:
-            problems.append(FormProblem(path.name, short, f"a second form of {short} (the first "
-                                        f"is {seen[form.agency.code]}): keep one"))
+        kind = KINDS[key.split(":", 1)[0]]
+        if entry not in kind.labels:
+            problems.append(FormProblem("--take", None, f"{entry!r} is no entry of a "
+                                        f"{kind.name} (its entries: {', '.join(kind.labels)})"))
             continue
-        seen[form.agency.code] = path.name
-        forms.append(form)
-    return forms, problems
+        decisions[f"{names[key]}.{entry}"] = who
+    return decisions, blanket
 
 
-def import_forms(forms_dir: str | Path, year_dir: str | Path, *, take: str | None = None,
-                 write: bool = True) -> ImportResult:
-    """Read every returned form of `forms_dir` and update the YAML files of `year_dir`.
-
-    `take` decides conflicts between agencies: "year" keeps the year's version, an agency's
-    name takes its version (where it is one of the sides; else the year's stands). Raises
-    ContributionError with every problem (and every undecided conflict) when something cannot
-    be imported; then nothing is written. LoadError when the year's folder cannot be read.
-    """
-    folder = Path(year_dir)
-    records = load_year(folder)
-    sources = read_sources(folder, records)
-    context = _Context(sources)
-    taken = None if take is None else ("year" if take.casefold() == "year" else _agency(take).code)
-    forms, problems = read_forms(Path(forms_dir), context)
-    outcomes, more = analyse(forms, context)
-    problems.extend(more)
-    chosen, decided, open_ = _decide(outcomes, context, taken)
-    if problems or open_:
-        raise ContributionError(problems, open_)
-    added = [o for o in chosen if o.what == "added"]
-    changes = _changes(chosen, outcomes, context)
-    texts = _apply(sources, context, chosen)
-    written: list[Path] = []
-    if texts and write:
-        _validate(folder, texts)
-        write_atomically({folder / name: text.encode("utf-8") for name, text in texts.items()})
-        written = [folder / name for name in texts]
-    return ImportResult(tuple(changes), tuple(decided), tuple(_duplicates(added, context)),
-                        tuple(written), tuple(forms))
-
-
-def _agency(name: str) -> Agency:
+def _who(text: str, problems: list[FormProblem]) -> str | None:
+    if text.casefold() == "year":
+        return "year"
     try:
-        return REGISTRY.agency(name)
+        return REGISTRY.agency(text).code
     except ValueError as error:
-        raise ContributionError([FormProblem("--take", None, str(error))]) from None
+        problems.append(FormProblem("--take", None, f"{error} (take an agency's value, or "
+                                    "year)"))
+        return None
 
 
-def _changes(chosen: list[_Outcome], outcomes: list[_Outcome], context: _Context
-             ) -> list[Change]:
-    changes = []
-    for outcome in chosen:
-        same = ([o for o in outcomes if o.source == outcome.source
-                 and _outcome_key(o) == _outcome_key(outcome)] if outcome.source else [outcome])
-        values = (outcome.values if outcome.values is not None
-                  else context.current[outcome.source] if outcome.source else {})
-        changes.append(Change(outcome.kind, outcome.what, _title(outcome.kind, values),
-                              tuple(o.form.agency.code for o in same),
-                              tuple(f"{o.form.path.name}, {o.place}" for o in same),
-                              outcome.entries))
-    order = {"removed": 0, "changed": 1, "added": 2}
-    return sorted(changes, key=lambda c: (order[c.what], c.kind))
-
-
-def _title(kind: str, values: Values) -> str:
-    if kind == "action":
-        text = markdown(values.get("detail", ()))
-        return f"{values.get('field', '')} {text}".strip()
-    return str(values.get("title", ""))
-
-
-def _short(text: str, length: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def _show(values: Values | None, key: str) -> str:
-    if values is None:
-        return "(removed)"
-    value = values.get(key, "")
-    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
-        return _short(markdown(value), 90)
-    if isinstance(value, tuple):
-        return ", ".join(value) or "–"
-    return _short(str(value), 90) or "–"
-
-
-# -- editing the YAML ----------------------------------------------------------------------------
-
-
-def _apply(sources: YearSources, context: _Context, chosen: list[_Outcome]) -> dict[str, str]:
-    """The new text of every file that changes."""
-    touched: set[str] = set()
-    documents = sources.documents
-    removals: dict[str, list[int]] = defaultdict(list)
-    for outcome in chosen:
-        if outcome.what == "changed" and outcome.source is not None:
-            _set(outcome.source.raw, outcome.kind, outcome.data, context, outcome.source.raw)
-            touched.add(outcome.source.file)
-        elif outcome.what == "removed" and outcome.source is not None:
-            removals[outcome.source.file].append(outcome.source.index)
-            touched.add(outcome.source.file)
-    for file, indexes in removals.items():
-        for index in sorted(set(indexes), reverse=True):
-            del documents[file][index]
-    ids: dict[str, set[str]] = defaultdict(set)
-    for source in sources.sources:
-        if KINDS[source.kind].has_id:
-            ids[source.kind].add(source.record.id)
-    for outcome in chosen:
-        if outcome.what != "added":
-            continue
-        raw = CommentedMap()
-        if KINDS[outcome.kind].has_id:
-            raw["id"] = _fresh_id(outcome.data.get("title", ""), ids[outcome.kind])
-        _set(raw, outcome.kind, outcome.data, context, None)
-        file, index = _place_for(sources, context, outcome, raw)
-        touched.add(file)
-        documents.setdefault(file, CommentedSeq()).insert(index, raw)
-    yaml = yaml_reader()
-    return {file: dump(yaml, documents[file]) for file in sorted(touched)}
-
-
-def _set(raw: CommentedMap, kind: str, data: dict[str, Any], context: _Context,
-         before: CommentedMap | None) -> None:
-    order = _ORDER[kind]
-    for key, value in data.items():
-        if value in (None, "", []):
-            raw.pop(key, None)
-            continue
-        if key in ("detail", "body"):
-            new: Any = LiteralScalarString(value + "\n")
-        elif key == "field":
-            new = DoubleQuotedScalarString(value)
-        elif key == "agencies":
-            new = _flow(_agency_spellings(before.get(key) if before else None, value, context))
-        elif key == "bodies":
-            new = _flow(_body_spellings(before.get(key) if before else None, value))
-        elif key == "sessions":
-            new = _sessions(before.get(key) if before else None, value, context)
-        else:
-            new = value
-        if key in raw:
-            raw[key] = new
-        else:
-            position = sum(1 for k in raw if k in order and order.index(k) < order.index(key))
-            raw.insert(position, key, new)
-
-
-def _flow(values: list[str]) -> CommentedSeq:
-    seq = CommentedSeq(values)
-    seq.fa.set_flow_style()
-    return seq
-
-
-def _agency_spellings(old: Any, codes: list[str], context: _Context) -> list[str]:
-    """Agencies as the file already spells them, new ones by their name of the year."""
-    spelt: dict[str, str] = {}
-    for name in old or []:
-        actors = [a for a in REGISTRY.resolve_all([str(name)]) if isinstance(a, Agency)]
-        for actor in actors:
-            # "ALL JHA AGENCIES" no longer holds once one is left out: each is named.
-            spelt.setdefault(actor.code, str(name) if len(actors) == 1
-                             else actor.short_on(context.day))
-    kept = [spelt[c] for c in spelt if c in codes]
-    kept += [REGISTRY.agency(c).short_on(context.day) for c in codes if c not in spelt]
-    return kept
-
-
-def _body_spellings(old: Any, names: list[str]) -> list[str]:
-    spelt = {}
-    for name in old or []:
-        try:
-            spelt[REGISTRY.resolve(str(name))] = str(name)
-        except UnknownNameError:
-            continue
-    return [spelt.get(REGISTRY.resolve(n), n) for n in names]
-
-
-def _sessions(old: Any, lines: list[tuple[str, str | None, str]], context: _Context
-              ) -> CommentedSeq:
-    """Sessions as the form lists them; a line the form showed unchanged keeps its mapping."""
-    previous: dict[str, Any] = {}
-    for item in old or []:
-        try:
-            previous[session_line(session_of(item))] = item
-        except (ValueError, PeriodError):
-            continue
-    seq = CommentedSeq()
-    for when, label, line in lines:
-        if line in previous:
-            seq.append(previous[line])
-            continue
-        item = CommentedMap(date=when)
-        if label:
-            item["timeline"] = label
-        seq.append(item)
-    return seq
-
-
-def _fresh_id(title: str, taken: set[str]) -> str:
-    words = re.findall(r"[a-z0-9]+", title.casefold())[:6] or ["new"]
-    base = "-".join(words)
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _place_for(sources: YearSources, context: _Context, outcome: _Outcome,
-               raw: CommentedMap) -> tuple[str, int]:
-    """Where a new record goes: an action after the last of its field (or of the fields before
-    it), an event after the last of its topic, anything else at the end of its file."""
-    documents = sources.documents
-    if outcome.kind == "action":
-        order = list(context.fields)
-        wanted = order.index(str(raw["field"]))
-        best: tuple[str, int] | None = None
-        files = sources.action_files or ["scorecard/actions.yaml"]
-        for file in files:
-            items = documents.get(file) or []
-            for index, item in enumerate(items):
-                number = str(item.get("field", ""))
-                if number in order and order.index(number) <= wanted:
-                    best = (file, index + 1)
-        return best or (files[0], 0)
-    target = KINDS[outcome.kind].file
-    assert target is not None
-    items = documents.get(target) or []
-    if outcome.kind == "event":
-        last = [i for i, item in enumerate(items) if item.get("topic") == raw.get("topic")]
-        if last:
-            return target, last[-1] + 1
-    return target, len(items)
-
-
-def _validate(folder: Path, texts: dict[str, str]) -> None:
-    """The year's folder with the new files must load: checked on a copy beside it (so that
-    links such as ../glossary.yaml read the same) before anything is written."""
-    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-check-", dir=folder.parent))
-    try:
-        shutil.copytree(folder, work, dirs_exist_ok=True)
-        for name, text in texts.items():
-            (work / name).parent.mkdir(parents=True, exist_ok=True)
-            (work / name).write_text(text, encoding="utf-8")
-        try:
-            load_year(work)
-        except LoadError as error:
-            raise ContributionError([FormProblem(
-                str(folder), None, "the year's files would not load after the import: "
-                + "; ".join(str(p).replace(str(work), str(folder)) for p in error.problems))]
-            ) from None
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+def _key_of(reference: str, names: dict[str, str], problems: list[FormProblem],
+            option: str) -> str | None:
+    by_reference = {r: k for k, r in names.items()}
+    key = by_reference.get(reference) or (reference if reference in names else None)
+    if key is None:
+        close = difflib.get_close_matches(reference, list(by_reference), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(FormProblem(option, None, f"the year has no record {reference!r}{hint}"))
+    return key

@@ -1,4 +1,10 @@
-"""Returned forms in: what a form says, as Word or LibreOffice saved it.
+"""Returned forms in: what a form says, as Word or LibreOffice saved it, read as hostile input.
+
+A returned form comes by e-mail: it is checked as a template is before anything inflates it
+(regular file, sizes declared and compressed, number of parts, no DOCTYPE nor entities), its XML
+is parsed without entities, DTDs or network, and its tables, content controls and texts are
+bounded. Only regular files directly in the returned folder are read; every other file is passed
+over, with the reason.
 
 Nothing here relies on what LibreOffice drops (content controls' tags and aliases): a form is
 recognised by its custom XML part, a table by its header row, an entry by its column or its
@@ -8,9 +14,13 @@ box before its name.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
 import re
+import stat
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,119 +28,260 @@ from attrs import frozen
 from lxml import etree
 
 from ..agencies import REGISTRY, Agency, UnknownNameError
-from .forms import FORM_NAMESPACE, ROW_LABELS, TABLE_TITLES
-from .values import Para, Run, Values, normal_text
+from ..template_tools.package_check import Limits, PackageError, check_package
+from ..yamltree import forbidden_character
+from .entries import KINDS, Entries
+from .problems import FormReadError, shown
+from .text import Para, Run, markdown, normal_text
 
-__all__ = ["FormReadError", "FormRow", "MarkInfo", "ReturnedForm", "read_form"]
+__all__ = ["FORM_LIMITS", "FORM_NAMESPACE", "MAX_CONTROLS", "MAX_FILES", "MAX_FORM_TEXT",
+           "MAX_ROWS", "MAX_TEXT", "FormRow", "PassedOver", "ReturnedForm", "read_form",
+           "returned_files"]
+
+FORM_NAMESPACE = "urn:jhareport:contribution-form:2"
+FORM_LIMITS = Limits(what="a form", package=16 * 1024 * 1024, entry=32 * 1024 * 1024,
+                     total=64 * 1024 * 1024, entries=1_000, ratio=100, follow_links=False)
+"""How large a returned form may be: a form of the 2019 scorecard takes 60 KB."""
+MAX_ROWS = 2_000
+"""The most table rows a form may hold (the largest 2019 form has 200)."""
+MAX_CONTROLS = 40_000
+"""The most content controls (drop-down lists, check boxes) a form may hold."""
+MAX_TEXT = 20_000
+"""The most characters an entry may hold (the longest text of 2023 has 4,000)."""
+MAX_FORM_TEXT = 1_000_000
+"""The most characters a form's entries may hold together (a form of 2019 holds 100,000)."""
+MAX_FILES = 20_000
+"""The most files a returned folder may hold."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
-_NS = {"w": _W, "r": _R, "w14": _W14}
+_DC = "http://purl.org/dc/terms/"
 _BOXES = "\u2610\u2612\u2611"
 _TICKED = "\u2612\u2611"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          huge_tree=False)
+# Why a file of the folder is not read, by how its name ends.
+_NOT_FORMS = {
+    ".docm": "a Word document with macros (.docm): forms come back as .docx; ask the agency to "
+             "save it as a Word document (.docx)",
+    ".doc": "an older Word format (.doc): save it as a Word document (.docx)",
+    ".dotx": "a Word template, not a form",
+    ".dotm": "a Word template with macros, not a form",
+    ".odt": "an OpenDocument text (.odt): save it as a Word document (.docx) in LibreOffice",
+    ".rtf": "a Rich Text file: save it as a Word document (.docx)",
+    ".pdf": "a PDF: forms come back as Word documents (.docx)",
+}
 
 
 def _w(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-class FormReadError(Exception):
-    """A file that is not a contribution form (or not one that can be read)."""
-
-
 @frozen
-class MarkInfo:
-    """What the form's custom part says of a pre-filled record."""
+class PassedOver:
+    """A file of the returned folder that is not read, and why."""
 
-    kind: str
-    key: str
-    row: int
-    place: str
-    fingerprint: str
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{shown(self.file, 80)[1:-1]}: {self.reason}"
 
 
 @frozen
 class FormRow:
-    """One record as the returned form shows it. `mark` names a pre-filled record; `problems`
-    are entries that could not be read at all, as (entry, message)."""
+    """One record as the returned form shows it. `mark` names a pre-filled record (its
+    bookmark); `problems` are entries that could not be read, as (entry, message)."""
 
     kind: str
     mark: str | None
     place: str
-    values: Values
+    entries: Entries
     problems: tuple[tuple[str, str], ...] = ()
 
 
 @frozen
 class ReturnedForm:
+    """A returned form: whose, of which year and base, saved when, and its records."""
+
     path: Path
+    sha256: str
     year: int
     agency: Agency
+    base: str  # the digest of the base it was made from
     due: date | None
-    marks: dict[str, MarkInfo]
+    received: date  # when the agency last saved it (else the file's date)
     rows: tuple[FormRow, ...]
+    bookmarks: frozenset[str]  # every bookmark in the document, read as a row or not
+
+
+def returned_files(folder: Path) -> tuple[list[Path], list[PassedOver]]:
+    """The .docx files directly in `folder` that may be forms, and every other entry of the
+    folder with the reason it is passed over. Raises FormReadError for a folder that cannot
+    be read."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            raise FormReadError(f"{folder}: no such folder")
+        with os.scandir(folder) as scan:
+            entries = []
+            for entry in scan:
+                entries.append(entry)
+                if len(entries) > MAX_FILES:
+                    raise FormReadError(f"{folder}: more than {MAX_FILES:,} files: is it the "
+                                        "folder of the returned forms?")
+    except OSError as error:
+        raise FormReadError(f"{folder}: cannot be read ({error.strerror or error})") from None
+    forms: list[Path] = []
+    passed: list[PassedOver] = []
+    for entry in sorted(entries, key=lambda e: e.name):
+        name = entry.name
+        try:
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError as error:
+            passed.append(PassedOver(name, f"cannot be read ({error.strerror or error})"))
+            continue
+        lower = name.casefold()
+        if name.startswith(("~$", ".~lock")):
+            passed.append(PassedOver(name, "a lock file that Word or LibreOffice leaves while a "
+                                     "form is open"))
+        elif stat.S_ISLNK(mode):
+            passed.append(PassedOver(name, "a symbolic link: only files in the folder itself "
+                                     "are read"))
+        elif stat.S_ISDIR(mode):
+            passed.append(PassedOver(name, "a folder: only files in the folder itself are read"))
+        elif not stat.S_ISREG(mode):
+            passed.append(PassedOver(name, "not a regular file (a pipe, a socket or a device)"))
+        elif name.startswith("."):
+            passed.append(PassedOver(name, "a hidden file"))
+        elif lower.endswith(".docx"):
+            forms.append(folder / name)
+        else:
+            suffix = os.path.splitext(lower)[1]
+            passed.append(PassedOver(name, _NOT_FORMS.get(suffix, "not a Word document (.docx)")))
+    return forms, passed
 
 
 def read_form(path: str | Path, fields: dict[str, str] | None = None) -> ReturnedForm:
-    """Read a returned form; FormReadError when the file is not a form. `fields` (the
-    scorecard's field numbers and titles) names the field of a new row in its place."""
+    """Read a returned form; FormReadError (naming the file and the place) when it is no form
+    or not one to read. `fields` (the scorecard's field numbers and titles) names the field
+    of a new row in its place."""
     path = Path(path)
+    name = path.name
     try:
-        with zipfile.ZipFile(path) as package:
-            parts = {name: package.read(name) for name in package.namelist()
-                     if name.endswith((".xml", ".rels"))}
-    except (OSError, zipfile.BadZipFile, KeyError) as error:
-        raise FormReadError(f"{path.name} is not a Word document ({error})") from None
-    header = _form_part(parts)
+        data = check_package(path, FORM_LIMITS)
+    except PackageError as error:
+        raise FormReadError(str(error).replace(str(path), name, 1)) from None
+    package = zipfile.ZipFile(io.BytesIO(data))
+    names = set(package.namelist())
+
+    def part(part_name: str) -> Any:
+        if part_name not in names:
+            return None
+        try:
+            return etree.fromstring(package.read(part_name), _PARSER)
+        except (etree.XMLSyntaxError, ValueError) as error:
+            raise FormReadError(f"{name}: {part_name} is not readable XML "
+                                f"({str(error)[:200]})") from None
+
+    header = _form_part(name, names, part)
     if header is None:
-        raise FormReadError(f"{path.name} is not a contribution form: it has none of the form's "
-                            "hidden information (was it made by `jhareport contributions forms`?)")
-    try:
-        year = int(header.get("year", ""))
-        agency = REGISTRY.agency(header.get("agency", ""))
-        due_text = header.get("due")
-        due = date.fromisoformat(due_text) if due_text else None
-    except ValueError as error:
-        raise FormReadError(f"{path.name}: the form's hidden information is damaged ({error})"
-                            ) from None
-    marks = {r.get("mark", ""): MarkInfo(r.get("kind", ""), r.get("key", ""),
-                                         int(r.get("row", "0") or 0), r.get("place", ""),
-                                         r.get("fingerprint", ""))
-             for r in header.iter(f"{{{FORM_NAMESPACE}}}record")}
-    if "word/document.xml" not in parts:
-        raise FormReadError(f"{path.name} is not a Word document (it has no document part)")
-    reader = _BodyReader(parts, marks, fields or {})
-    return ReturnedForm(path, year, agency, due, marks, tuple(reader.rows()))
+        raise FormReadError(f"{name}: not a contribution form: it has none of the form's hidden "
+                            "information (was it made by `jhareport contributions forms`?)")
+    year, agency, base, due = _identity(name, header)
+    document = part("word/document.xml")
+    body = document.find(_w("body")) if document is not None else None
+    if body is None:
+        raise FormReadError(f"{name}: not a Word document (it has no document part)")
+    rows = sum(1 for _ in body.iter(_w("tr")))
+    if rows > MAX_ROWS:
+        raise FormReadError(f"{name}: {rows:,} table rows: a form may hold {MAX_ROWS:,} at most")
+    controls = sum(1 for _ in body.iter(_w("sdt")))
+    if controls > MAX_CONTROLS:
+        raise FormReadError(f"{name}: {controls:,} content controls: a form may hold "
+                            f"{MAX_CONTROLS:,} at most")
+    reader = _BodyReader(body, part("word/_rels/document.xml.rels"), part("word/numbering.xml"),
+                         part("word/styles.xml"), fields or {})
+    rows_read = tuple(reader.rows())
+    characters = sum(len(v) if isinstance(v, str) else sum(len(x) for x in v)
+                     for row in rows_read for v in row.entries.values())
+    if characters > MAX_FORM_TEXT:
+        raise FormReadError(f"{name}: its entries hold {characters:,} characters: a form may "
+                            f"hold {MAX_FORM_TEXT:,} at most")
+    bookmarks = frozenset(str(b.get(_w("name"), "")) for b in body.iter(_w("bookmarkStart")))
+    received = _saved(part("docProps/core.xml"), year)
+    if received is None:  # never saved by Word or LibreOffice: the file's own date
+        received = date.fromtimestamp(path.lstat().st_mtime)
+    return ReturnedForm(path, hashlib.sha256(data).hexdigest(), year, agency, base, due,
+                        received, rows_read, bookmarks)
 
 
-def _form_part(parts: dict[str, bytes]) -> Any:
-    for name, data in sorted(parts.items()):
-        if name.startswith("customXml/item") and not name.startswith("customXml/itemProps"):
-            try:
-                root = etree.fromstring(data)
-            except etree.XMLSyntaxError:
-                continue
-            if root.tag == f"{{{FORM_NAMESPACE}}}form":
-                return root
+def _form_part(name: str, names: set[str], part: Any) -> Any:
+    candidates = sorted(n for n in names if re.fullmatch(r"customXml/item\d{1,4}\.xml", n))
+    for candidate in candidates[:50]:
+        root = part(candidate)
+        if root is not None and root.tag == f"{{{FORM_NAMESPACE}}}form":
+            return root
+        if root is not None and str(root.tag).startswith("{urn:jhareport:contribution-form:"):
+            raise FormReadError(f"{name}: a form of an earlier version of jhareport: send the "
+                                "agency a new form")
     return None
 
 
+def _identity(name: str, header: Any) -> tuple[int, Agency, str, date | None]:
+    """The year, agency, base and due date the form's hidden part gives, checked."""
+    def damaged(reason: str) -> FormReadError:
+        return FormReadError(f"{name}: the form's hidden information is damaged ({reason}); "
+                             "send the agency a new form")
+
+    if len(header) or len(header.attrib) > 8:
+        raise damaged("it holds more than the form wrote")
+    year_text = str(header.get("year", ""))
+    if not re.fullmatch(r"\d{4}", year_text) or not 2010 <= int(year_text) <= 2100:
+        raise damaged(f"year {shown(year_text)} is not a year")
+    try:
+        agency = REGISTRY.agency(str(header.get("agency", ""))[:100])
+    except ValueError as error:
+        raise damaged(f"agency: {error}") from None
+    base = str(header.get("base", ""))
+    if not re.fullmatch(r"[0-9a-f]{16}", base):
+        raise damaged(f"base {shown(base)} is not the digest of a base")
+    due_text = header.get("due")
+    try:
+        due = date.fromisoformat(str(due_text)) if due_text else None
+    except ValueError:
+        raise damaged(f"due {shown(due_text)} is not a date") from None
+    return int(year_text), agency, base, due
+
+
+def _saved(core: Any, year: int) -> date | None:
+    """When the form was last saved, from its properties; None when it never was (the forms
+    are stamped 31 December of their year)."""
+    if core is None:
+        return None
+    modified = core.find(f"{{{_DC}}}modified")
+    text = (modified.text or "").strip() if modified is not None else ""
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.replace(tzinfo=None) == datetime(year, 12, 31) or not 2000 <= when.year <= 2200:
+        return None
+    return when.date()
+
+
 class _BodyReader:
-    def __init__(self, parts: dict[str, bytes], marks: dict[str, MarkInfo],
+    def __init__(self, body: Any, rels: Any, numbering: Any, styles: Any,
                  fields: dict[str, str]) -> None:
-        self.marks = marks
+        self.body = body
         self.fields = fields
-        self.body = etree.fromstring(parts["word/document.xml"]).find(_w("body"))
-        self.links = _relationships(parts.get("word/_rels/document.xml.rels"))
-        self.numbering = _numbering(parts.get("word/numbering.xml"))
-        self.styles = _styles(parts.get("word/styles.xml"))
+        self.links = _relationships(rels)
+        self.numbering = _numbering(numbering)
+        self.styles = _styles(styles)
         self.seen: set[str] = set()
 
     def rows(self) -> list[FormRow]:
         rows: list[FormRow] = []
-        counts: dict[str, int] = {}
         for table in self.body.iter(_w("tbl")):
             first = table.find(_w("tr"))
             if first is None:
@@ -139,10 +290,12 @@ class _BodyReader:
             if heading[:3] == ["No.", "Field", "Action"]:
                 rows.extend(self.scorecard(table))
                 continue
-            for kind, (title, new_title) in TABLE_TITLES.items():
-                if heading and (heading[0].startswith(title) or heading[0].startswith(new_title)):
-                    counts[kind] = counts.get(kind, 0) + 1
-                    row = self.record(kind, table, counts[kind])
+            for kind in KINDS.values():
+                if kind.file is None or not heading:
+                    continue
+                if heading[0].startswith((f"{kind.title} ", kind.new_title)) or \
+                        heading[0] == kind.title:
+                    row = self.record(kind.code, table, heading[0])
                     if row is not None:
                         rows.append(row)
                     break
@@ -153,110 +306,123 @@ class _BodyReader:
     def scorecard(self, table: Any) -> list[FormRow]:
         rows: list[FormRow] = []
         group = ""
-        number = 0
         for tr in table.findall(_w("tr"))[1:]:
             cells = tr.findall(_w("tc"))
             if len(cells) < 6:
                 text = self.plain(cells[0]) if cells else ""
                 group = text.split(" ", 1)[0] if text else group
                 continue
-            number += 1
             mark = self.mark(cells[0])
-            detail = self.rich(cells[2])
-            values: Values = {"field": self.plain(cells[1]) or group, "detail": detail,
-                              "status": self.plain(cells[3]), "when": self.plain(cells[4])}
-            agencies, others, problems = self.agencies(cells[5])
-            values.update(agencies=agencies, others=others)
+            problems: list[tuple[str, str]] = []
+            detail = self.rich(cells[2], "action", problems)
+            field = self.plain(cells[1], "field", problems) or group
+            entries: Entries = {"field": field, "action": detail,
+                                "state": self.plain(cells[3], "state", problems),
+                                "when": self.plain(cells[4], "when", problems)}
+            agencies, others = self.agencies(cells[5], problems)
+            entries.update(agencies=agencies, others=others)
             if mark is None and not detail:
                 continue
-            field = values["field"] or group
-            place = (self.marks[mark].place if mark and self.marks[mark].row == number
-                     else f"scorecard row {number} ({field} {self.fields.get(field, '')})"
-                     .replace(" )", ")"))
-            rows.append(FormRow("action", mark, place, values, problems))
+            number = self.plain(cells[0])[:10]
+            place = f"scorecard row {number} ({field} {self.fields.get(field, '')}"
+            rows.append(FormRow("action", mark, place.rstrip() + ")", entries, tuple(problems)))
         return rows
 
     # -- records in their own tables -----------------------------------------------------------
 
-    def record(self, kind: str, table: Any, number: int) -> FormRow | None:
+    def record(self, kind: str, table: Any, heading: str) -> FormRow | None:
         trs = table.findall(_w("tr"))
         mark = self.mark(trs[0])
-        by_label = {label.casefold(): key for key, label in ROW_LABELS.items()}
-        values: Values = {}
-        problems: tuple[tuple[str, str], ...] = ()
+        labels = KINDS[kind].labels
+        by_label = {label.casefold(): key for key, label in labels.items()}
+        entries: Entries = {}
+        problems: list[tuple[str, str]] = []
         for tr in trs[1:]:
             cells = tr.findall(_w("tc"))
             if len(cells) < 2:
                 continue
             key = by_label.get(self.plain(cells[0]).casefold())
-            if key is None:
+            if key is None or key in entries:
                 continue
             if key == "text":
-                values[key] = self.rich(cells[1])
+                entries[key] = self.rich(cells[1], key, problems)
             elif key == "agencies":
-                values[key], _, problems = self.agencies(cells[1], with_others=False)
+                entries[key], _ = self.agencies(cells[1], problems, with_others=False)
             elif key == "dates":
-                values[key] = tuple(line for line in self.lines(cells[1]) if line)
+                entries[key] = [line for line in self.lines(cells[1], key, problems) if line]
+            elif key == "others":
+                entries[key] = _names(self.plain(cells[1], key, problems))
             else:
-                values[key] = self.plain(cells[1])
-        if mark is None and not values.get("title") and not values.get("text"):
+                entries[key] = self.plain(cells[1], key, problems)
+        if mark is None and not entries.get("title") and not entries.get("text"):
             return None
-        title = TABLE_TITLES[kind][0].lower()
-        place = (self.marks[mark].place if mark else
-                 f"new {title} ({values.get('title') or f'table {number} of its section'})")
-        return FormRow(kind, mark, place, values, problems)
+        title = " ".join(str(entries.get("title", "")).split())
+        shown_title = title if len(title) <= 80 else f"{title[:79]}…"
+        number = heading.removeprefix(KINDS[kind].title).strip()[:10]
+        place = (f"{KINDS[kind].name} {number} ({shown_title})" if mark
+                 else f"new {KINDS[kind].name} ({shown_title or 'untitled'})")
+        return FormRow(kind, mark, place, entries, tuple(problems))
 
     # -- pieces -------------------------------------------------------------------------------
 
     def mark(self, element: Any) -> str | None:
-        """The record a row or table stands for: the first bookmark the form made, once."""
+        """The record a row or table stands for: the first bookmark of the form's own kind,
+        once (a copied table carries no bookmark, or a renamed one)."""
         for start in element.iter(_w("bookmarkStart")):
             name = str(start.get(_w("name"), ""))
-            if name in self.marks and name not in self.seen:
+            if re.fullmatch(r"jha_r\d{1,6}", name) and name not in self.seen:
                 self.seen.add(name)
                 return name
         return None
 
-    def lines(self, cell: Any) -> list[str]:
-        return [" ".join(_paragraph_text(p).split()) for p in cell.iter(_w("p"))]
+    def lines(self, cell: Any, entry: str | None = None,
+              problems: list[tuple[str, str]] | None = None) -> list[str]:
+        raw = [_paragraph_text(p) for p in cell.iter(_w("p"))]
+        if entry is not None and problems is not None:
+            _bounded(entry, "".join(raw), problems)  # before spaces are collapsed
+        return [" ".join(text.split()) for text in raw]
 
-    def plain(self, cell: Any) -> str:
-        return " ".join(" ".join(self.lines(cell)).split())
+    def plain(self, cell: Any, entry: str | None = None,
+              problems: list[tuple[str, str]] | None = None) -> str:
+        return " ".join(" ".join(self.lines(cell, entry, problems)).split())
 
-    def agencies(self, cell: Any, with_others: bool = True
-                 ) -> tuple[tuple[str, ...], str, tuple[tuple[str, str], ...]]:
+    def agencies(self, cell: Any, problems: list[tuple[str, str]], with_others: bool = True
+                 ) -> tuple[list[str], list[str]]:
         """The ticked agencies (or the names written, where there are no boxes), and the other
         partners' line."""
         codes: list[str] = []
-        problems: list[tuple[str, str]] = []
-        others = ""
+        others: list[str] = []
         names: list[str] = []
-        for line in self.lines(cell):
+        for line in self.lines(cell, "agencies", problems):
             if with_others and line.casefold().startswith("others:"):
-                others = line.split(":", 1)[1].strip()
+                others = _names(line.split(":", 1)[1])
                 continue
             if any(box in line for box in _BOXES):
                 for box, name in re.findall(rf"([{_BOXES}])\s*([^{_BOXES}]*)", line):
                     if box in _TICKED and name.strip():
                         names.append(name.strip())
             elif line:
-                names.extend(n.strip() for n in re.split(r"[,;]", line) if n.strip())
-        for name in names:
+                names.extend(_names(line))
+        unknown = 0
+        for name in names[:50]:
             try:
-                codes.append(REGISTRY.agency(name.replace("\u2011", "-")).code)
-            except UnknownNameError as error:
-                problems.append(("agencies", str(error)))
-            except ValueError as error:
+                codes.append(REGISTRY.agency(name.replace("\u2011", "-")[:100]).code)
+            except (UnknownNameError, ValueError) as error:
+                unknown += 1
+                if unknown > 3:  # the closest names are looked for a few times, not thousands
+                    problems.append(("agencies", "and more names that are no agency"))
+                    break
                 problems.append(("agencies", str(error)))
         order = [a.code for a in REGISTRY.agencies]
-        return tuple(sorted(set(codes), key=order.index)), others, tuple(problems)
+        return sorted(set(codes), key=order.index), others
 
-    def rich(self, cell: Any) -> tuple[Para, ...]:
+    def rich(self, cell: Any, entry: str, problems: list[tuple[str, str]]) -> str:
         paras: list[Para] = []
         for p in cell.iter(_w("p")):
             kind, level = self.list_of(p)
             paras.append((kind, level, tuple(self.runs(p))))
-        return normal_text(paras)
+        _bounded(entry, "".join(run[0] for _, _, runs in paras for run in runs), problems)
+        return markdown(normal_text(paras))
 
     def list_of(self, p: Any) -> tuple[str, int]:
         props = p.find(_w("pPr"))
@@ -274,15 +440,14 @@ class _BodyReader:
         if num_id is None:
             num_id, ilvl = style_num, style_ilvl
         fmt = self.numbering.get((num_id or "", ilvl or "0")) if num_id not in (None, "0") else None
+        depth = int(ilvl) if ilvl and ilvl.isdigit() and int(ilvl) < 9 else 0
         if named:
             kind = "bullet" if named.group(1) == "Bullet" else "number"
-            level = int(named.group(2) or 1) - 1
-            if ilvl and int(ilvl) > level:
-                level = int(ilvl)
+            level = max(int(named.group(2) or 1) - 1, depth)
             return (kind if fmt != "none" else "p"), level
         if fmt is None or fmt == "none":
             return "p", 0
-        return ("bullet" if fmt == "bullet" else "number"), int(ilvl or 0)
+        return ("bullet" if fmt == "bullet" else "number"), depth
 
     def runs(self, p: Any) -> list[Run]:
         out: list[Run] = []
@@ -331,8 +496,30 @@ class _BodyReader:
                 style_id = style.get(_w("val"), "") if style is not None else ""
                 bold = bold or style_id in ("Strong", "StrongEmphasis")
                 italic = italic or style_id in ("Emphasis",)
-            out.append((text, bold, italic, link or field_link))
+            found = link or field_link
+            out.append((text, bold, italic, found if found and _safe_link(found) else None))
         return out
+
+
+def _bounded(entry: str, text: str, problems: list[tuple[str, str]]) -> None:
+    """A problem for a text too long, or holding a character a document cannot hold."""
+    if len(text) > MAX_TEXT:
+        problems.append((entry, f"{len(text):,} characters: an entry may hold {MAX_TEXT:,} at "
+                         "most"))
+        return
+    character = forbidden_character(text)
+    if character:
+        problems.append((entry, f"holds the character {character}, which a document cannot "
+                         "hold: delete it"))
+
+
+def _names(line: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[,;]", line) if n.strip()][:50]
+
+
+def _safe_link(url: str) -> bool:
+    """Links a report may carry: web and mail addresses, not scripts or files of a machine."""
+    return bool(re.match(r"(https?://|mailto:)", url, re.IGNORECASE)) and len(url) <= 2_000
 
 
 def _val(element: Any) -> str | None:
@@ -376,19 +563,17 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _relationships(data: bytes | None) -> dict[str, str]:
-    if not data:
+def _relationships(root: Any) -> dict[str, str]:
+    if root is None:
         return {}
-    root = etree.fromstring(data)
     return {r.get("Id", ""): r.get("Target", "") for r in root.iter(f"{{{_PKG_R}}}Relationship")
             if r.get("TargetMode") == "External"}
 
 
-def _numbering(data: bytes | None) -> dict[tuple[str, str], str]:
+def _numbering(root: Any) -> dict[tuple[str, str], str]:
     """(numId, level) -> the number format of that level (bullet, decimal…)."""
-    if not data:
+    if root is None:
         return {}
-    root = etree.fromstring(data)
     abstract: dict[str, dict[str, str]] = {}
     for item in root.iter(_w("abstractNum")):
         levels = {}
@@ -404,11 +589,10 @@ def _numbering(data: bytes | None) -> dict[tuple[str, str], str]:
     return found
 
 
-def _styles(data: bytes | None) -> dict[str, tuple[str, str | None, str | None]]:
+def _styles(root: Any) -> dict[str, tuple[str, str | None, str | None]]:
     """styleId -> (name, numId, ilvl) of the paragraph styles, numbering taken from base styles."""
-    if not data:
+    if root is None:
         return {}
-    root = etree.fromstring(data)
     raw: dict[str, tuple[str, str | None, str | None, str | None]] = {}
     for style in root.iter(_w("style")):
         num = style.find(f"{_w('pPr')}/{_w('numPr')}")

@@ -9,6 +9,7 @@ record with its YAML mapping.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,40 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..periods import parse_state
-from ..records import (
-    Highlight,
-    OtherActivity,
-    ScorecardAction,
-    Session,
-    ThematicEvent,
-    YearRecords,
-)
+from ..records import ScorecardAction, Session, YearRecords
+from .entries import KINDS
 
-__all__ = ["KINDS", "Kind", "Source", "YearSources", "yaml_reader"]
-
-
-@frozen
-class Kind:
-    """A kind of record the forms collect."""
-
-    name: str  # as agency staff read it: "scorecard action"
-    plural: str
-    file: str | None  # the year's file of these records; None: the scorecard's folder
-    has_id: bool
-
-
-ACTION = Kind("scorecard action", "scorecard actions", None, False)
-EVENT = Kind("thematic event", "thematic events", "thematic-events.yaml", True)
-HIGHLIGHT = Kind("highlight", "highlights", "highlights.yaml", True)
-ACTIVITY = Kind("other activity", "other activities", "other-activities.yaml", True)
-KINDS: dict[str, Kind] = {"action": ACTION, "event": EVENT, "highlight": HIGHLIGHT,
-                          "activity": ACTIVITY}
-_CLASSES: dict[str, type[Any]] = {"event": ThematicEvent, "highlight": Highlight,
-                                  "activity": OtherActivity}
-
-
-def kind_code(kind: Kind) -> str:
-    return next(code for code, k in KINDS.items() if k is kind)
+__all__ = ["Source", "YearSources", "dump", "fresh_id", "read_sources", "session_of",
+           "with_ids", "yaml_reader"]
 
 
 def yaml_reader() -> YAML:
@@ -88,11 +60,11 @@ class Source:
     record: Any = field(eq=False)
 
     @property
-    def key(self) -> str:
-        """What names the record in a form: its id, or its file and position for an action."""
-        if KINDS[self.kind].has_id:
-            return f"{self.file}#{self.record.id}"
-        return f"{self.file}#{self.index}"
+    def key(self) -> str | None:
+        """What names the record in forms, the base and the ledger: `event:brussels-briefing`;
+        None for a scorecard action without an id."""
+        identifier = self.record.id
+        return f"{self.kind}:{identifier}" if identifier else None
 
 
 @frozen
@@ -107,13 +79,21 @@ class YearSources:
     def of_kind(self, kind: str) -> Iterator[Source]:
         return (s for s in self.sources if s.kind == kind)
 
+    def by_key(self) -> dict[str, Source]:
+        return {s.key: s for s in self.sources if s.key is not None}
+
     @property
     def action_files(self) -> list[str]:
         return sorted(f for f in self.documents if f.startswith("scorecard/"))
 
 
+_LOADED = {"meeting": "meetings", "event": "thematic_events", "highlight": "highlights",
+           "activity": "other_activities"}
+
+
 def read_sources(folder: Path, records: YearRecords) -> YearSources:
-    """Every contributed record of a year's folder that `load_year` read without a problem."""
+    """Every contributed record of a year's folder that `load_year` read without a problem,
+    with the records `load_year` made of it."""
     yaml = yaml_reader()
     documents: dict[str, Any] = {}
     sources: list[Source] = []
@@ -129,20 +109,21 @@ def read_sources(folder: Path, records: YearRecords) -> YearSources:
             documents[name] = data
             if not isinstance(data, CommentedSeq):
                 continue
+            loaded = getattr(records, _LOADED[code]) if code in _LOADED else None
             for index, raw in enumerate(data):
-                sources.append(Source(code, name, index, raw, build_record(code, raw, year)))
+                record = (loaded[index] if loaded is not None
+                          else build_action(raw, year))
+                sources.append(Source(code, name, index, raw, record))
     return YearSources(folder, records, documents, tuple(sources))
 
 
-def build_record(kind: str, raw: Any, year: int) -> Any:
-    """The record of a YAML mapping; the records accept plain values, so only a state of play
-    needs the year (for dates written without one)."""
+def build_action(raw: Any, year: int) -> ScorecardAction:
+    """The scorecard action of a YAML mapping (the loader sorts actions by field, so they are
+    made again here, file by file); its state of play needs the year for dates without one."""
     values = {str(k): v for k, v in raw.items()}
-    if kind == "action":
-        state = values.pop("state", None)
-        return ScorecardAction(state=None if state is None else parse_state(str(state), year),
-                               **{k: str(v) if k == "field" else v for k, v in values.items()})
-    return _CLASSES[kind](**values)
+    state = values.pop("state", None)
+    return ScorecardAction(state=None if state is None else parse_state(str(state), year),
+                           **{k: str(v) if k == "field" else v for k, v in values.items()})
 
 
 def session_of(item: Any) -> Session:
@@ -150,3 +131,40 @@ def session_of(item: Any) -> Session:
     if isinstance(item, dict):
         return Session(**{str(k): v for k, v in item.items()})
     return Session(str(item))
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or",
+                          "the", "to", "with"})
+
+
+def fresh_id(text: str, taken: set[str]) -> str:
+    """An id made of a text's first words, unused in `taken` (which then holds it)."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())[:6]
+    while len(words) > 1 and words[-1] in _SMALL_WORDS:  # not "conference-on-the"
+        words.pop()
+    base = "-".join(words or ["new"])
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def with_ids(sources: YearSources) -> tuple[YearSources, dict[str, str]]:
+    """The sources with an id given to each scorecard action that has none, and the new text of
+    each file that gave one (forms, bases and the ledger name records by id)."""
+    year = sources.records.year.year
+    taken = {s.record.id for s in sources.sources if s.kind == "action" and s.record.id}
+    changed: set[str] = set()
+    made: list[Source] = []
+    for source in sources.sources:
+        if source.kind == "action" and not source.record.id:
+            identifier = fresh_id(source.record.detail.plain, taken)
+            source.raw.insert(0, "id", identifier)
+            changed.add(source.file)
+            source = Source(source.kind, source.file, source.index, source.raw,
+                            build_action(source.raw, year))
+        made.append(source)
+    yaml = yaml_reader()
+    texts = {file: dump(yaml, sources.documents[file]) for file in sorted(changed)}
+    return YearSources(sources.folder, sources.records, sources.documents, tuple(made)), texts

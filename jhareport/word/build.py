@@ -33,8 +33,8 @@ from ..views import (
     acronyms_context,
     as_variables,
     document_acronyms,
+    final_build_refusals,
     final_report_context,
-    final_report_gaps,
     has_final_report_content,
     outline,
     scorecard_context,
@@ -293,14 +293,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     wanted_report = draft or has_final_report_content(records)
     # A draft shows the final report's gaps; a scorecard annex only for a year that has one.
     wanted_scorecard = records.scorecard is not None
-    if not (wanted_report or wanted_scorecard):
-        raise BuildError([f"the year {records.year.year} has no content for a final report or a "
-                          "scorecard annex (use --draft for documents with placeholders)"])
-    if wanted_report and not draft:
-        gaps = final_report_gaps(records)
-        if gaps:
-            raise BuildError([f"the final report lacks: {', '.join(gaps)} "
-                              "(complete the fixtures, or build with --draft)"])
+    refusals = final_build_refusals(records, draft)
+    if refusals:
+        raise BuildError(refusals)
 
     office: OfficeTools | None = None
     missing: PdfError | None = None
