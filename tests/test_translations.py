@@ -47,9 +47,11 @@ FRENCH = {
 
 
 def _year(folder: Path) -> Path:
-    """fixtures/2023, with the files it links to, in a folder of its own."""
-    for name in ("2023", "empact"):
-        shutil.copytree(FIXTURES / name, folder / name)
+    """fixtures/2023 in English only (without its French edition), with the files it links to,
+    in a folder of its own: the tests write the translations they need."""
+    shutil.copytree(FIXTURES / "2023", folder / "2023",
+                    ignore=lambda where, names: ["translations"] if where.endswith("2023") else [])
+    shutil.copytree(FIXTURES / "empact", folder / "empact")
     shutil.copy(FIXTURES / "glossary.yaml", folder / "glossary.yaml")
     return folder / "2023"
 
