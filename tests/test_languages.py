@@ -198,7 +198,14 @@ def test_the_french_edition_of_2023_holds_no_english_sentence(tmp_path: Path) ->
                      "Justice and Home Affairs Agencies’ Network"):
         assert sentence not in words
     table = docx.Document(str(tmp_path / "acronyms.docx")).tables[0]
+    assert "LIBE" in {r.cells[0].text for r in table.rows}  # the commission LIBE, by its acronym
     meanings = Counter(r.cells[1].text for r in table.rows)
     assert [m for m, count in meanings.items() if count > 1] == []
     assert not list(body(tmp_path / "acronyms.docx").iter(f"{W}lang"))
     assert not list(body(tmp_path / "final-report.docx").iter(f"{W}lang"))
+    # A translator who exports it again finds every unit done, the acronyms French writes as
+    # English does among them.
+    exported = jhareport.export_translations(FIXTURES / "2023", tmp_path / "fr.xlf", to="fr")
+    assert (exported.units, exported.translated, exported.review) == (485, 485, 0)
+    assert jhareport.export_translations(FIXTURES / "2023", tmp_path / "left.xlf", to="fr",
+                                         untranslated=True).units == 0

@@ -262,6 +262,19 @@ def test_a_bad_translation_is_refused_with_its_file_and_line(
     assert load_year(year_copy).year.year == 2023  # English records do not read them
 
 
+def test_notes_beside_the_translations_are_no_translation(year_copy: Path) -> None:
+    shutil.rmtree(year_copy / "translations", ignore_errors=True)
+    write_folder(year_copy, {
+        "translations/fr/README.md": "# Traduction faite pour les essais\n",
+        "translations/fr/highlights.yaml": """
+            - id: euaa-fra-guardians-publications
+              title: Publications communes
+            """})
+    french = load_year(year_copy, locale="fr")
+    assert [h.title for h in french.highlights if h.id == "euaa-fra-guardians-publications"] == [
+        "Publications communes"]
+
+
 def test_a_translation_leading_outside_the_year_is_refused(
         year_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.rmtree(year_copy / "translations", ignore_errors=True)

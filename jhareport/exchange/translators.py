@@ -185,6 +185,10 @@ def export_translations(year_dir: str | Path, out: str | Path, *, to: str,
             previous = (_pieces(before, text.kind),
                         _pieces(text.translation or "", text.kind))
         target = _pieces(text.translation, text.kind) if text.translation is not None else None
+        if target is None and text.optional and text.owner not in missing_meanings:
+            # An acronym whose meaning is translated and whose form is not: the language
+            # writes it as English does, a translation the CAT tool shows as done.
+            target = _pieces(text.source, text.kind)
         state = None
         if target is not None:
             state = "needs-review-translation" if changed else "translated"
