@@ -573,6 +573,11 @@ class YearTexts:
                 f"{self.root}: they stay as written")
 
 
+_NOTES = (".md", ".txt")
+"""Files of a language's translations that are notes for the reader (README.md), not
+translations."""
+
+
 class _Translations:
     """The year's translations into one language, laid over its files as the reader reads
     them; the files of the year's folder are the only ones translated, with the glossary files
@@ -645,6 +650,8 @@ class _Translations:
             if name in self.used or name == SOURCES_FILE or (file.is_dir()
                                                              and not file.is_symlink()):
                 continue
+            if file.suffix.lower() in _NOTES:
+                continue  # the translators' notes (a README.md), not a translation
             if _translatable(name) is not None:
                 message = (f"the year has no {name}: a translation translates the texts of "
                            "the year's own files")

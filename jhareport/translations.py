@@ -20,6 +20,7 @@ import functools
 import re
 import types
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -235,6 +236,8 @@ class Overlay:
     problems: list[Problem] = attrs.Factory(list)
     texts: list[Text] = attrs.Factory(list)
     _slots: dict[tuple[int, str | int], Text] = attrs.Factory(dict)
+    # Glossary entries the translation gives another form: (entry, line, what) each.
+    _renamed: list[tuple[dict[str, Any], int | None, str]] = attrs.Factory(list)
 
     def lay(self, original: Any, given: Any, kind: Kind, what: str) -> None:
         """Lay `given` (the translation file's YAML) over `original` (the year file's)."""
@@ -243,6 +246,27 @@ class Overlay:
                        if t.holder is not None and t.key is not None}
         if given is not None:  # an empty file translates nothing
             self._value(original, None, given, kind, what, None, 1)
+            if self._renamed and isinstance(original, list):
+                self._clashes(original)
+
+    def _clashes(self, entries: list[Any]) -> None:
+        """Refuse a language's form of an acronym that another entry of the glossary already
+        is: the list of acronyms holds one entry per acronym. The entry keeps its English form,
+        so that the problem is told here, not as a duplicate in the year's glossary."""
+        shorts = Counter(str(e.get("short")) for e in entries if isinstance(e, dict))
+        english_of = {id(entry): str(entry["aliases"][0]) for entry, _, _ in self._renamed}
+        for entry, line, what in self._renamed:
+            written, english = str(entry["short"]), english_of[id(entry)]
+            if shorts[written] < 2:
+                continue
+            other = next(english_of.get(id(e), str(e["short"])) for e in entries
+                         if isinstance(e, dict) and e is not entry and e.get("short") == written)
+            self._problem(line, f"{written!r} is already another acronym of the glossary "
+                          f"({other}): a list of acronyms has one entry per acronym (leave "
+                          f"{english} as it is written, or give it another form)", what, WRITTEN)
+            shorts[written] -= 1
+            entry["short"] = english
+            entry["aliases"] = entry["aliases"][1:]
 
     def mark(self, lang: str) -> None:
         """Mark every text left untranslated as written in `lang`."""
@@ -340,6 +364,7 @@ class Overlay:
             if text != holder.get("short"):
                 holder["aliases"] = [str(holder.get("short")), *holder.get("aliases", [])]
                 holder["short"] = text
+                self._renamed.append((holder, line, what))
             return
         holder[key] = text
 

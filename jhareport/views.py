@@ -717,9 +717,11 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
             if named is not None:
                 if locale != "en" and named.short == actor.short_on(as_of):
                     # The language's form, whatever the text wrote (OEDT for EMCDDA in French):
-                    # one entry per agency or body.
+                    # one entry per agency or body; of a name that reads as words, its acronym
+                    # (LIBE of "commission LIBE").
                     own = short_name(actor, as_of, locale)
-                    named = Acronym(own if _registry_name(own) else named.short,
+                    letters = " ".join(w for w in own.split() if _is_acronym(w))
+                    named = Acronym(own if _registry_name(own) else letters or named.short,
                                     full_name(actor, as_of, locale))
                 used.setdefault(named.short, named)
             return True

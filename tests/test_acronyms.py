@@ -81,6 +81,14 @@ def test_libe_and_the_libe_committee_are_one_entry() -> None:
         "LIBE Committee": "European Parliament's Committee on Civil Liberties, Justice and Home Affairs"}
 
 
+def test_in_french_the_libe_committee_is_listed_by_its_acronym() -> None:
+    # French names it "commission LIBE", words and an acronym: the list gives the acronym, once,
+    # with the French name, whether a text says LIBE or, left in English, LIBE Committee.
+    text = "Présenté à la commission LIBE. The LIBE Committee asked questions."
+    assert listed(text, [], locale="fr") == {
+        "LIBE": "Commission des libertés civiles, de la justice et des affaires intérieures"}
+
+
 def test_classification_markings_are_not_acronyms() -> None:
     text = "Shared as RESTREINT UE/EU RESTRICTED, never SECRET UE/EU SECRET or CONFIDENTIAL."
     assert unlisted(text) == []

@@ -67,6 +67,12 @@ def copy_year(root: Path, year: str = "2023") -> Path:
     return root / year
 
 
+def translation_files(root: Path) -> dict[str, bytes]:
+    """Every translation file under `root` (the year's French edition, the glossary's), read."""
+    return {str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("translations/**/*")) if p.is_file()}
+
+
 def with_rich_highlight(year: Path) -> None:
     path = year / "highlights.yaml"
     path.write_text(path.read_text(encoding="utf-8") + RICH, encoding="utf-8")
@@ -323,13 +329,73 @@ def test_a_bad_unit_is_refused_with_its_id_and_line_and_nothing_is_written(
     bad.write_bytes(data)
     year = copy_year(tmp_path)
     with_rich_highlight(year)
+    before = translation_files(tmp_path)
     assert main(["translations", "import", str(bad), "--into", str(year)]) == 2
     error = capsys.readouterr().err
     line = data[:data.index(f'<trans-unit id="{unit_id}"'.encode())].count(b"\n") + 1
     assert re.search(rf"^  {re.escape(str(bad))}:{line}: unit {re.escape(repr(unit_id))}: "
                      + message, error, re.M), error
     assert "Traceback" not in error
-    assert not (year / "translations").exists() and not (tmp_path / "translations").exists()
+    # The year's French edition is as it was, and the glossary has no translation yet.
+    assert translation_files(tmp_path) == before
+    assert not (tmp_path / "translations").exists()
+
+
+def test_the_no_break_spaces_of_french_typography_are_kept(tmp_path: Path) -> None:
+    year = copy_year(tmp_path)
+    exported = tmp_path / "2023-fr.xlf"
+    jhareport.export_translations(year, exported, to="fr")
+    edited = tmp_path / "edited.xlf"
+    edited.write_bytes(_edit(exported, "meetings.yaml:heads-of-agencies/title",
+                             "Réunion des chefs d’agence\u00a0: «\u202fbilan\u202f»"))
+    edited.write_bytes(_edit(edited, "priorities.yaml:digitalisation-innovation/body",
+                             "Les activités porteront sur deux thèmes\u202f: l’IA\u202f;\n"
+                             "  la biométrie\u202f!"))
+    jhareport.import_translations(edited, year)
+    french = jhareport.load_year(year, locale="fr")
+    # A CAT tool's line break and indentation are a space; the no-break spaces stay.
+    assert french.meetings[0].title == "Réunion des chefs d’agence\u00a0: «\u202fbilan\u202f»"
+    [body] = french.priorities[0].body.blocks
+    assert body.text == "Les activités porteront sur deux thèmes\u202f: l’IA\u202f; la biométrie\u202f!"
+
+
+def test_an_acronym_given_the_form_of_another_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    year = copy_year(tmp_path)
+    exported = tmp_path / "2023-fr.xlf"
+    jhareport.export_translations(year, exported, to="fr")
+    # The glossary has UE (an English text wrote it) beside EU: EU cannot be written UE too.
+    bad = tmp_path / "bad.xlf"
+    bad.write_bytes(_edit(exported, "../glossary.yaml:EU/written", "UE"))
+    assert main(["translations", "import", str(bad), "--into", str(year)]) == 2
+    error = capsys.readouterr().err
+    data = bad.read_bytes()
+    line = data[:data.index(b'<trans-unit id="../glossary.yaml:EU/written"')].count(b"\n") + 1
+    assert (f"{bad}:{line}: unit '../glossary.yaml:EU/written': 'UE' is already another "
+            "acronym of the glossary (UE): a list of acronyms has one entry per acronym (leave "
+            "EU as it is written, or give it another form)") in error
+    assert not (tmp_path / "translations").exists()
+
+    # Written by hand, the glossary's translation is refused where it says so.
+    glossary = tmp_path / "translations" / "fr" / "glossary.yaml"
+    glossary.parent.mkdir(parents=True)
+    glossary.write_text("- short: EU\n  written: UE\n  long: Union européenne\n", encoding="utf-8")
+    assert main(["check", str(year), "--locale", "fr"]) == 2
+    error = capsys.readouterr().err
+    assert (f"{glossary}:2: acronym 'EU', field 'written': 'UE' is already another acronym of "
+            "the glossary (UE)") in error
+    assert "glossary.yaml:" not in error.replace(str(glossary), "")  # not the English glossary's
+
+    # A form given can be taken back: EU written as EU again.
+    glossary.write_text("- short: EU\n  written: EUR\n  long: Union européenne\n",
+                        encoding="utf-8")
+    assert jhareport.load_year(year, locale="fr").glossary[0].short != "EUR"  # not the first
+    assert any(a.short == "EUR" for a in jhareport.load_year(year, locale="fr").glossary)
+    back = tmp_path / "back.xlf"
+    back.write_bytes(_edit(exported, "../glossary.yaml:EU/written", "EU"))
+    jhareport.import_translations(back, year)
+    shorts = {a.short for a in jhareport.load_year(year, locale="fr").glossary}
+    assert "EU" in shorts and "EUR" not in shorts
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -354,11 +420,12 @@ def test_a_file_that_is_no_translation_of_the_year_is_refused(
     bad = tmp_path / "bad.xlf"
     bad.write_bytes(data)
     year = copy_year(tmp_path)
+    before = translation_files(tmp_path)
     assert main(["translations", "import", str(bad), "--into", str(year)]) == 2
     error = capsys.readouterr().err
     assert re.search(message, error), error
     assert "Traceback" not in error
-    assert not (year / "translations").exists()
+    assert translation_files(tmp_path) == before
 
 
 def test_a_file_too_large_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -33,34 +33,38 @@ def text(element: etree._Element) -> str:
 
 def test_a_final_build_refuses_what_is_not_translated(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # 2023 has a French edition (below), and no German one.
     with pytest.raises(jhareport.UntranslatedError) as refused:
-        jhareport.build(FIXTURES / "2023", tmp_path / "api", locale="fr")
+        jhareport.build(FIXTURES / "2023", tmp_path / "api", locale="de")
     missing = refused.value.missing
-    assert len(missing.texts) == 155 and missing.language == "fr"
+    assert len(missing.texts) == 154 and missing.language == "de"
     assert ("meetings", "meeting 'heads-of-agencies'", "title") in missing.texts
     assert "HQ" in missing.acronyms
     assert isinstance(refused.value, jhareport.InputError)
     assert not (tmp_path / "api").exists()
 
-    assert main(["build", str(FIXTURES / "2023"), "--locale", "fr", "--out",
+    assert main(["build", str(FIXTURES / "2023"), "--locale", "de", "--out",
                  str(tmp_path / "cli")]) == 2
     error = capsys.readouterr().err
-    assert re.search(r"^error: 155 texts of 2023 have no French translation in "
-                     r".*fixtures/2023/translations/fr:$", error, re.M)
+    assert re.search(r"^error: 154 texts of 2023 have no German translation in "
+                     r".*fixtures/2023/translations/de:$", error, re.M)
     assert re.search(r"^  highlights: 24 — highlight 'cepol-emcdda-drugs-training' \(title, "
                      r"body\);", error, re.M)
-    assert re.search(r"^\d+ acronyms of the list of acronyms have no French meaning in "
-                     r".*fixtures/translations/fr/glossary\.yaml: AI, ", error, re.M)
+    assert re.search(r"^\d+ acronyms of the list of acronyms have no German meaning in "
+                     r".*fixtures/translations/de/glossary\.yaml: AI, ", error, re.M)
     assert "--allow-untranslated" in error and "Traceback" not in error
     assert not (tmp_path / "cli").exists()
     # check says the same
-    assert main(["check", str(FIXTURES / "2023"), "--locale", "fr"]) == 2
+    assert main(["check", str(FIXTURES / "2023"), "--locale", "de"]) == 2
     assert capsys.readouterr().err == error
+    # The French edition has every text and meaning: nothing is missing.
+    french = jhareport.untranslated(FIXTURES / "2023", "fr")
+    assert not french and french.texts == () and french.acronyms == ()
 
 
 def test_texts_allowed_to_stay_in_english_are_declared_english(tmp_path: Path) -> None:
-    result = jhareport.build(FIXTURES / "2023", tmp_path, locale="fr", allow_untranslated=True)
-    assert any(re.match(r"155 of 173 texts of 2023 have no French translation", w)
+    result = jhareport.build(FIXTURES / "2023", tmp_path, locale="de", allow_untranslated=True)
+    assert any(re.match(r"154 of \d+ texts of 2023 have no German translation", w)
                for w in result.warnings)
     document = body(tmp_path / "final-report.docx")
     runs = list(document.iter(f"{W}r"))
@@ -72,9 +76,9 @@ def test_texts_allowed_to_stay_in_english_are_declared_english(tmp_path: Path) -
     assert "Heads of Agencies meeting" in said
     assert any(t.startswith("Senior representatives of JHA Agencies") for t in said)
     assert "Presentation of the JHAAN Annual Report 2023 to COSI" in said
-    # French words around them are not: the cover, the headings the catalogs translate.
-    assert not any("Réunions horizontales" in text(r) for r in english)
-    # The label's run keeps the cell's properties; the date beside it is French, undeclared.
+    # German words around them are not: the cover, the headings the catalogs translate.
+    assert not any("Horizontale Sitzungen" in text(r) for r in english)
+    # The label's run keeps the cell's properties; the date beside it is German, undeclared.
     [cell] = [p for p in document.iter(f"{W}p")
               if text(p) == "Presentation of the JHAAN Annual Report 2023 to COSI"]
     assert cell.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "TableText"
@@ -99,7 +103,9 @@ def test_an_english_build_marks_nothing(tmp_path: Path) -> None:
     assert not list(body(tmp_path / "final-report.docx").iter(f"{W}lang"))
     records = jhareport.load_year(FIXTURES / "2023")
     assert language_of(records.meetings[0].title) is None
-    assert language_of(jhareport.load_year(FIXTURES / "2023", locale="fr").meetings[0].body) == "en"
+    # Records without a translation say they are English; the French edition's are French.
+    assert language_of(jhareport.load_year(FIXTURES / "2023", locale="de").meetings[0].body) == "en"
+    assert language_of(jhareport.load_year(FIXTURES / "2023", locale="fr").meetings[0].body) is None
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
@@ -131,8 +137,9 @@ def test_the_french_list_of_acronyms_names_each_agency_once(tmp_path: Path) -> N
 
 
 def test_a_glossary_translation_gives_the_languages_acronym(tmp_path: Path) -> None:
-    for name in ("2023", "empact"):
-        shutil.copytree(FIXTURES / name, tmp_path / name)
+    for name in ("2023", "empact"):  # 2023 in English, without its French edition
+        shutil.copytree(FIXTURES / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("translations"))
     (tmp_path / "glossary.yaml").write_bytes((FIXTURES / "glossary.yaml").read_bytes())
     translations = tmp_path / "translations" / "fr"
     translations.mkdir(parents=True)
@@ -149,9 +156,9 @@ def test_a_glossary_translation_gives_the_languages_acronym(tmp_path: Path) -> N
 def test_the_pdf_declares_the_english_passages(tmp_path: Path) -> None:
     import pikepdf
 
-    jhareport.build(FIXTURES / "2023", tmp_path, locale="fr", allow_untranslated=True, pdf=True)
+    jhareport.build(FIXTURES / "2023", tmp_path, locale="de", allow_untranslated=True, pdf=True)
     with pikepdf.open(tmp_path / "final-report.pdf") as pdf:
-        assert str(pdf.Root.Lang) == "fr-FR"
+        assert str(pdf.Root.Lang) == "de-DE"
         found: Counter[str] = Counter()
         stack = [pdf.Root.StructTreeRoot]
         while stack:
@@ -191,7 +198,14 @@ def test_the_french_edition_of_2023_holds_no_english_sentence(tmp_path: Path) ->
                      "Justice and Home Affairs Agencies’ Network"):
         assert sentence not in words
     table = docx.Document(str(tmp_path / "acronyms.docx")).tables[0]
+    assert "LIBE" in {r.cells[0].text for r in table.rows}  # the commission LIBE, by its acronym
     meanings = Counter(r.cells[1].text for r in table.rows)
     assert [m for m, count in meanings.items() if count > 1] == []
     assert not list(body(tmp_path / "acronyms.docx").iter(f"{W}lang"))
     assert not list(body(tmp_path / "final-report.docx").iter(f"{W}lang"))
+    # A translator who exports it again finds every unit done, the acronyms French writes as
+    # English does among them.
+    exported = jhareport.export_translations(FIXTURES / "2023", tmp_path / "fr.xlf", to="fr")
+    assert (exported.units, exported.translated, exported.review) == (485, 485, 0)
+    assert jhareport.export_translations(FIXTURES / "2023", tmp_path / "left.xlf", to="fr",
+                                         untranslated=True).units == 0

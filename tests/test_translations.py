@@ -47,9 +47,11 @@ FRENCH = {
 
 
 def _year(folder: Path) -> Path:
-    """fixtures/2023, with the files it links to, in a folder of its own."""
-    for name in ("2023", "empact"):
-        shutil.copytree(FIXTURES / name, folder / name)
+    """fixtures/2023 in English only (without its French edition), with the files it links to,
+    in a folder of its own: the tests write the translations they need."""
+    shutil.copytree(FIXTURES / "2023", folder / "2023",
+                    ignore=lambda where, names: ["translations"] if where.endswith("2023") else [])
+    shutil.copytree(FIXTURES / "empact", folder / "empact")
     shutil.copy(FIXTURES / "glossary.yaml", folder / "glossary.yaml")
     return folder / "2023"
 
@@ -258,6 +260,19 @@ def test_a_bad_translation_is_refused_with_its_file_and_line(
     assert "Traceback" not in error
     assert not (tmp_path / "out").exists()
     assert load_year(year_copy).year.year == 2023  # English records do not read them
+
+
+def test_notes_beside_the_translations_are_no_translation(year_copy: Path) -> None:
+    shutil.rmtree(year_copy / "translations", ignore_errors=True)
+    write_folder(year_copy, {
+        "translations/fr/README.md": "# Traduction faite pour les essais\n",
+        "translations/fr/highlights.yaml": """
+            - id: euaa-fra-guardians-publications
+              title: Publications communes
+            """})
+    french = load_year(year_copy, locale="fr")
+    assert [h.title for h in french.highlights if h.id == "euaa-fra-guardians-publications"] == [
+        "Publications communes"]
 
 
 def test_a_translation_leading_outside_the_year_is_refused(

@@ -48,8 +48,15 @@ Piece = str | Code
 
 _ESCAPED = re.compile(r"([\\`*_\[\]<>&|!#~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])")
-_SPACES = re.compile(r"\s+")
+# Runs of spaces and line breaks read as one space; a no-break space (French typography's
+# before a colon, in a number) stays as the translator wrote it.
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _DOUBLE_SPACES = re.compile(r"(?<=\S) {2,}")
+
+
+def one_line(text: str) -> str:
+    """A plain text's words on one line, one space apart, its no-break spaces kept."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def escape(text: str) -> str:

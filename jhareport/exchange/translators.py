@@ -33,10 +33,10 @@ from ..loading import (
 from ..markup import Markup, MarkupError
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
-from ..translations import SOURCE_LANGUAGE, Overlay, Text, language_name
+from ..translations import SOURCE_LANGUAGE, WRITTEN, Overlay, Text, language_name
 from ..views import outline
 from ..yamltree import LineMap, YamlProblem, forbidden_character, parse
-from .inline import Code, Piece, UnitError, codes_of, markdown, pieces
+from .inline import Code, Piece, UnitError, codes_of, markdown, one_line, pieces
 from .store import scalar, translation_file, yaml_text
 from .xliff import MAX_BYTES, ReadUnit, Unit, XliffError, read_xliff, write_xliff
 
@@ -141,13 +141,13 @@ def _canonical(text: str, kind: str) -> str:
     """A text as the exchange writes it: Markdown rewritten from what it reads as, so that
     the way the English is wrapped or spelt in Markdown does not count as a change."""
     if kind != "markup":
-        return " ".join(text.split())
+        return one_line(text)
     found = pieces(Markup.parse(text))
     return markdown(found, codes_of(found))
 
 
 def _pieces(text: str, kind: str) -> list[Piece]:
-    return pieces(Markup.parse(text)) if kind == "markup" else [" ".join(text.split())]
+    return pieces(Markup.parse(text)) if kind == "markup" else [one_line(text)]
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -185,6 +185,10 @@ def export_translations(year_dir: str | Path, out: str | Path, *, to: str,
             previous = (_pieces(before, text.kind),
                         _pieces(text.translation or "", text.kind))
         target = _pieces(text.translation, text.kind) if text.translation is not None else None
+        if target is None and text.optional and text.owner not in missing_meanings:
+            # An acronym whose meaning is translated and whose form is not: the language
+            # writes it as English does, a translation the CAT tool shows as done.
+            target = _pieces(text.source, text.kind)
         state = None
         if target is not None:
             state = "needs-review-translation" if changed else "translated"
@@ -331,13 +335,36 @@ def import_translations(xliff: str | Path, year_dir: str | Path) -> ImportResult
             skipped += 1
             continue
         translation, english = result
-        if text.optional and translation == text.source:
+        if text.optional and translation == text.source and text.translation is None:
             continue  # an acronym the language writes as English does: nothing to say
         taken[unit.id] = (translation, english)
         outdated += english != _canonical(text.source, text.kind)
+    problems.extend(_clashing_acronyms(texts.texts, taken, seen, path))
     if problems:
         raise ExchangeError(problems, path)
     return _write(folder, texts, recorded, taken, language, skipped, outdated)
+
+
+def _clashing_acronyms(texts: Sequence[Text], taken: dict[str, tuple[str, str]],
+                       lines: dict[str, int | None], path: Path) -> list[str]:
+    """The units that give an acronym a form another entry of the same glossary has (EU
+    written UE beside an entry UE): a list of acronyms holds one entry per acronym."""
+    forms: dict[tuple[str, str], list[Text]] = {}
+    for text in texts:
+        if text.cls is Acronym and text.field == WRITTEN:
+            form = taken[text.unit][0] if text.unit in taken else text.translation or text.source
+            forms.setdefault((text.file, form), []).append(text)
+    problems = []
+    for (_, form), same in forms.items():
+        for text in same:
+            others = [o.source for o in same if o is not text]
+            if others and text.unit in taken and form != text.source:
+                problems.append(_at(path, lines.get(text.unit), text.unit,
+                                    f"{form!r} is already another acronym of the glossary "
+                                    f"({others[0]}): a list of acronyms has one entry per "
+                                    f"acronym (leave {text.source} as it is written, or give "
+                                    "it another form)"))
+    return problems
 
 
 def _read(path: Path) -> bytes:
@@ -383,7 +410,7 @@ def _translation(unit: ReadUnit, text: Text) -> tuple[str, str] | None:
     if text.kind != "markup":
         if any(isinstance(p, Code) for p in unit.target or []):
             raise UnitError("a plain text (a title, a name) takes no tags: write only words")
-        return " ".join("".join(words).split()), english
+        return one_line("".join(words)), english
     source = pieces(Markup.parse(english))
     return markdown(unit.target or [], codes_of(source)), english
 
@@ -399,7 +426,7 @@ def _english(unit: ReadUnit, text: Text) -> str:
         words = "".join(p for p in unit.source if isinstance(p, str))
         if any(isinstance(p, Code) for p in unit.source):
             raise UnitError("the source of a plain text holds tags: it is not as exported")
-        return " ".join(words.split())
+        return one_line(words)
     given = [p for p in unit.source]
     codes = codes_of(given)
     try:
