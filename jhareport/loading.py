@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, get_origin
 
 import attrs
 import cattrs
-from attrs import Attribute, frozen
+from attrs import frozen
 from babel import Locale, UnknownLocaleError
 from cattrs.errors import (
     AttributeValidationNote,
@@ -365,11 +365,6 @@ def _leaves(error: BaseException,
     inner = getattr(error, "exceptions", None)
     if inner is None:
         field = getattr(error, "field", None)
-        if field is None and len(error.args) > 1 and isinstance(error.args[1], Attribute):
-            field = error.args[1].name  # the error of an attrs validator names its attribute
-        named = re.match(r"'(\w+)' must be ", str(error)) if field is None else None
-        if named:  # attrs' comparison validators name the attribute in their message only
-            field = named.group(1)
         yield ((*steps, field) if isinstance(field, str) else steps), error
         return
     for child in inner:
@@ -416,9 +411,6 @@ def _message(error: BaseException) -> str:
     if isinstance(error, TypeError) and "missing" in str(error) and "argument" in str(error):
         names = str(error).split(":", 1)[-1].strip()
         return f"missing field {names}"
-    if (type(error).__name__ == "ValueError" and len(error.args) > 1
-            and isinstance(error.args[1], Attribute) and isinstance(error.args[0], str)):
-        return error.args[0]  # an attrs validator's: its message, then what it was checking
     if type(error).__name__ in ("ValueError", "PeriodError", "UnknownNameError", "TypeError",
                                 "FieldError"):
         return str(error)

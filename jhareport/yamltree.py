@@ -172,7 +172,8 @@ def _read(text: str, parser_class: Any) -> Any:
                     raise YamlProblem("a second document (---): a file holds one", line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = YamlProblem(f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)
+        problem = YamlProblem(_syntax_message(text, mark, error.problem),
+                              mark.line + 1 if mark else None)
         problem.syntax, problem.index = True, mark.index if mark else None
         raise problem from None
     except yaml.YAMLError as error:  # the reader's: a character YAML does not allow
@@ -193,6 +194,20 @@ def _read(text: str, parser_class: Any) -> Any:
     if not stack and result is None and documents:
         return _lone_scalar(text)
     return result
+
+
+def _syntax_message(text: str, mark: Any, problem: str | None) -> str:
+    """What is wrong where the parser stopped: in our words for the mistake met most (a tab in
+    the indentation, which YAML forbids), else the parser's own after ours, as they vary between
+    parsers and releases."""
+    if mark is not None:
+        start = text.rfind("\n", 0, mark.index) + 1
+        end = text.find("\n", mark.index)
+        line = text[start:] if end < 0 else text[start:end]
+        indentation = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indentation:
+            return "not valid YAML: a tab in the indentation (YAML indents with spaces only)"
+    return f"not valid YAML: {problem or 'the parser stopped here'}"
 
 
 def _lone_scalar(text: str) -> Any:

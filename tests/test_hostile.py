@@ -189,7 +189,8 @@ FIXTURE_CASES: dict[str, tuple[dict[str, str | bytes], Callable[[Path], object] 
         {"timeline.yaml": "- date: 0000-01-01\n  label: Event\n"}, None,
         r"timeline\.yaml:1: timeline entry 'Event', field 'date': there is no day 1"),
     "year out of range": ({"year.yaml": "chair: EUAA\nyear: 99999\n"}, None,
-                          r"year\.yaml:2: year, field 'year': 'year' must be <= 2100"),
+                          r"year\.yaml:2: year, field 'year': year must be a whole number from 2010 to 2100, not "
+                          r"99999"),
     # error floods
     "1 MB wrong agency": ({"year.yaml": "year: 2023\nchair: " + "E" * 1_000_000 + "\n"}, None,
                           r"year\.yaml:2: year, field 'chair': unknown agency or body 'E{60}…"
@@ -256,15 +257,20 @@ SANDBOX_CASES = {
     "large output": ("{% for i in range(100000) %}{% for j in range(4) %}{{ 'y' * 999999 }}"
                      "{% endfor %}{% endfor %}", r"writes more than 100,000,000 characters"),
     "escape through __mro__": ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
-                               r"access to attribute '__class__' of 'str' object is unsafe"),
-    "escape through globals": ("{{ lipsum.__globals__['os'] }}", r"'__globals__'.*is unsafe"),
+                               r"'__class__' of str is out of a template's reach"),
+    "escape through globals": ("{{ lipsum.__globals__['os'] }}",
+                               r"'__globals__' of function is out of a template's reach"),
     "escape through a record": ("{{ year.__class__.__init__.__globals__ }}",
-                                r"SecurityError: access to attribute '__\w+__' of '\w+' object is "
-                                r"unsafe"),
-    "a record's private name": ("{{ year.chair.__dict__ }}", r"SecurityError: .*is unsafe"),
-    "include an outside file": ("{% include '/etc/passwd' %}", r"no loader"),
+                                r"'__class__' of NetworkYear is out of a template's reach \(names "
+                                r"that start with an underscore, and Python's internals, are "
+                                r"private\)"),
+    "a record's private name": ("{{ year.chair.__dict__ }}",
+                                r"'__dict__' of Agency is out of a template's reach"),
+    "include an outside file": ("{% include '/etc/passwd' %}",
+                                r"\{% include %\}, \{% import %\} and \{% extends %\} are refused "
+                                r"\('/etc/passwd'\): a template reads no file but its own"),
     "recursive macro": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
-                        r"maximum recursion depth"),
+                        r"a macro calls itself without end"),
 }
 
 

@@ -81,7 +81,10 @@ def read_form(path: str | Path, fields: dict[str, str] | None = None) -> Returne
         with zipfile.ZipFile(path) as package:
             parts = {name: package.read(name) for name in package.namelist()
                      if name.endswith((".xml", ".rels"))}
-    except (OSError, zipfile.BadZipFile, KeyError) as error:
+    except zipfile.BadZipFile:
+        raise FormReadError(f"{path.name} is not a Word document (not a zip package, as every "
+                            "Word document is)") from None
+    except (OSError, KeyError) as error:
         raise FormReadError(f"{path.name} is not a Word document ({error})") from None
     header = _form_part(parts)
     if header is None:

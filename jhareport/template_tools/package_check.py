@@ -72,7 +72,9 @@ def check_package(path: str | Path) -> bytes:
         raise _unreadable(path, f"larger than {MAX_PACKAGE_BYTES // _MB} MB")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as error:
+    except zipfile.BadZipFile:
+        raise _unreadable(path, "not a zip package, as every Word document is") from None
+    except (zipfile.LargeZipFile, EOFError, ValueError, OSError) as error:
         raise _unreadable(path, str(error) or type(error).__name__) from None
     with package:
         entries = package.infolist()
