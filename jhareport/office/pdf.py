@@ -17,10 +17,8 @@ import io
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -34,12 +32,11 @@ from attrs import frozen
 from lxml import etree
 
 from ..files import write_atomically
+from . import discovery
+from .discovery import OfficeTools
 
 __all__ = [
-    "INSTALL_HINT",
-    "SOFFICE_CANDIDATES",
     "STANDARD_STRUCTURE_TYPES",
-    "UNO_PYTHON_CANDIDATES",
     "ConvertResult",
     "ConvertedDocument",
     "OfficeTools",
@@ -54,21 +51,7 @@ __all__ = [
     "toc_entries",
 ]
 
-INSTALL_HINT = ("install it with "
-                "`apt-get install --no-install-recommends libreoffice-writer-nogui python3-uno`")
-# Where soffice is looked for when neither `soffice` nor `libreoffice` is on PATH.
-SOFFICE_CANDIDATES: tuple[str, ...] = (
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-)
-# Interpreters tried, in order, for one that can `import uno`.
-UNO_PYTHON_CANDIDATES: tuple[str, ...] = (
-    "/usr/bin/python3",
-    "/usr/lib/libreoffice/program/python",
-    sys.executable,
-)
 _SCRIPT = Path(__file__).with_name("_uno_refresh.py")
-_PROBE_TIMEOUT = 20.0
 _SHUTDOWN_GRACE = 10.0
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -83,14 +66,6 @@ _DEFAULT_TEXT_WIDTH = 9026  # twentieths of a point: A4 with 1-inch margins
 class PdfError(Exception):
     """PDF output that cannot be made: LibreOffice missing, failing or too slow, or a document
     whose table of contents cannot be found."""
-
-
-@frozen
-class OfficeTools:
-    """The programs a conversion needs: LibreOffice and a Python that can `import uno`."""
-
-    soffice: Path
-    python: Path
 
 
 @frozen
@@ -206,45 +181,14 @@ def tagging_safe(docx: bytes) -> bytes:
 # --- finding LibreOffice ----------------------------------------------------------------------
 
 
-def _executable(path: str) -> bool:
-    return os.path.isfile(path) and os.access(path, os.X_OK)
-
-
-def _find_soffice() -> Path | None:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
-    for candidate in SOFFICE_CANDIDATES:
-        if _executable(candidate):
-            return Path(candidate)
-    return None
-
-
-def _imports_uno(python: str) -> bool:
-    try:
-        probe = subprocess.run([python, "-I", "-c", "import uno"], stdin=subprocess.DEVNULL,
-                               capture_output=True, timeout=_PROBE_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return probe.returncode == 0
-
-
 def find_office() -> OfficeTools:
-    """LibreOffice's `soffice` and a Python able to `import uno`, or `PdfError` saying what to
-    install. Quick (no conversion): call it before building so a missing LibreOffice fails at once."""
-    soffice = _find_soffice()
-    if soffice is None:
-        raise PdfError(f"LibreOffice is needed for --pdf but `soffice` was not found: {INSTALL_HINT}")
-    tried: list[str] = []
-    for candidate in dict.fromkeys(UNO_PYTHON_CANDIDATES):
-        if not candidate or not _executable(candidate):
-            continue
-        tried.append(candidate)
-        if _imports_uno(candidate):
-            return OfficeTools(soffice=soffice, python=Path(candidate))
-    where = f" (tried {', '.join(tried)})" if tried else ""
-    raise PdfError(f"LibreOffice is needed for --pdf but no Python can `import uno`{where}: {INSTALL_HINT}")
+    """LibreOffice's `soffice` and a Python able to `import uno` (see `discovery`), or PdfError
+    saying what to install. Quick (no conversion): call it before building so a missing
+    LibreOffice fails at once."""
+    try:
+        return discovery.find_office()
+    except discovery.OfficeNotFound as error:
+        raise PdfError(str(error)) from None
 
 
 # --- converting -------------------------------------------------------------------------------
@@ -252,10 +196,15 @@ def find_office() -> OfficeTools:
 
 def _stop(process: subprocess.Popen[bytes], grace: float) -> None:
     """End soffice: it was asked to terminate; after `grace` seconds its process group (soffice
-    starts soffice.bin) is sent SIGTERM, then SIGKILL."""
+    starts soffice.bin) is sent SIGTERM, then SIGKILL (on Windows, its tree is ended)."""
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=grace)
-    for sig in (signal.SIGTERM, signal.SIGKILL):
+    # Windows has no process groups: soffice.exe's tree (soffice.bin) is ended with it.
+    if os.name == "nt" and process.poll() is None:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                           capture_output=True, timeout=10, check=False)
+    for sig in (() if os.name == "nt" else (signal.SIGTERM, signal.SIGKILL)):
         try:
             os.killpg(process.pid, sig)  # start_new_session: the group id is soffice's pid
         except (ProcessLookupError, PermissionError):
@@ -329,7 +278,7 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
                  f"--accept=pipe,name={pipe};urp;", "--headless", "--invisible", "--nologo",
                  "--norestore", "--nodefault"],
                 stdin=subprocess.DEVNULL, stdout=soffice_out, stderr=subprocess.STDOUT,
-                start_new_session=True)
+                start_new_session=os.name != "nt")
         try:
             status = _run_script(office, work / "job.json", script_log, soffice, deadline)
         except BaseException:
@@ -360,7 +309,7 @@ def _run_script(office: OfficeTools, job: Path, log: Path, soffice: subprocess.P
                 deadline: float) -> int | None:
     """Run `_uno_refresh.py` against the started soffice; its exit status, or None on timeout."""
     with open(job, "rb") as stdin, open(log, "wb") as output:
-        script = subprocess.Popen([str(office.python), "-I", str(_SCRIPT)], stdin=stdin,
+        script = subprocess.Popen([str(office.python), *office.python_options, str(_SCRIPT)], stdin=stdin,
                                   stdout=output, stderr=subprocess.STDOUT)
     try:
         soffice_gone: float | None = None
