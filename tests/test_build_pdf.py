@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
-from conftest import office_available
+from conftest import needs_carlito, office_available
 from PIL import Image
 
 import jhareport
@@ -59,6 +59,7 @@ def test_every_document_gets_its_pdf(built: Path) -> None:
         "acronyms.docx", "acronyms.pdf", "scorecard-annex.docx", "scorecard-annex.pdf"]
 
 
+@needs_carlito
 def test_contents_give_the_page_each_heading_stands_on(built: Path) -> None:
     text = pages(built / "2023" / "final-report.pdf")
     headings = [p.text for p in docx.Document(str(built / "2023" / "final-report.docx")).paragraphs

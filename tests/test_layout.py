@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import docx
 import pytest
 import yaml
 from babel.messages.pofile import read_po
+from conftest import font_file
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt
@@ -287,13 +287,11 @@ def test_no_table_row_breaks_across_pages(built: dict[str, Path], key: str, name
 def carlito_bold() -> Path:
     """Carlito, Calibri's metric twin, that LibreOffice draws the documents with (found by
     fontconfig, as LibreOffice finds it)."""
-    if shutil.which("fc-match") is None:
-        pytest.skip("fontconfig's fc-match is not installed")
-    found = subprocess.run(["fc-match", "-f", "%{file}", "Carlito:bold"], capture_output=True,
-                           text=True, check=False).stdout.strip()
-    if "Carlito" not in found:
-        pytest.skip("the Carlito font is not installed")
-    return Path(found)
+    found = font_file("Carlito", "bold")
+    if found is None:
+        pytest.skip("needs the font Carlito, Calibri's metric twin, to measure the header words: "
+                    "install fonts-crosextra-carlito (.ci/run does)")
+    return found
 
 
 @pytest.mark.parametrize("key", ["2023-en", "2023-fr", "2023-de", "2019-en"])

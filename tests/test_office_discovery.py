@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from jhareport.cli import main
 from jhareport.office import discovery
 from jhareport.office.discovery import OfficeNotFound, OfficeTools, find_office
-
-from conftest import FIXTURES
 
 
 def program(path: Path) -> Path:

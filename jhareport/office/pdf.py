@@ -81,12 +81,14 @@ class ConvertedDocument:
 
 @frozen
 class ConvertResult:
-    """The converted documents, in the order given, how long LibreOffice took (start to stop), and
-    what the UNO script reported on the way (one line per step, with times)."""
+    """The converted documents, in the order given, how long LibreOffice took (start to stop),
+    what the UNO script reported on the way (one line per step, with times), and the font
+    families LibreOffice had to set them in."""
 
     documents: tuple[ConvertedDocument, ...]
     seconds: float
     log: str = ""
+    fonts: tuple[str, ...] | None = None  # the font families LibreOffice had; None: unknown
 
     def __getitem__(self, source: Path | str) -> ConvertedDocument:
         """The converted document of `source` (a path given to `convert`, or its file name)."""
@@ -268,7 +270,8 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
                          "docx": str(work / "out" / f"{path.stem}.docx"),
                          "charts": chart_descriptions(data)})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
-        job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs}
+        job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs,
+               "fonts": str(work / "fonts.json")}
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
         soffice_log = work / "soffice.log"
         script_log = work / "script.log"
@@ -301,8 +304,21 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
             converted.append(ConvertedDocument(source=path, pdf_path=Path(out_dir) / pdf.name,
                                                pdf=pdf.read_bytes(), refreshed_docx=docx.read_bytes()))
         log = _tail(script_log, lines=1000)
+        fonts = _font_families(work / "fonts.json")
     write_atomically({document.pdf_path: document.pdf for document in converted})
-    return ConvertResult(documents=tuple(converted), seconds=time.monotonic() - started, log=log)
+    return ConvertResult(documents=tuple(converted), seconds=time.monotonic() - started, log=log,
+                         fonts=fonts)
+
+
+def _font_families(path: Path) -> tuple[str, ...] | None:
+    """The font families the UNO script listed, or None when it could not."""
+    try:
+        families = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(families, list):
+        return None
+    return tuple(str(family) for family in families)
 
 
 def _run_script(office: OfficeTools, job: Path, log: Path, soffice: subprocess.Popen[bytes],

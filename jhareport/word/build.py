@@ -315,8 +315,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     if office is not None:
         say(f"converting {len(rendered)} documents to PDF with LibreOffice")
-        outputs = _with_pdfs(rendered, target, office, pdf_timeout,
-                             datetime(records.year.year, 12, 31, 12, 0, 0))
+        outputs, font_warnings = _with_pdfs(rendered, target, office, pdf_timeout,
+                                            datetime(records.year.year, 12, 31, 12, 0, 0))
+        warnings.extend(font_warnings)
     try:
         write_atomically(outputs)
     except OutputError as error:  # every earlier output is as it was
@@ -328,10 +329,13 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
 
 
 def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,
-               stamp: datetime) -> dict[Path, bytes]:
+               stamp: datetime) -> tuple[dict[Path, bytes], list[str]]:
     """The documents and their PDFs; a document with a table of contents gets LibreOffice's
-    refreshed entries (true page numbers) in its .docx too."""
+    refreshed entries (true page numbers) in its .docx too. And a warning for each font the
+    documents name that LibreOffice had neither in itself nor in a metric-compatible twin."""
+    from ..office.fonts import font_warning, missing_fonts
     from ..office.pdf import PdfError, convert, has_toc, normalise_pdf, splice_toc
+    from .fonts import fonts_named
 
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="jhareport-build-") as temporary:
@@ -352,4 +356,7 @@ def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, ti
             document = splice_toc(data, converted.refreshed_docx)
         outputs[target / f"{name}.docx"] = document
         outputs[target / f"{name}.pdf"] = normalise_pdf(converted.pdf, stamp)
-    return outputs
+    if result.fonts is None:  # LibreOffice could not say which fonts it has
+        return outputs, []
+    named = {font for data in rendered.values() for font in fonts_named(data)}
+    return outputs, [font_warning(missing) for missing in missing_fonts(named, result.fonts)]
