@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import InputError
 from .loading import load_year_and_notes
+from .messages import capped
 from .records import YearRecords
 from .template_tools.schema import DOCXTPL, FILTER_ENTRY_POINTS, KINDS
 from .word.build import build
@@ -55,7 +56,7 @@ def _build(args: argparse.Namespace) -> int:
                    templates=args.templates, pdf=args.pdf, pdf_timeout=args.pdf_timeout,
                    progress=progress)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {capped(warning)}", file=sys.stderr)
     names = ", ".join(p.name for p in result.outputs)
     kind = "draft " if args.draft else ""
     count = len(result.outputs)  # files, .docx and .pdf alike: the names follow
@@ -265,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {capped(str(error))}", file=sys.stderr)
         return 2
     return code
 

@@ -7,7 +7,6 @@ fixtures can mend them without reading a traceback.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -27,8 +26,10 @@ from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
 from .errors import InputError
+from .files import folder_problem
 from .i18n import translate
 from .markup import Markup, MarkupError
+from .messages import shortened, shown_list
 from .periods import Period, StateOfPlay, parse_period, parse_state, reader_locale
 from .records import (
     Acronym,
@@ -101,24 +102,13 @@ def _key_line(raw: Any, key: str, default: int | None) -> int | None:
     return default
 
 
-_LONG_WORD = re.compile(r"[^\s'\"“”]{80,}")
-
-
-def _shortened(text: str) -> str:
-    """A message with long values cut, so that a 1 MB wrong value makes a short message."""
-    if len(text) <= 200:
-        return text
-    text = _LONG_WORD.sub(lambda m: f"{m.group(0)[:60]}…({len(m.group(0)):,} characters)", text)
-    return text if len(text) <= 500 else f"{text[:350]} … {text[-120:]}"
-
-
 class LoadError(InputError):
     """A year's folder that cannot be read; `problems` lists everything wrong in it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(attrs.evolve(
-            p, message=_shortened(p.message), record=p.record and _shortened(p.record),
-            field=p.field and _shortened(p.field)) for p in problems)
+            p, message=shortened(p.message, 80), record=p.record and shortened(p.record, 80),
+            field=p.field and shortened(p.field, 80)) for p in problems)
         count = len(self.problems)
         super().__init__(
             f"{count} problem{'s' if count != 1 else ''} in the fixtures:\n"
@@ -570,18 +560,23 @@ def load_year_and_notes(path: str | Path,
     """`load_year`, with notes on what the year leaves untranslated in the locale's language."""
     folder = Path(path)
     year_file = folder / _YEAR_FILE
-    if not folder.is_dir():
-        raise LoadError([Problem(folder, None, "no such folder")])
+    unfit = folder_problem(folder, "a year's folder")
+    if unfit:
+        raise LoadError([Problem(folder, None, unfit)])
     translations = None
     if locale is not None:
         try:
             language = str(reader_locale(locale).language)
         except (ValueError, UnknownLocaleError):
-            raise LoadError([Problem(None, None, f"unknown locale {locale!r} (use e.g. en, fr, "
-                                     "de)")]) from None
+            raise LoadError([Problem(None, None, f"unknown locale {shortened(repr(locale))} "
+                                     "(use e.g. en, fr, de)")]) from None
         translations = _Translations(folder, language, locale)
     reader = _Reader([folder, folder.resolve().parent], translations)
     if not os.path.lexists(year_file):
+        years = _years_in(folder)
+        if years:
+            raise LoadError([Problem(folder, None, f"a folder of years ({shown_list(years)}), not "
+                                     f"a year's folder: give one of them, e.g. {folder / years[-1]}")])
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
 
     for stray in sorted(folder.glob("*.y*ml")):
@@ -646,6 +641,14 @@ def load_year_and_notes(path: str | Path,
         raise LoadError(problems)
     note = translations.note(year.year) if translations is not None else None
     return records, (note,) if note else ()
+
+
+def _years_in(folder: Path) -> list[str]:
+    """The names of the year's folders (those with a year.yaml) inside `folder`, sorted."""
+    try:
+        return sorted(p.parent.name for p in folder.glob(f"*/{_YEAR_FILE}"))
+    except OSError:
+        return []
 
 
 def _check_references(reader: _Reader, folder: Path, year: Any,

@@ -11,6 +11,7 @@ reported with its line.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -97,7 +98,9 @@ def _scalar(event: Any) -> Any:
     try:
         return _CONSTRUCTOR.construct_object(node)
     except (ConstructorError, ValueError) as error:  # ValueError: an int of too many digits
-        reason = error.problem if isinstance(error, ConstructorError) else str(error)
+        reason = (error.problem if isinstance(error, ConstructorError) else
+                  f"a number of {len(value):,} digits, more than the {sys.get_int_max_str_digits():,} "
+                  "a number may have")
         shown = repr(value[:40]) + ("…" if len(value) > 40 else "")
         raise YamlProblem(f"cannot read the value {shown}: {reason}",
                           event.start_mark.line + 1) from None

@@ -24,7 +24,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from ..agencies import REGISTRY, Agency, UnknownNameError
 from ..errors import InputError
-from ..files import write_atomically
+from ..files import folder_problem, write_atomically
 from ..loading import LoadError, load_year
 from ..markup import Markup, MarkupError
 from ..periods import PeriodError, parse_period, parse_state
@@ -477,8 +477,9 @@ def read_forms(folder: Path, context: _Context) -> tuple[list[ReturnedForm], lis
     forms: list[ReturnedForm] = []
     problems: list[FormProblem] = []
     seen: dict[str, str] = {}
-    if not folder.is_dir():
-        raise ContributionError([FormProblem(str(folder), None, "no such folder")])
+    unfit = folder_problem(folder, "a folder of returned forms")
+    if unfit:
+        raise ContributionError([FormProblem(str(folder), None, unfit)])
     for path in sorted(folder.glob("*.docx")):
         if path.name.startswith(("~$", ".~lock")):
             continue

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -20,9 +22,10 @@ from markupsafe import Markup as Xml
 from ..agencies import acronyms_in_language, short_name
 from ..checks import record_problems
 from ..errors import InputError
-from ..files import OutputError, output_folder_problem, write_atomically
+from ..files import OutputError, folder_problem, output_folder_problem, write_atomically
 from ..i18n import own_words, translate
 from ..loading import LoadError, load_year_and_notes
+from ..messages import shortened, shown_list
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..template_tools.package_check import PackageError, check_package
@@ -62,8 +65,8 @@ class BuildError(InputError):
     """A build that cannot be done; `problems` lists every reason. Nothing was written."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        self.problems = [shortened(problem) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @frozen
@@ -88,6 +91,37 @@ def _template_path(name: str, templates: Path | None, locale: str = "en") -> Pat
             if os.path.lexists(path):
                 return path
     return DEFAULT_TEMPLATES / f"{name}.docx"
+
+
+# What a template saved under another name may end with.
+_WORD_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc")
+
+
+def _near_misses(templates: Path, language: str) -> list[str]:
+    """The files of an agency's templates (and of its subfolder of the build's language) whose
+    names are close to a template's that the folder lacks ("Final Report.docx",
+    "final-report.dotx"): the build takes templates by their exact names, so it would quietly use
+    its own instead."""
+    problems = []
+    for folder in (templates / language, templates):
+        try:
+            files = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            continue
+        present = {name for name in DOCUMENTS if os.path.lexists(folder / f"{name}.docx")}
+        for path in files:
+            if (path.suffix.lower() not in _WORD_SUFFIXES or path.name.startswith(("~$", "."))
+                    or path.name in {f"{name}.docx" for name in DOCUMENTS}):
+                continue
+            stem = re.sub(r"[\s_.]+", "-", path.stem.strip().lower())
+            close = difflib.get_close_matches(stem, [n for n in DOCUMENTS if n not in present],
+                                              n=1, cutoff=0.75)
+            if close:
+                problems.append(
+                    f"{path}: did you mean {close[0]}.docx? Templates are taken by their exact "
+                    f"names, so the built-in {_TITLES[close[0]].lower()} would be used instead: "
+                    "rename the file (a Word document, .docx), or move it out of the folder")
+    return problems
 
 
 def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
@@ -229,7 +263,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     try:
         reader_locale(locale)
     except (ValueError, UnknownLocaleError):
-        raise BuildError([f"unknown locale {locale!r} (use e.g. en, fr, de)"]) from None
+        raise BuildError([f"unknown locale {shortened(repr(locale))} (use e.g. en, fr, de)"]) from None
     loaded: tuple[str, ...] = ()
     if isinstance(source, YearRecords):
         records = source
@@ -244,8 +278,13 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if pdf and not pdf_timeout > 0:
         raise BuildError([f"the time limit for the PDFs must be more than 0 seconds, not "
                           f"{pdf_timeout:g}"])
-    if template_dir is not None and not template_dir.is_dir():
-        raise BuildError([f"{template_dir}: no such template folder"])
+    if template_dir is not None:
+        unfit = folder_problem(template_dir, "a folder of templates")
+        if unfit:
+            raise BuildError([f"{template_dir}: {unfit}"])
+        misnamed = _near_misses(template_dir, str(reader_locale(locale).language))
+        if misnamed:
+            raise BuildError(misnamed)
     # The output folder is checked before rendering: not a file, a system folder or the fixtures.
     unfit = output_folder_problem(target, None if isinstance(source, YearRecords) else Path(source))
     if unfit:
@@ -298,7 +337,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     scan = scan_acronyms(texts, glossary, as_of=records.year.as_of, locale=locale,
                          not_acronyms=(*records.year.not_acronyms, *own_words(locale)))
     used, unlisted = scan.used, scan.unlisted
-    unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
+    unlisted_note = f"acronyms used but not in the glossary: {shown_list(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
     if wanted_report and any(s.holds == "acronyms" for s in outline(records)):
@@ -325,7 +364,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if missing is not None:
         raise BuildError([f"{missing}; the .docx documents were written to {target}, "
                           "without PDF"])
-    return BuildResult(tuple(outputs), tuple(warnings), len(used))
+    return BuildResult(tuple(outputs), tuple(shortened(w) for w in warnings), len(used))
 
 
 def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,
