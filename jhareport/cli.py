@@ -192,10 +192,34 @@ def _add_contribution_commands(commands: Any) -> None:
     following.set_defaults(run=_year_next)
 
 
+def _version() -> str:
+    """The installed package's version (as pip shows it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jhareport")
+    except PackageNotFoundError:  # run from a copy of the sources that was never installed
+        return "(not installed)"
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (reading the metadata slows every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(f"jhareport {_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
         description="Assemble the annual reports of the EU JHA Agencies' Network.")
+    parser.add_argument("--version", action=_Version, help="show the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a year's fixtures and report every problem")
