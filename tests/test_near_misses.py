@@ -144,3 +144,5 @@ def test_a_message_is_capped_in_lines_and_in_the_length_of_its_values() -> None:
         "problem 99", "… and 150 more lines"]
     assert shortened("see /a/path/of/" + "x" * 150) == "see /a/path/of/" + "x" * 150  # paths stay
     assert shown_list(["A", "B", "C"], limit=2) == "A, B … and 1 more"
+    long = shortened("gap, " * 1000)  # a long line of short words ends at a word
+    assert long.endswith("gap, gap, … (3,101 more characters)") and len(long) < 2000
