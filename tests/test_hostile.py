@@ -703,14 +703,15 @@ def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Pa
             assert (tmp_path / f"parallel-{n}" / path.name).read_bytes() == path.read_bytes()
 
 
-# ---- the README's limits -----------------------------------------------------------------------
+# ---- the documented limits ---------------------------------------------------------------------
 
-LIMIT_MODULES = ("word.environment", "template_tools.package_check", "loading", "yamltree")
+LIMIT_MODULES = ("word.environment", "template_tools.package_check", "loading", "yamltree",
+                 "markup", "messages")
 
 
-def test_the_limits_the_readme_states_are_those_of_the_code() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Security and limits\n", 1)[1].split("\n## ", 1)[0]
+def test_the_limits_the_docs_state_are_those_of_the_code() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = page.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
     stated: dict[str, int] = {}
     for limit, name in re.findall(r"^\| [^|]+ \| ([^|]+) \| `([\w.]+)` \|$", section, re.M):
         number = re.match(r"([\d,]+)( MB)?", limit)

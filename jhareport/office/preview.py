@@ -13,7 +13,8 @@ from ..files import folder_problem, write_atomically
 
 __all__ = ["PreviewError", "preview"]
 
-INSTALL_HINT = "install it with `apt-get install --no-install-recommends poppler-utils`"
+INSTALL_HINT = ("install poppler: `sudo apt-get install poppler-utils` (Debian, Ubuntu), "
+                "`brew install poppler` (macOS), `conda install -c conda-forge poppler` (Windows)")
 
 
 class PreviewError(InputError):
