@@ -173,7 +173,13 @@ class Format(StrEnum):
 
 
 def _format(value: str | Format | None) -> Format | None:
-    return None if value is None else Format(value)
+    if value is None or isinstance(value, Format):
+        return value
+    try:
+        return Format(value)
+    except ValueError:
+        known = ", ".join(f.value for f in Format)
+        raise FieldError("format", f"{value!r} is not a meeting format (one of: {known})") from None
 
 
 class MeetingKind(StrEnum):
@@ -190,6 +196,16 @@ class MeetingKind(StrEnum):
     @property
     def horizontal(self) -> bool:
         return self is not MeetingKind.WORKING_GROUP
+
+
+def _meeting_kind(value: str | MeetingKind) -> MeetingKind:
+    if isinstance(value, MeetingKind):
+        return value
+    try:
+        return MeetingKind(value)
+    except ValueError:
+        known = ", ".join(k.value for k in MeetingKind)
+        raise FieldError("kind", f"{value!r} is not a kind of meeting (one of: {known})") from None
 
 
 @frozen
@@ -317,7 +333,7 @@ class Meeting:
 
     id: str = field(validator=_identifier, metadata=_doc("the meeting's identifier in the fixtures"))
     kind: MeetingKind = field(
-        converter=MeetingKind,
+        converter=_meeting_kind,
         metadata=_doc("the kind of meeting, e.g. heads-of-agencies or working-group (see MeetingKind)"))
     title: str = field(
         validator=_text, metadata=_doc("the meeting's heading, e.g. Heads of Agencies meeting"))
