@@ -24,12 +24,13 @@ from conftest import ROOT
 from jhareport.yamltree import parse
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-LANGUAGES = ("sh", "python", "yaml", "text")
+LANGUAGES = ("sh", "python", "yaml", "text", "html", "css")  # html, css: samples of templates
 _FENCE = re.compile(r"^```(?P<language>[^\n`]*)\n(?P<code>.*?)^```[ \t]*$", re.S | re.M)
 _MARK = re.compile(r"<!--\s*(?P<kind>not run|before|run by)\s*:?\s*(?P<what>.*?)\s*-->")
 # What a copy of the repository leaves out: history, environments, caches, earlier outputs.
 _NOT_COPIED = shutil.ignore_patterns(".git", ".venv*", "venv", "out", "build", "dist", "*.egg-info",
-                                     "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache")
+                                     "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+                                     "node_modules")
 
 
 @frozen
