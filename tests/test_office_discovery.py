@@ -4,6 +4,7 @@ there (no LibreOffice needed, and no Windows or Mac)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,15 @@ def program(path: Path) -> Path:
 
 
 @pytest.fixture
-def uno_in(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, tuple[str, ...]]]:
-    """Pythons are probed for `import uno` without running them: those whose path holds
-    "uno-ok" can; every probe is recorded with its options."""
+def uno_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[Path, tuple[str, ...]]]:
+    """Pythons are probed for `import uno` without running them: the fake installations' own
+    (`python`, `python.exe` under the test's folder) can, the system's and this one cannot;
+    every probe is recorded with its options."""
     probed: list[tuple[Path, tuple[str, ...]]] = []
 
     def imports_uno(python: Path, options: tuple[str, ...]) -> bool:
         probed.append((python, options))
-        return "uno-ok" in str(python) or python.name in ("python", "python.exe")
+        return python.is_relative_to(tmp_path) and python.name in ("python", "python.exe")
 
     monkeypatch.setattr(discovery, "_imports_uno", imports_uno)
     monkeypatch.setattr(discovery, "UNIX_PLACES", ())
@@ -105,11 +107,14 @@ def test_a_link_on_the_path_leads_to_the_python_beside_the_real_program(
     assert found.soffice == tmp_path / "bin" / "soffice" and found.python == python
 
 
-def test_a_system_python_with_uno_is_run_isolated(
-        tmp_path: Path, uno_in: list[tuple[Path, tuple[str, ...]]]) -> None:
-    program(tmp_path / "bin" / "soffice")  # no Python beside it
+def test_a_system_python_with_uno_is_run_isolated(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    program(tmp_path / "bin" / "soffice")  # no Python beside it: the system's, or this one
+    system = {Path("/usr/bin/python3"), Path(sys.executable)}
+    monkeypatch.setattr(discovery, "_imports_uno", lambda python, options: python in system)
     found = find_office("linux", {"PATH": str(tmp_path / "bin")}, tmp_path)
-    assert found.python_options == ("-I",)  # /usr/bin/python3 or this one: not the user's path
+    assert found.python in system
+    assert found.python_options == ("-I",)  # not the user's PYTHONPATH
 
 
 @pytest.mark.parametrize("given", ["folder", "program folder", "program", "app"])

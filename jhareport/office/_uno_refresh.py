@@ -182,4 +182,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Without the interpreter's teardown: once the office has gone, pyuno may crash while freeing
+    # its proxies, which would turn a finished conversion into a failed one.
+    os._exit(status)
