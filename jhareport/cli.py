@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import InputError
 from .loading import load_year_and_texts
+from .messages import capped
 from .records import YearRecords
 from .template_tools.schema import DOCXTPL, FILTER_ENTRY_POINTS, KINDS
 from .translations import UntranslatedError
@@ -79,7 +80,7 @@ def _build(args: argparse.Namespace) -> int:
                    html=args.html or args.html_only, docx=not args.html_only,
                    allow_untranslated=args.allow_untranslated, progress=progress)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {capped(warning)}", file=sys.stderr)
     names = ", ".join(str(p.relative_to(args.out)) for p in result.outputs)
     kind = "draft " if args.draft else ""
     count = len(result.outputs)  # files, .docx and .pdf alike: the names follow
@@ -357,10 +358,34 @@ def _add_contribution_commands(commands: Any) -> None:
     following.set_defaults(run=_year_next)
 
 
+def _version() -> str:
+    """The installed package's version (as pip shows it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jhareport")
+    except PackageNotFoundError:  # run from a copy of the sources that was never installed
+        return "(not installed)"
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (reading the metadata slows every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(f"jhareport {_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jhareport",
         description="Assemble the annual reports of the EU JHA Agencies' Network.")
+    parser.add_argument("--version", action=_Version, help="show the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
@@ -475,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {capped(str(error))}", file=sys.stderr)
         return 2
     return code
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["OutputError", "output_folder_problem", "write_atomically"]
+__all__ = ["OutputError", "folder_problem", "output_folder_problem", "write_atomically"]
 
 # Pseudo-filesystems of the kernel: writing there does not make files.
 _SYSTEM_FOLDERS = tuple(Path(p) for p in ("/proc", "/sys", "/dev"))
@@ -18,6 +19,24 @@ class OutputError(Exception):
     """Outputs that could not be written; every earlier file is as it was."""
 
 
+def folder_problem(path: Path, what: str = "a folder") -> str | None:
+    """Why `path`, given where a folder is wanted (`what`: "a year's folder"…), is none: missing,
+    a file (with the folder holding it when it is one of a folder's YAML files), or something else;
+    None for a folder."""
+    try:
+        if path.is_dir():
+            return None
+        if not os.path.lexists(path):
+            return "no such folder"
+        if path.is_file():
+            holder = (f": give the folder that holds it, {path.parent}"
+                      if path.suffix.lower() in (".yaml", ".yml", ".docx") else "")
+            return f"a file, not {what}{holder}"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    return f"not {what}"
+
+
 def output_folder_problem(out: Path, fixtures: Path | None = None) -> str | None:
     """Why `out` cannot take a build's documents, or None: checked before rendering.
 
@@ -25,8 +44,12 @@ def output_folder_problem(out: Path, fixtures: Path | None = None) -> str | None
     it, nor into the fixtures folder above it, where they would mix with the YAML files."""
     try:
         return _output_folder_problem(out, fixtures)
-    except (OSError, RuntimeError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = getattr(error, "strerror", None) or error
+    except ValueError:  # Python refuses a NUL in a path
+        return f"{out}: cannot be an output folder (a NUL character in its name)"
+    except (OSError, RuntimeError) as error:
+        reason = ("a name too long for the file system"
+                  if getattr(error, "errno", None) == errno.ENAMETOOLONG
+                  else getattr(error, "strerror", None) or error)
         return f"{out}: cannot be an output folder ({reason})"
 
 
@@ -39,6 +62,11 @@ def _output_folder_problem(out: Path, fixtures: Path | None) -> str | None:
         if target == year or target.is_relative_to(year) or target == year.parent:
             return (f"{out}: the documents would be written among the fixtures of {fixtures}; "
                     "choose another output folder")
+        if target.is_relative_to(year.parent):  # beside the year: another year's folder?
+            beside = year.parent / target.relative_to(year.parent).parts[0]
+            if beside.is_dir() and any(beside.glob("*.y*ml")):
+                return (f"{out}: the documents would be written among the fixtures of "
+                        f"{fixtures.parent / beside.name}; choose another output folder")
     existing = target
     while not existing.exists():
         if existing.is_symlink() or existing.parent == existing:
@@ -64,9 +92,11 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
     staged: list[tuple[Path, Path]] = []
     kept: list[tuple[Path, Path | None]] = []  # targets replaced, with the earlier file's copy
     made: list[Path] = []  # folders made for the outputs, removed again if writing fails
+    current: Path | None = None  # the output being written, for an error that names no file
     try:
         try:
             for path, data in files.items():
+                current = path
                 missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
                 path.parent.mkdir(parents=True, exist_ok=True)
                 made.extend(reversed(missing))
@@ -76,6 +106,7 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
                     stream.write(data)
                 os.chmod(name, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
             for temporary, path in staged:
+                current = path
                 backup = None
                 if os.path.lexists(path) and not path.is_dir():
                     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".earlier",
@@ -101,7 +132,7 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
             for folder in reversed(made):
                 with contextlib.suppress(OSError):
                     folder.rmdir()
-            where = error.filename if error.filename else ""
+            where = error.filename if error.filename else str(current or "")
             message = (f"{_target(where, files)}: cannot be written ({error.strerror or error}); "
                        "no document was changed")
             if stranded:  # only if the disk failed again while undoing: say where they are

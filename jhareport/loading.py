@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any, Generic, TypeVar, get_origin
 
 import attrs
 import cattrs
-from attrs import Attribute, frozen
+from attrs import frozen
 from babel import Locale, UnknownLocaleError
 from cattrs.errors import (
     AttributeValidationNote,
@@ -29,8 +28,10 @@ from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
 from .errors import InputError
+from .files import folder_problem
 from .i18n import SPOKEN, translate
 from .markup import Markup, MarkupError, Untranslated, to_markup
+from .messages import shortened, shown_list
 from .periods import Period, StateOfPlay, parse_period, parse_state, reader_locale
 from .records import (
     Acronym,
@@ -107,24 +108,13 @@ def _key_line(raw: Any, key: str, default: int | None) -> int | None:
     return default
 
 
-_LONG_WORD = re.compile(r"[^\s'\"“”]{80,}")
-
-
-def _shortened(text: str) -> str:
-    """A message with long values cut, so that a 1 MB wrong value makes a short message."""
-    if len(text) <= 200:
-        return text
-    text = _LONG_WORD.sub(lambda m: f"{m.group(0)[:60]}…({len(m.group(0)):,} characters)", text)
-    return text if len(text) <= 500 else f"{text[:350]} … {text[-120:]}"
-
-
 class LoadError(InputError):
     """A year's folder that cannot be read; `problems` lists everything wrong in it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(attrs.evolve(
-            p, message=_shortened(p.message), record=p.record and _shortened(p.record),
-            field=p.field and _shortened(p.field)) for p in problems)
+            p, message=shortened(p.message, 80), record=p.record and shortened(p.record, 80),
+            field=p.field and shortened(p.field, 80)) for p in problems)
         count = len(self.problems)
         super().__init__(
             f"{count} problem{'s' if count != 1 else ''} in the fixtures:\n"
@@ -412,11 +402,6 @@ def _leaves(error: BaseException,
     inner = getattr(error, "exceptions", None)
     if inner is None:
         field = getattr(error, "field", None)
-        if field is None and len(error.args) > 1 and isinstance(error.args[1], Attribute):
-            field = error.args[1].name  # the error of an attrs validator names its attribute
-        named = re.match(r"'(\w+)' must be ", str(error)) if field is None else None
-        if named:  # attrs' comparison validators name the attribute in their message only
-            field = named.group(1)
         yield ((*steps, field) if isinstance(field, str) else steps), error
         return
     for child in inner:
@@ -463,9 +448,6 @@ def _message(error: BaseException) -> str:
     if isinstance(error, TypeError) and "missing" in str(error) and "argument" in str(error):
         names = str(error).split(":", 1)[-1].strip()
         return f"missing field {names}"
-    if (type(error).__name__ == "ValueError" and len(error.args) > 1
-            and isinstance(error.args[1], Attribute) and isinstance(error.args[0], str)):
-        return error.args[0]  # an attrs validator's: its message, then what it was checking
     if type(error).__name__ in ("ValueError", "PeriodError", "UnknownNameError", "TypeError",
                                 "FieldError"):
         return str(error)
@@ -678,7 +660,7 @@ def unsupported_locale(locale: str) -> str | None:
     try:
         language = str(reader_locale(locale).language)
     except (ValueError, UnknownLocaleError):
-        return f"unknown locale {locale!r} (use e.g. en, fr, de)"
+        return f"unknown locale {shortened(repr(locale))} (use e.g. en, fr, de)"
     if language not in SPOKEN:
         name = Locale.parse(language).get_display_name("en") or language
         return (f"no documents in {name} ({locale!r}): jhareport writes them in "
@@ -715,8 +697,9 @@ def load_year_and_texts(path: str | Path,
     (None without a locale, or in the records' own language)."""
     folder = Path(path)
     year_file = folder / _YEAR_FILE
-    if not folder.is_dir():
-        raise LoadError([Problem(folder, None, "no such folder")])
+    unfit = folder_problem(folder, "a year's folder")
+    if unfit:
+        raise LoadError([Problem(folder, None, unfit)])
     translations = None
     if locale is not None:
         unfit = unsupported_locale(locale)
@@ -727,6 +710,10 @@ def load_year_and_texts(path: str | Path,
             translations = _Translations(folder, language, locale)
     reader = _Reader([folder, folder.resolve().parent], translations)
     if not os.path.lexists(year_file):
+        years = _years_in(folder)
+        if years:
+            raise LoadError([Problem(folder, None, f"a folder of years ({shown_list(years)}), not "
+                                     f"a year's folder: give one of them, e.g. {folder / years[-1]}")])
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
 
     for stray in sorted(folder.glob("*.y*ml")):
@@ -790,6 +777,14 @@ def load_year_and_texts(path: str | Path,
     if problems:
         raise LoadError(problems)
     return records, translations.texts() if translations is not None else None
+
+
+def _years_in(folder: Path) -> list[str]:
+    """The names of the year's folders (those with a year.yaml) inside `folder`, sorted."""
+    try:
+        return sorted(p.parent.name for p in folder.glob(f"*/{_YEAR_FILE}"))
+    except OSError:
+        return []
 
 
 def _check_references(reader: _Reader, folder: Path, year: Any,

@@ -18,8 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-__all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
-           "Untranslated", "in_language", "language_of", "numbered_points", "to_markup",
+__all__ = ["MAX_LIST_START", "Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError",
+           "Span", "Untranslated", "in_language", "language_of", "numbered_points", "to_markup",
            "worded_as"]
 
 
@@ -81,6 +81,10 @@ class Footnote:
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks)
 
+
+MAX_LIST_START = 32_767
+"""The highest number a numbered list may start at: LibreOffice keeps a list's start in 16 bits
+(a larger one shows as 1, or wraps), and Word counts no higher either."""
 
 _PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
 # markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as literal
@@ -249,6 +253,9 @@ class _Walker:
                 if not lists:
                     self.list_counter += 1
                 start = token.attrs.get("start", 1)
+                if isinstance(start, int) and start > MAX_LIST_START:
+                    raise MarkupError(f"a numbered list may start at {MAX_LIST_START:,} at most, "
+                                      f"not {start:,}", line)
                 lists.append((kind, self.list_counter, start if isinstance(start, int) else 1))
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()

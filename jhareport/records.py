@@ -8,16 +8,16 @@ period texts and Markdown are converted on construction, so that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 import attrs
-from attrs import Attribute, field, frozen, validators
+from attrs import Attribute, field, frozen
 
 from .agencies import REGISTRY, Actor, Agency, Body
-from .markup import Markup, to_markup
+from .markup import MAX_LIST_START, Markup, to_markup
 from .periods import Period, StateOfPlay, parse_period, parse_state
 from .pictures import PictureError, picture_facts
 
@@ -93,6 +93,33 @@ def _text(instance: Any, attribute: Attribute[str], value: str) -> None:
         raise FieldError(attribute.name, f"{attribute.name} must be a non-empty text")
 
 
+def _whole_number(low: int, high: int) -> Callable[[Any, Attribute[int], int], None]:
+    """A validator of a whole number from `low` to `high`, in the project's words."""
+
+    def check(instance: Any, attribute: Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise FieldError(attribute.name, f"{attribute.name} must be a whole number from "
+                             f"{_shown(low)} to {_shown(high)}, not {value!r}")
+
+    return check
+
+
+def _shown(number: int) -> str:
+    """A bound as written: 2010 (a year), 32,767."""
+    return f"{number:,}" if number >= 10_000 else str(number)
+
+
+def _letter(instance: Any, attribute: Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]", value):
+        raise FieldError(attribute.name,
+                         f"{attribute.name} must be one capital letter, such as A or B, not {value!r}")
+
+
+def _yes_no(instance: Any, attribute: Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise FieldError(attribute.name, f"{attribute.name} must be true or false, not {value!r}")
+
+
 def _agency(value: str | Agency) -> Agency:
     return value if isinstance(value, Agency) else REGISTRY.agency(value)
 
@@ -149,7 +176,13 @@ class Format(StrEnum):
 
 
 def _format(value: str | Format | None) -> Format | None:
-    return None if value is None else Format(value)
+    if value is None or isinstance(value, Format):
+        return value
+    try:
+        return Format(value)
+    except ValueError:
+        known = ", ".join(f.value for f in Format)
+        raise FieldError("format", f"{value!r} is not a meeting format (one of: {known})") from None
 
 
 class MeetingKind(StrEnum):
@@ -166,6 +199,16 @@ class MeetingKind(StrEnum):
     @property
     def horizontal(self) -> bool:
         return self is not MeetingKind.WORKING_GROUP
+
+
+def _meeting_kind(value: str | MeetingKind) -> MeetingKind:
+    if isinstance(value, MeetingKind):
+        return value
+    try:
+        return MeetingKind(value)
+    except ValueError:
+        known = ", ".join(k.value for k in MeetingKind)
+        raise FieldError("kind", f"{value!r} is not a kind of meeting (one of: {known})") from None
 
 
 @frozen
@@ -237,8 +280,7 @@ class PriorityTopic:
 class NetworkYear:
     """The year itself: who chairs, the texts that open the report, the year's priorities."""
 
-    year: int = field(validator=validators.and_(validators.instance_of(int),
-                                                validators.ge(2010), validators.le(2100)),
+    year: int = field(validator=_whole_number(2010, 2100),
                       metadata=_doc("the year of the report, e.g. 2023"))
     chair: Agency | None = field(
         default=None, converter=_optional_agency,
@@ -335,7 +377,7 @@ class Meeting:
 
     id: str = field(validator=_identifier, metadata=_doc("the meeting's identifier in the fixtures"))
     kind: MeetingKind = field(
-        converter=MeetingKind,
+        converter=_meeting_kind,
         metadata=_doc("the kind of meeting, e.g. heads-of-agencies or working-group (see MeetingKind)"))
     title: str = field(
         validator=_text, metadata=_doc("the meeting's heading, e.g. Heads of Agencies meeting"))
@@ -483,7 +525,7 @@ class TimelineEntry:
         metadata=_doc("the identifier of the meeting or event it comes from (none for timeline.yaml)"))
     id: str | None = field(
         default=None,
-        validator=validators.optional(_identifier),
+        validator=attrs.validators.optional(_identifier),
         metadata=_doc("an identifier of an entry of timeline.yaml (optional: entries go by their "
                       "date; an id keeps two entries of one date apart for their translations)"))
 
@@ -501,7 +543,7 @@ def _number(instance: Any, attribute: Attribute[str], value: str) -> None:
 class ScorecardPart:
     """Part A (operational cooperation) or B (horizontal cooperation) of the scorecard."""
 
-    code: str = field(validator=validators.matches_re(r"[A-Z]"), metadata=_doc("the part's letter: A or B"))
+    code: str = field(validator=_letter, metadata=_doc("the part's letter: A or B"))
     title: str = field(validator=_text, metadata=_doc("the part's heading, e.g. Horizontal cooperation"))
 
 
@@ -509,7 +551,7 @@ class ScorecardPart:
 class ScorecardArea:
     number: str = field(validator=_number, metadata=_doc("the area's number, e.g. 1"))
     part: str = field(
-        validator=validators.matches_re(r"[A-Z]"),
+        validator=_letter,
         metadata=_doc("the letter of the part it comes under: A or B"))
     title: str = field(
         validator=_text, metadata=_doc("the area's heading, e.g. Migration, asylum and border management"))
@@ -554,7 +596,7 @@ class ScorecardAction:
     note: str | None = attrs.field(
         default=None, metadata=_doc("anything else the source's column said (none mostly)"))
     id: str | None = attrs.field(
-        default=None, validator=validators.optional(_identifier),
+        default=None, validator=attrs.validators.optional(_identifier),
         metadata=_doc("the action's identifier, lowercase words joined by '-' (none when the "
                       "fixtures give none; `contributions forms` gives each one)"))
 
@@ -681,7 +723,7 @@ class Section:
     id: str | None = field(
         default=None, metadata=_doc("an identifier an agency's own template may pick the section by"))
     numbered: bool = field(
-        default=True, validator=validators.instance_of(bool),
+        default=True, validator=_yes_no,
         metadata=_doc("whether the heading is numbered (1., 1.1.)"))
     text: Markup | None = field(
         default=None, converter=_optional_markup,
@@ -692,7 +734,7 @@ class Section:
     select: str | None = field(
         default=None, metadata=_doc("which of those records: a kind, a topic, a cooperation, a table id"))
     optional: bool = field(
-        default=False, validator=validators.instance_of(bool),
+        default=False, validator=_yes_no,
         metadata=_doc("left out when it has nothing to show, rather than missing from the report"))
     sections: tuple[Section, ...] = field(
         default=(), converter=_sections, metadata=_doc("the sections under this one, in order"))
@@ -783,7 +825,7 @@ class Conclusions:
     groups: tuple[ConclusionGroup, ...] = field(
         default=(), converter=_groups, metadata=_doc("the sub-headings with their points, in order"))
     start: int = field(
-        default=1, validator=validators.and_(validators.instance_of(int), validators.ge(1)),
+        default=1, validator=_whole_number(1, MAX_LIST_START),
         metadata=_doc("the number of the first point"))
 
 

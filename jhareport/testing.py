@@ -74,10 +74,12 @@ class DocxRegression:
                 self.file_regression.check(text, extension=extension, **where)
             except (AssertionError, pytest.fail.Exception) as failure:
                 problems.append(str(failure))  # both snapshots are compared (or regenerated)
-                if "diff is too big" in str(failure):
+                if "\n@@ " not in str(failure):  # a diff too big for pytest-regressions to show
                     expected = where.get("fullpath") or (
                         Path(self.file_regression.original_datadir) / (name + suffix))
-                    problems.append(_head_of_diff(expected, name + suffix, text))
+                    head = _head_of_diff(expected, name + suffix, text)
+                    if head:
+                        problems.append(head)
         if problems:
             pytest.fail("\n\n".join(problems), pytrace=False)
 

@@ -11,6 +11,7 @@ reported with its line.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -97,7 +98,9 @@ def _scalar(event: Any) -> Any:
     try:
         return _CONSTRUCTOR.construct_object(node)
     except (ConstructorError, ValueError) as error:  # ValueError: an int of too many digits
-        reason = error.problem if isinstance(error, ConstructorError) else str(error)
+        reason = (error.problem if isinstance(error, ConstructorError) else
+                  f"a number of {len(value):,} digits, more than the {sys.get_int_max_str_digits():,} "
+                  "a number may have")
         shown = repr(value[:40]) + ("…" if len(value) > 40 else "")
         raise YamlProblem(f"cannot read the value {shown}: {reason}",
                           event.start_mark.line + 1) from None
@@ -172,7 +175,8 @@ def _read(text: str, parser_class: Any) -> Any:
                     raise YamlProblem("a second document (---): a file holds one", line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = YamlProblem(f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)
+        problem = YamlProblem(_syntax_message(text, mark, error.problem),
+                              mark.line + 1 if mark else None)
         problem.syntax, problem.index = True, mark.index if mark else None
         raise problem from None
     except yaml.YAMLError as error:  # the reader's: a character YAML does not allow
@@ -193,6 +197,20 @@ def _read(text: str, parser_class: Any) -> Any:
     if not stack and result is None and documents:
         return _lone_scalar(text)
     return result
+
+
+def _syntax_message(text: str, mark: Any, problem: str | None) -> str:
+    """What is wrong where the parser stopped: in our words for the mistake met most (a tab in
+    the indentation, which YAML forbids), else the parser's own after ours, as they vary between
+    parsers and releases."""
+    if mark is not None:
+        start = text.rfind("\n", 0, mark.index) + 1
+        end = text.find("\n", mark.index)
+        line = text[start:] if end < 0 else text[start:end]
+        indentation = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indentation:
+            return "not valid YAML: a tab in the indentation (YAML indents with spaces only)"
+    return f"not valid YAML: {problem or 'the parser stopped here'}"
 
 
 def _lone_scalar(text: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -42,3 +43,24 @@ def office_available() -> bool:
     except PdfError:
         return False
     return True
+
+
+def font_file(family: str, style: str = "") -> Path | None:
+    """The file of a font family as fontconfig finds it (LibreOffice asks fontconfig on Linux),
+    or None where it is not installed or fontconfig cannot tell."""
+    if shutil.which("fc-match") is None:
+        return None
+    pattern = f"{family}:{style}" if style else family
+    found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", pattern], capture_output=True,
+                           text=True, check=False).stdout.split("\n")
+    if len(found) < 2 or family.casefold() not in found[0].casefold().split(","):
+        return None
+    return Path(found[1])
+
+
+# Pages break as in Word only with Calibri or its metric twin Carlito: elsewhere LibreOffice sets
+# the PDFs in another font (DejaVu Sans: 34 pages for 29), so tests of where things fall skip.
+needs_carlito = pytest.mark.skipif(
+    font_file("Carlito") is None and font_file("Calibri") is None,
+    reason="needs the font Carlito (or Calibri), which the templates' pages are laid out in: "
+    "install fonts-crosextra-carlito (.ci/run does)")

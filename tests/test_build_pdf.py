@@ -14,13 +14,13 @@ import attrs
 import docx
 import pikepdf
 import pytest
-from conftest import office_available
+from conftest import needs_carlito, office_available
 from PIL import Image
 
 import jhareport
 from jhareport import BuildError
 from jhareport.cli import main
-from jhareport.office import pdf
+from jhareport.office import discovery, pdf
 from jhareport.office.preview import PreviewError, preview
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -63,6 +63,7 @@ def test_every_document_gets_its_pdf(built: Path) -> None:
         "acronyms.docx", "acronyms.pdf", "scorecard-annex.docx", "scorecard-annex.pdf"]
 
 
+@needs_carlito
 def test_contents_give_the_page_each_heading_stands_on(built: Path) -> None:
     text = pages(built / "2023" / "final-report.pdf")
     headings = [p.text for p in docx.Document(str(built / "2023" / "final-report.docx")).paragraphs
@@ -148,8 +149,9 @@ def test_same_records_same_pdf_bytes(built: Path, tmp_path: Path) -> None:
 
 def test_without_libreoffice_the_docx_are_written_and_the_error_names_the_package(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
-    monkeypatch.setattr(pdf, "SOFFICE_CANDIDATES", ())
+    monkeypatch.setattr(discovery.shutil, "which", lambda name, path=None: None)
+    monkeypatch.delenv("JHAREPORT_LIBREOFFICE", raising=False)
+    monkeypatch.setattr(discovery, "UNIX_PLACES", ())
     code = main(["build", str(FIXTURES / "2023"), "--out", str(tmp_path), "--pdf"])
     assert code == 2
     err = capsys.readouterr().err

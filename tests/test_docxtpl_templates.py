@@ -141,8 +141,8 @@ BROKEN = {
                        "paragraph 1 “{{ name|uper }}”: no filter 'uper'; did you mean 'upper'?"),
     "syntax error in a header": (
         in_header("{{ title + }}"),
-        "header1, paragraph 1 “{{ title + }}”: Jinja syntax error in {{ title + }}: unexpected "
-        "'end of print statement'"),
+        # then Jinja's own words, which vary between its releases
+        "header1, paragraph 1 “{{ title + }}”: Jinja syntax error in {{ title + }}: "),
     "syntax error in a footnote": (
         in_footnote("{% if x %}note"),
         "footnotes, paragraph 1 “{% if x %}note”: {% if x %} is never closed ({% endif %} is "
@@ -161,7 +161,9 @@ def test_lint_names_the_error_of_a_broken_template(name: str, tmp_path: Path,
     path = tmp_path / "broken.docx"
     write(path)
     first = lint(path)[0]  # first, or alone
-    assert (str(first), first.severity) == (expected, "error")
+    found = str(first)
+    assert first.severity == "error"
+    assert found == expected or (expected.endswith(": ") and found.startswith(expected))
     assert main(["template", "lint", str(path)]) == 2
     place, message = expected.split("”: ", 1)
     assert f"{path}: {place}”: error: {message}" in capsys.readouterr().err
@@ -275,7 +277,7 @@ def bad_xml(path: Path) -> None:
 
 
 @pytest.mark.parametrize(("make_file", "message"), [
-    (truncated, "not a readable Word document (File is not a zip file)"),
+    (truncated, "not a readable Word document (not a zip package, as every Word document is)"),
     (no_document, "not a Word document (no word/document.xml)"),
     (bad_xml, "not a readable Word document (word/document.xml: "),
     (lambda path: path.mkdir(), "not a readable Word document (not a regular file)"),

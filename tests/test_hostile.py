@@ -11,15 +11,20 @@ message.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
 import re
+import resource
+import shutil
+import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -169,7 +174,17 @@ FIXTURE_CASES: dict[str, tuple[dict[str, str | bytes], Callable[[Path], object] 
     "duplicate key": ({"year.yaml": "year: 2023\nyear: 2024\nchair: EUAA\n"}, None,
                       r"year\.yaml:2: the key 'year' appears twice"),
     "integer of 5,000 digits": ({"year.yaml": "year: " + "9" * 5000 + "\nchair: EUAA\n"}, None,
-                                r"year\.yaml:1: cannot read the value '9{40}'…"),
+                                r"year\.yaml:1: cannot read the value '9{40}'…: a number of 5,000 "
+                                r"digits, more than the 4,300 a number may have"),
+    # numbers Word and LibreOffice cap
+    "conclusions numbered from 10**30": (
+        {"conclusions.yaml": "start: " + "1" + "0" * 30 + "\ngroups: []\n"}, None,
+        r"conclusions\.yaml:1: conclusions, field 'start': start must be a whole number from 1 "
+        r"to 32,767, not 10{30}$"),
+    "a list numbered from 40,000": (
+        {"highlights.yaml": HIGHLIGHT.replace("Some text.", '"40000. first\\n40001. second"')},
+        None, r"highlights\.yaml:4: highlight 'one', field 'body': a numbered list may start at "
+        r"32,767 at most, not 40,000"),
     # files that are not files
     "FIFO in the year's folder": ({}, lambda f: os.mkfifo(f / "timeline.yaml"),
                                   r"timeline\.yaml: not a regular file"),
@@ -189,7 +204,8 @@ FIXTURE_CASES: dict[str, tuple[dict[str, str | bytes], Callable[[Path], object] 
         {"timeline.yaml": "- date: 0000-01-01\n  label: Event\n"}, None,
         r"timeline\.yaml:1: timeline entry 'Event', field 'date': there is no day 1"),
     "year out of range": ({"year.yaml": "chair: EUAA\nyear: 99999\n"}, None,
-                          r"year\.yaml:2: year, field 'year': 'year' must be <= 2100"),
+                          r"year\.yaml:2: year, field 'year': year must be a whole number from 2010 to 2100, not "
+                          r"99999"),
     # error floods
     "1 MB wrong agency": ({"year.yaml": "year: 2023\nchair: " + "E" * 1_000_000 + "\n"}, None,
                           r"year\.yaml:2: year, field 'chair': unknown agency or body 'E{60}…"
@@ -256,15 +272,20 @@ SANDBOX_CASES = {
     "large output": ("{% for i in range(100000) %}{% for j in range(4) %}{{ 'y' * 999999 }}"
                      "{% endfor %}{% endfor %}", r"writes more than 100,000,000 characters"),
     "escape through __mro__": ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
-                               r"access to attribute '__class__' of 'str' object is unsafe"),
-    "escape through globals": ("{{ lipsum.__globals__['os'] }}", r"'__globals__'.*is unsafe"),
+                               r"'__class__' of str is out of a template's reach"),
+    "escape through globals": ("{{ lipsum.__globals__['os'] }}",
+                               r"'__globals__' of function is out of a template's reach"),
     "escape through a record": ("{{ year.__class__.__init__.__globals__ }}",
-                                r"SecurityError: access to attribute '__\w+__' of '\w+' object is "
-                                r"unsafe"),
-    "a record's private name": ("{{ year.chair.__dict__ }}", r"SecurityError: .*is unsafe"),
-    "include an outside file": ("{% include '/etc/passwd' %}", r"no loader"),
+                                r"'__class__' of NetworkYear is out of a template's reach \(names "
+                                r"that start with an underscore, and Python's internals, are "
+                                r"private\)"),
+    "a record's private name": ("{{ year.chair.__dict__ }}",
+                                r"'__dict__' of Agency is out of a template's reach"),
+    "include an outside file": ("{% include '/etc/passwd' %}",
+                                r"\{% include %\}, \{% import %\} and \{% extends %\} are refused "
+                                r"\('/etc/passwd'\): a template reads no file but its own"),
     "recursive macro": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
-                        r"maximum recursion depth"),
+                        r"a macro calls itself without end"),
 }
 
 
@@ -479,11 +500,25 @@ OUTPUT_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                           r"would be written among the fixtures"),
     "the fixtures folder": (lambda tmp: tmp / "fixtures", r"among the fixtures"),
     "year.yaml": (lambda tmp: tmp / "fixtures" / "2023" / "year.yaml", r"among the fixtures"),
-    "a name too long": (lambda tmp: tmp / ("x" * 300), r"cannot be an output folder \(File name "
-                        r"too long\)"),
-    "a NUL in the path": (lambda tmp: tmp / "o\0ut", r"cannot be an output folder \(embedded "
-                          r"null byte\)"),
+    "a name too long": (lambda tmp: tmp / ("x" * 300), r"cannot be an output folder \(a name "
+                        r"too long for the file system\)"),
+    "a NUL in the path": (lambda tmp: tmp / "o\0ut", r"cannot be an output folder \(a NUL "
+                          r"character in its name\)"),
+    "another year's folder": (lambda tmp: _beside(tmp, "2019", "year.yaml"),
+                              r"fixtures/2019: the documents would be written among the fixtures "
+                              r"of .*fixtures/2019; choose another output folder"),
+    "in another year's folder": (lambda tmp: _beside(tmp, "2019", "year.yaml") / "out",
+                                 r"among the fixtures of .*fixtures/2019;"),
+    "a folder of EMPACT fixtures": (lambda tmp: _beside(tmp, "empact", "oap-2022.yaml"),
+                                    r"among the fixtures of .*fixtures/empact;"),
 }
+
+
+def _beside(tmp: Path, name: str, yaml_file: str) -> Path:
+    """A folder of fixtures beside the year's: another year's, or the EMPACT plans'."""
+    folder = tmp / "fixtures" / name
+    write_folder(folder, {yaml_file: "year: 2019\n"})
+    return folder
 
 
 def _file(path: Path) -> Path:
@@ -495,9 +530,9 @@ def _file(path: Path) -> Path:
 def test_unfit_output_folders_are_refused_before_rendering(
         case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = year_folder(tmp_path)
-    fixtures = {p: p.read_bytes() for p in folder.parent.rglob("*") if p.is_file()}
     make, expected = OUTPUT_CASES[case]
     out = make(tmp_path)
+    fixtures = {p: p.read_bytes() for p in folder.parent.rglob("*") if p.is_file()}
     message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
     assert re.search(expected, message), message
     assert "rendering" not in message
@@ -506,16 +541,98 @@ def test_unfit_output_folders_are_refused_before_rendering(
     assert {p: p.read_bytes() for p in folder.parent.rglob("*") if p.is_file()} == fixtures
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_folder_that_is_not_writable_is_refused(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "locked"
-    out.mkdir(mode=0o500)
+NOBODY = 65534  # the user "nobody" of Linux and the BSDs
+
+
+def as_another_user(action: Callable[[], str]) -> str:
+    """What `action` returns, run as a user the folder's permissions apply to: this process, or,
+    when the tests run as root (as CI does), a child process that became the user nobody; root
+    would write into any folder whatever its permissions say."""
+    if os.geteuid() != 0:
+        return action()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: never returns into pytest
+        status = 1
+        try:
+            os.close(read)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            os.write(write, action().encode())
+            status = 0
+        except BaseException as error:  # said to the parent, which fails the test with it
+            os.write(write, f"{type(error).__name__}: {error}".encode())
+        finally:
+            os._exit(status)
+    os.close(write)
+    with os.fdopen(read, "rb") as stream:
+        said = stream.read().decode()
+    _, status = os.waitpid(child, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        if said.startswith("PermissionError") and "setgroups" not in said:
+            pytest.skip(f"the tests run as root but cannot become another user here: {said}")
+        pytest.fail(f"as the user nobody: {said}")
+    return said
+
+
+@pytest.fixture
+def open_to_all() -> Iterator[Path]:
+    """A folder every user may read (pytest's tmp_path is its owner's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="jhareport-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            path.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def test_a_folder_that_is_not_writable_is_refused(open_to_all: Path) -> None:
+    out = open_to_all / "locked"
+    out.mkdir(mode=0o555)
+    out.chmod(0o555)  # whatever the umask
+    folder = year_folder(open_to_all)
+    records = jhareport.load_year(folder)
+
+    def command() -> str:
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["build", str(folder), "--out", str(out), "--draft"])
+        return f"{code}\n{err.getvalue()}"
+
+    def api() -> str:
+        try:
+            jhareport.build(records, out, draft=True)
+        except jhareport.BuildError as error:
+            return str(error)
+        return "built"
+
+    assert as_another_user(command) == f"2\nerror: {out}: the folder {out} is not writable\n"
+    assert as_another_user(api) == f"{out}: the folder {out} is not writable"
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="no file size limit on this system")
+def test_a_disk_that_fills_while_writing_names_the_file(tmp_path: Path) -> None:
+    """A file size limit, which root is held to as anyone, makes writing fail part way, as a full
+    disk does: the error names the document, and the earlier files stay as they were."""
     folder = year_folder(tmp_path)
-    message = refused(["build", str(folder), "--out", str(out), "--draft"], capsys)
-    assert "locked is not writable" in message
-    with pytest.raises(jhareport.BuildError, match="locked is not writable"):
-        jhareport.build(folder, out, draft=True)
+    out = tmp_path / "out"
+    before = earlier_outputs(out)
+
+    def limited() -> None:  # in the child, before it runs the command
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    done = subprocess.run([sys.executable, "-m", "jhareport", "build", str(folder), "--out",
+                           str(out), "--draft"], capture_output=True, text=True,
+                          preexec_fn=limited, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert re.search(rf"error: {re.escape(str(out / 'final-report.docx'))}: cannot be written "
+                     r"\(.+\); no document was changed\n", done.stderr), done.stderr
+    assert snapshot(out) == before
 
 
 def test_a_failed_replacement_puts_every_earlier_file_back(tmp_path: Path) -> None:
@@ -586,15 +703,15 @@ def test_builds_run_in_parallel_give_the_bytes_of_a_build_run_alone(tmp_path: Pa
             assert (tmp_path / f"parallel-{n}" / path.name).read_bytes() == path.read_bytes()
 
 
-# ---- the README's limits -----------------------------------------------------------------------
+# ---- the documented limits ---------------------------------------------------------------------
 
 LIMIT_MODULES = ("render.environment", "template_tools.package_check", "loading", "yamltree",
-                 "pictures")
+                 "pictures", "markup", "messages")
 
 
-def test_the_limits_the_readme_states_are_those_of_the_code() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Security and limits\n", 1)[1].split("\n## ", 1)[0]
+def test_the_limits_the_docs_state_are_those_of_the_code() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = page.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
     stated: dict[str, int] = {}
     for limit, name in re.findall(r"^\| [^|]+ \| ([^|]+) \| `([\w.]+)` \|$", section, re.M):
         number = re.match(r"([\d,]+)( MB)?", limit)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import docx
 import pytest
 import yaml
 from babel.messages.pofile import read_po
+from conftest import font_file
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt
@@ -155,6 +155,36 @@ def test_scorecard_rows_stay_whole_under_a_repeated_header(built: dict[str, Path
         assert all(p.paragraph_format.keep_with_next for p in row.cells[0].paragraphs)
 
 
+def test_the_scorecard_names_each_field_once_and_heads_parts_and_areas(
+        built: dict[str, Path]) -> None:
+    """As the 2019 scorecard reads: a part's and an area's heading across the whole table, then
+    the area's actions field by field, the field's label on its first action only."""
+    records = jhareport.load_year(FIXTURES / "2019")
+    scorecard = records.scorecard
+    assert scorecard is not None
+    grid = document(built["2019-en"] / "scorecard-annex.docx").tables[2]
+    expected: list[tuple[str, ...]] = []  # (heading,) or (field label or "", action's detail)
+    for part in scorecard.parts:
+        expected.append((f"{part.code}. {part.title}",))
+        for area in (a for a in scorecard.areas if a.part == part.code):
+            expected.append((f"{area.number}. {area.title}",))
+            for field in (f for f in scorecard.fields if f.area == area.number):
+                actions = [a for a in scorecard.actions if a.field == field.number]
+                for index, action in enumerate(actions):
+                    label = f"{field.number} {field.title}" if index == 0 and field.number != area.number else ""
+                    expected.append((label, action.detail.plain.split("\n")[0]))
+    shown: list[tuple[str, ...]] = []
+    for row in grid.rows[1:]:
+        cells = list(dict.fromkeys(c._tc for c in row.cells))
+        texts = [docx.table._Cell(tc, grid).text for tc in cells]
+        shown.append((texts[0],) if len(cells) == 1 else (texts[0], texts[1].split("\n")[0]))
+    assert shown == expected
+    labels = [row[0] for row in shown if len(row) == 2 and row[0]]
+    assert len(labels) == len(set(labels))  # a field's label once, not on every row
+    assert labels[:3] == ["1.1 Asylum, migration and border management", "1.2 Child protection",
+                          "1.3 People smuggling"]
+
+
 def test_the_chart_is_white_and_centred_with_its_caption_under_it(built: dict[str, Path]) -> None:
     doc = document(built["2019-en"] / "scorecard-annex.docx")
     body = doc.paragraphs
@@ -293,13 +323,11 @@ def test_no_table_row_breaks_across_pages(built: dict[str, Path], key: str, name
 def carlito_bold() -> Path:
     """Carlito, Calibri's metric twin, that LibreOffice draws the documents with (found by
     fontconfig, as LibreOffice finds it)."""
-    if shutil.which("fc-match") is None:
-        pytest.skip("fontconfig's fc-match is not installed")
-    found = subprocess.run(["fc-match", "-f", "%{file}", "Carlito:bold"], capture_output=True,
-                           text=True, check=False).stdout.strip()
-    if "Carlito" not in found:
-        pytest.skip("the Carlito font is not installed")
-    return Path(found)
+    found = font_file("Carlito", "bold")
+    if found is None:
+        pytest.skip("needs the font Carlito, Calibri's metric twin, to measure the header words: "
+                    "install fonts-crosextra-carlito (.ci/run does)")
+    return found
 
 
 @pytest.mark.parametrize("key", ["2023-en", "2023-fr", "2023-de", "2019-en"])

@@ -381,9 +381,10 @@ def test_bad_markup_in_a_text_names_the_field_and_the_line_of_the_text(tmp_path:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("- id: a\n  title: A\n    body: too far in\n", 3, "mapping values are not allowed in this context"),
+        # what follows "not valid YAML: " is the parser's, in words that vary between releases
+        ("- id: a\n  title: A\n    body: too far in\n", 3, "not valid YAML: "),
         ("- id: a\n  title: A\n- id: b\n\ttitle: tab\n", 4,
-         "found a tab character that violates indentation"),
+         "not valid YAML: a tab in the indentation (YAML indents with spaces only)"),
         ("- id: a\n  title: A\n  title: B\n", 3,
          "the key 'title' appears twice in one mapping (first at line 2)"),
     ],
@@ -393,8 +394,22 @@ def test_invalid_yaml_names_its_line(tmp_path: Path, text: str, line: int, messa
     (problem,) = problems_of(tmp_path)
     assert problem.file == tmp_path / "priorities.yaml"
     assert problem.line == line
-    assert problem.message.startswith("not valid YAML: ") or "twice" in problem.message
-    assert message in problem.message
+    assert problem.message.startswith(message)
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "PyYAML's own"])
+def test_a_tab_in_the_indentation_is_said_in_our_words_by_either_parser(
+        parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jhareport import yamltree
+
+    if parser == "PyYAML's own":
+        monkeypatch.setattr(yamltree, "_PARSER", None)
+    elif yamltree._PARSER is None:
+        pytest.skip("PyYAML is built without libyaml here")
+    with pytest.raises(yamltree.YamlProblem) as raised:
+        yamltree.parse("meetings:\n  - id: a\n\t  title: A\n")
+    assert str(raised.value) == "not valid YAML: a tab in the indentation (YAML indents with spaces only)"
+    assert raised.value.line == 3
 
 
 def test_a_file_that_is_no_list_and_a_record_that_is_no_mapping(tmp_path: Path) -> None:
@@ -762,7 +777,7 @@ def test_scorecard_structure_problems_of_broken_records_at_once(tmp_path: Path) 
     assert sorted(text) == sorted([
         f"{s}:6: area '2', field 'part': unknown part 'C'",
         f"{s}:6: area '2', field 'title': missing field 'title'",
-        f"{s}:7: area '3', field 'part': 'part' must match regex '[A-Z]' ('b' doesn't)",
+        f"{s}:7: area '3', field 'part': part must be one capital letter, such as A or B, not 'b'",
         f"{s}:10: field '4.1', field 'number': no area '4' above it",
         f"{s}:10: field '4.1', field 'title': missing field 'title'",
         f"{s}:11: field '1.1', field 'title': missing field 'title'",

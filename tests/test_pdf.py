@@ -24,7 +24,7 @@ from conftest import office_available
 from lxml import etree
 
 from jhareport import build
-from jhareport.office import pdf
+from jhareport.office import discovery, pdf
 from jhareport.office.pdf import (
     ConvertResult,
     PdfError,
@@ -109,20 +109,11 @@ def converted(built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Co
 
 def test_find_office_without_soffice_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "")
-    monkeypatch.setattr(pdf, "SOFFICE_CANDIDATES", ())
+    monkeypatch.delenv("JHAREPORT_LIBREOFFICE", raising=False)
+    monkeypatch.setattr(discovery, "UNIX_PLACES", ())
     with pytest.raises(PdfError, match="libreoffice-writer-nogui") as error:
         find_office()
     assert "python3-uno" in str(error.value) and "--pdf" in str(error.value)
-
-
-def test_find_office_without_uno_names_python3_uno(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    soffice = tmp_path / "soffice"
-    soffice.write_text("#!/bin/sh\nexit 0\n")
-    soffice.chmod(0o755)
-    monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(pdf, "UNO_PYTHON_CANDIDATES", ())
-    with pytest.raises(PdfError, match="python3-uno"):
-        find_office()
 
 
 def test_convert_of_a_missing_file_fails_before_starting(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ def test_without_poppler_the_error_names_the_package(tmp_path: Path, monkeypatch
     (tmp_path / "final-report.pdf").write_bytes(b"%PDF-1.4")
     monkeypatch.setattr(module.shutil, "which", lambda name: None)
     assert main(["preview", str(tmp_path)]) == 2
-    assert "pdftoppm is needed to preview pages: install it with `apt-get install " \
-        "--no-install-recommends poppler-utils`" in capsys.readouterr().err
+    assert ("pdftoppm is needed to preview pages: install poppler: `sudo apt-get install "
+            "poppler-utils` (Debian, Ubuntu), `brew install poppler` (macOS), `conda install -c "
+            "conda-forge poppler` (Windows)") in capsys.readouterr().err
 
 
 def test_a_missing_folder_and_a_bad_page_range(tmp_path: Path,

@@ -5,7 +5,11 @@ project's interpreter: `jhareport.office.pdf` starts it as a subprocess. The job
 standard input::
 
     {"pipe": "<pipe name soffice listens on>", "connect_timeout": 60,
-     "documents": [{"source": "/abs/in.docx", "pdf": "/abs/out.pdf", "docx": "/abs/out.docx"}]}
+     "documents": [{"source": "/abs/in.docx", "pdf": "/abs/out.pdf", "docx": "/abs/out.docx"}],
+     "fonts": "/abs/fonts.json"}
+
+First the font families LibreOffice has are written to "fonts" (a JSON list), so that the caller
+can tell whether the documents' fonts are among them.
 
 For each document: load it hidden, update every index (tables of contents) twice — the second
 pass sees the pages as they are once the first has filled the table — refresh the fields, then
@@ -48,7 +52,8 @@ def _property(uno: Any, name: str, value: Any) -> Any:
 
 
 def _connect(uno: Any, pipe: str, timeout: float) -> Any:
-    """The office's desktop, once soffice accepts connections on `pipe` (it takes a while to start)."""
+    """The office's component context, once soffice accepts connections on `pipe` (it takes a
+    while to start)."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
@@ -64,7 +69,14 @@ def _connect(uno: Any, pipe: str, timeout: float) -> Any:
                                    f"{timeout:g} s: {error}") from error
             time.sleep(delay)
             delay = min(delay * 1.5, 0.5)
-    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    return context
+
+
+def _font_families(context: Any) -> list[str]:
+    """The font families LibreOffice can set text in (its own and the system's)."""
+    toolkit = context.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
+    device = toolkit.createScreenCompatibleDevice(1, 1)
+    return sorted({str(font.Name) for font in device.getFontDescriptors()})
 
 
 def _refresh(document: Any) -> int:
@@ -138,11 +150,21 @@ def main() -> int:
         _log(f"this Python ({sys.executable}) cannot import uno: {error}")
         return 1
     try:
-        desktop = _connect(uno, job["pipe"], float(job.get("connect_timeout", 60)))
+        context = _connect(uno, job["pipe"], float(job.get("connect_timeout", 60)))
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
+                                                                   context)
         _log("connected to LibreOffice")
     except Exception as error:
         _log(str(error))
         return 1
+    if job.get("fonts"):
+        try:
+            families = _font_families(context)
+            with open(job["fonts"], "w", encoding="utf-8") as out:
+                json.dump(families, out)
+            _log(f"{len(families)} font families")
+        except Exception as error:  # the caller then cannot tell, and says nothing of fonts
+            _log(f"the font families could not be listed: {type(error).__name__}: {error}")
     status = 0
     try:
         for item in job["documents"]:
@@ -160,4 +182,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Without the interpreter's teardown: once the office has gone, pyuno may crash while freeing
+    # its proxies, which would turn a finished conversion into a failed one.
+    os._exit(status)

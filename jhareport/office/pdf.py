@@ -17,10 +17,8 @@ import io
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -34,12 +32,11 @@ from attrs import frozen
 from lxml import etree
 
 from ..files import write_atomically
+from . import discovery
+from .discovery import OfficeTools
 
 __all__ = [
-    "INSTALL_HINT",
-    "SOFFICE_CANDIDATES",
     "STANDARD_STRUCTURE_TYPES",
-    "UNO_PYTHON_CANDIDATES",
     "ConvertResult",
     "ConvertedDocument",
     "OfficeTools",
@@ -54,21 +51,7 @@ __all__ = [
     "toc_entries",
 ]
 
-INSTALL_HINT = ("install it with "
-                "`apt-get install --no-install-recommends libreoffice-writer-nogui python3-uno`")
-# Where soffice is looked for when neither `soffice` nor `libreoffice` is on PATH.
-SOFFICE_CANDIDATES: tuple[str, ...] = (
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-)
-# Interpreters tried, in order, for one that can `import uno`.
-UNO_PYTHON_CANDIDATES: tuple[str, ...] = (
-    "/usr/bin/python3",
-    "/usr/lib/libreoffice/program/python",
-    sys.executable,
-)
 _SCRIPT = Path(__file__).with_name("_uno_refresh.py")
-_PROBE_TIMEOUT = 20.0
 _SHUTDOWN_GRACE = 10.0
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -86,14 +69,6 @@ class PdfError(Exception):
 
 
 @frozen
-class OfficeTools:
-    """The programs a conversion needs: LibreOffice and a Python that can `import uno`."""
-
-    soffice: Path
-    python: Path
-
-
-@frozen
 class ConvertedDocument:
     """One converted document: the PDF written, and the .docx as LibreOffice re-saved it after
     refreshing its table of contents and fields (for `splice_toc`; not written anywhere)."""
@@ -106,12 +81,14 @@ class ConvertedDocument:
 
 @frozen
 class ConvertResult:
-    """The converted documents, in the order given, how long LibreOffice took (start to stop), and
-    what the UNO script reported on the way (one line per step, with times)."""
+    """The converted documents, in the order given, how long LibreOffice took (start to stop),
+    what the UNO script reported on the way (one line per step, with times), and the font
+    families LibreOffice had to set them in."""
 
     documents: tuple[ConvertedDocument, ...]
     seconds: float
     log: str = ""
+    fonts: tuple[str, ...] | None = None  # the font families LibreOffice had; None: unknown
 
     def __getitem__(self, source: Path | str) -> ConvertedDocument:
         """The converted document of `source` (a path given to `convert`, or its file name)."""
@@ -206,45 +183,14 @@ def tagging_safe(docx: bytes) -> bytes:
 # --- finding LibreOffice ----------------------------------------------------------------------
 
 
-def _executable(path: str) -> bool:
-    return os.path.isfile(path) and os.access(path, os.X_OK)
-
-
-def _find_soffice() -> Path | None:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
-    for candidate in SOFFICE_CANDIDATES:
-        if _executable(candidate):
-            return Path(candidate)
-    return None
-
-
-def _imports_uno(python: str) -> bool:
-    try:
-        probe = subprocess.run([python, "-I", "-c", "import uno"], stdin=subprocess.DEVNULL,
-                               capture_output=True, timeout=_PROBE_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return probe.returncode == 0
-
-
 def find_office() -> OfficeTools:
-    """LibreOffice's `soffice` and a Python able to `import uno`, or `PdfError` saying what to
-    install. Quick (no conversion): call it before building so a missing LibreOffice fails at once."""
-    soffice = _find_soffice()
-    if soffice is None:
-        raise PdfError(f"LibreOffice is needed for --pdf but `soffice` was not found: {INSTALL_HINT}")
-    tried: list[str] = []
-    for candidate in dict.fromkeys(UNO_PYTHON_CANDIDATES):
-        if not candidate or not _executable(candidate):
-            continue
-        tried.append(candidate)
-        if _imports_uno(candidate):
-            return OfficeTools(soffice=soffice, python=Path(candidate))
-    where = f" (tried {', '.join(tried)})" if tried else ""
-    raise PdfError(f"LibreOffice is needed for --pdf but no Python can `import uno`{where}: {INSTALL_HINT}")
+    """LibreOffice's `soffice` and a Python able to `import uno` (see `discovery`), or PdfError
+    saying what to install. Quick (no conversion): call it before building so a missing
+    LibreOffice fails at once."""
+    try:
+        return discovery.find_office()
+    except discovery.OfficeNotFound as error:
+        raise PdfError(str(error)) from None
 
 
 # --- converting -------------------------------------------------------------------------------
@@ -252,10 +198,15 @@ def find_office() -> OfficeTools:
 
 def _stop(process: subprocess.Popen[bytes], grace: float) -> None:
     """End soffice: it was asked to terminate; after `grace` seconds its process group (soffice
-    starts soffice.bin) is sent SIGTERM, then SIGKILL."""
+    starts soffice.bin) is sent SIGTERM, then SIGKILL (on Windows, its tree is ended)."""
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=grace)
-    for sig in (signal.SIGTERM, signal.SIGKILL):
+    # Windows has no process groups: soffice.exe's tree (soffice.bin) is ended with it.
+    if os.name == "nt" and process.poll() is None:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                           capture_output=True, timeout=10, check=False)
+    for sig in (() if os.name == "nt" else (signal.SIGTERM, signal.SIGKILL)):
         try:
             os.killpg(process.pid, sig)  # start_new_session: the group id is soffice's pid
         except (ProcessLookupError, PermissionError):
@@ -319,7 +270,8 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
                          "docx": str(work / "out" / f"{path.stem}.docx"),
                          "charts": chart_descriptions(data)})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
-        job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs}
+        job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs,
+               "fonts": str(work / "fonts.json")}
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
         soffice_log = work / "soffice.log"
         script_log = work / "script.log"
@@ -329,7 +281,7 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
                  f"--accept=pipe,name={pipe};urp;", "--headless", "--invisible", "--nologo",
                  "--norestore", "--nodefault"],
                 stdin=subprocess.DEVNULL, stdout=soffice_out, stderr=subprocess.STDOUT,
-                start_new_session=True)
+                start_new_session=os.name != "nt")
         try:
             status = _run_script(office, work / "job.json", script_log, soffice, deadline)
         except BaseException:
@@ -352,15 +304,28 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
             converted.append(ConvertedDocument(source=path, pdf_path=Path(out_dir) / pdf.name,
                                                pdf=pdf.read_bytes(), refreshed_docx=docx.read_bytes()))
         log = _tail(script_log, lines=1000)
+        fonts = _font_families(work / "fonts.json")
     write_atomically({document.pdf_path: document.pdf for document in converted})
-    return ConvertResult(documents=tuple(converted), seconds=time.monotonic() - started, log=log)
+    return ConvertResult(documents=tuple(converted), seconds=time.monotonic() - started, log=log,
+                         fonts=fonts)
+
+
+def _font_families(path: Path) -> tuple[str, ...] | None:
+    """The font families the UNO script listed, or None when it could not."""
+    try:
+        families = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(families, list):
+        return None
+    return tuple(str(family) for family in families)
 
 
 def _run_script(office: OfficeTools, job: Path, log: Path, soffice: subprocess.Popen[bytes],
                 deadline: float) -> int | None:
     """Run `_uno_refresh.py` against the started soffice; its exit status, or None on timeout."""
     with open(job, "rb") as stdin, open(log, "wb") as output:
-        script = subprocess.Popen([str(office.python), "-I", str(_SCRIPT)], stdin=stdin,
+        script = subprocess.Popen([str(office.python), *office.python_options, str(_SCRIPT)], stdin=stdin,
                                   stdout=output, stderr=subprocess.STDOUT)
     try:
         soffice_gone: float | None = None

@@ -9,11 +9,12 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from ..files import write_atomically
+from ..files import folder_problem, write_atomically
 
 __all__ = ["PreviewError", "preview"]
 
-INSTALL_HINT = "install it with `apt-get install --no-install-recommends poppler-utils`"
+INSTALL_HINT = ("install poppler: `sudo apt-get install poppler-utils` (Debian, Ubuntu), "
+                "`brew install poppler` (macOS), `conda install -c conda-forge poppler` (Windows)")
 
 
 class PreviewError(InputError):
@@ -30,8 +31,9 @@ def preview(folder: str | Path, *, resolution: int = 60, first: int = 1, last: i
     if first < 1 or (last is not None and last < first):
         raise PreviewError(f"pages {first} to {last} are no range of pages")
     source = Path(folder)
-    if not source.is_dir():
-        raise PreviewError(f"{source}: no such folder")
+    unfit = folder_problem(source, "a folder of PDFs")
+    if unfit:
+        raise PreviewError(f"{source}: {unfit}")
     pdfs = sorted(source.glob("*.pdf"))
     if not pdfs:
         raise PreviewError(f"{source}: no PDF to preview (build with --pdf first)")

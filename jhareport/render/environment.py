@@ -19,10 +19,10 @@ from datetime import date
 from typing import Any
 
 import attrs
-from jinja2 import StrictUndefined, nodes
+from jinja2 import BaseLoader, StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context, LoopContext, Macro
+from jinja2.runtime import Context, LoopContext, Macro, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import _PassArg, generate_lorem_ipsum
 
@@ -254,6 +254,16 @@ def _plain_data() -> frozenset[type]:
                      and value.__module__ == module.__name__)
 
 
+class _NoTemplates(BaseLoader):
+    """The loader of a template's environment: it loads nothing, so that a template reads no
+    file but its own; `include`, `import` and `extends` are refused in the project's words."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        shown = template if len(template) <= 60 else template[:57] + "…"
+        raise SecurityError(f"{{% include %}}, {{% import %}} and {{% extends %}} are refused "
+                            f"({shown!r}): a template reads no file but its own")
+
+
 class ReportEnvironment(SandboxedEnvironment):
     """Jinja's sandbox, with limits on what a template may compute (see the module's text).
 
@@ -282,6 +292,16 @@ class ReportEnvironment(SandboxedEnvironment):
             except AttributeError:
                 return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
+
+    def unsafe_undefined(self, obj: Any, attribute: Any) -> Undefined:
+        """What a template gets for a name the sandbox refuses: an error in the project's words
+        (after a first refusal, that one stands: `year.__class__.__init__` names `__class__`)."""
+        if isinstance(obj, Undefined):
+            return obj
+        return self.undefined(
+            f"{str(attribute)[:60]!r} of {type(obj).__name__} is out of a template's reach (names "
+            "that start with an underscore, and Python's internals, are private)",
+            name=attribute, obj=obj, exc=SecurityError)
 
     def step(self) -> None:
         self.steps += 1
@@ -349,7 +369,7 @@ class ReportEnvironment(SandboxedEnvironment):
 def template_environment(locale: str = "en", as_of: date | None = None) -> SandboxedEnvironment:
     """Sandboxed with limits, strict about undefined names, escaping on, with every filter of
     `FILTERS` bound to the build's locale and the day whose agency names the report uses."""
-    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True, loader=_NoTemplates())
     env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
                         for name, f in FILTERS.items()})
     return env

@@ -100,7 +100,9 @@ def check_package(path: str | Path, limits: Limits = TEMPLATE_LIMITS) -> bytes:
         raise _unreadable(path, f"larger than {limits.package // _MB} MB")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as error:
+    except zipfile.BadZipFile:
+        raise _unreadable(path, "not a zip package, as every Word document is") from None
+    except (zipfile.LargeZipFile, EOFError, ValueError, OSError) as error:
         raise _unreadable(path, str(error) or type(error).__name__) from None
     with package:
         entries = package.infolist()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -21,9 +23,10 @@ from ..agencies import short_name
 from ..checks import record_problems
 from ..errors import InputError
 from ..exchange.coverage import missing_translations, untranslated_acronyms
-from ..files import OutputError, output_folder_problem, write_atomically
+from ..files import OutputError, folder_problem, output_folder_problem, write_atomically
 from ..i18n import translate
 from ..loading import LoadError, load_year_and_texts, unsupported_locale
+from ..messages import shortened, shown_list
 from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..render.environment import template_environment
@@ -66,8 +69,8 @@ class BuildError(InputError):
     """A build that cannot be done; `problems` lists every reason. Nothing was written."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        self.problems = [shortened(problem) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @frozen
@@ -92,6 +95,37 @@ def _template_path(name: str, templates: Path | None, locale: str = "en") -> Pat
             if os.path.lexists(path):
                 return path
     return DEFAULT_TEMPLATES / f"{name}.docx"
+
+
+# What a template saved under another name may end with.
+_WORD_SUFFIXES = (".docx", ".dotx", ".docm", ".dotm", ".doc")
+
+
+def _near_misses(templates: Path, language: str) -> list[str]:
+    """The files of an agency's templates (and of its subfolder of the build's language) whose
+    names are close to a template's that the folder lacks ("Final Report.docx",
+    "final-report.dotx"): the build takes templates by their exact names, so it would quietly use
+    its own instead."""
+    problems = []
+    for folder in (templates / language, templates):
+        try:
+            files = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            continue
+        present = {name for name in DOCUMENTS if os.path.lexists(folder / f"{name}.docx")}
+        for path in files:
+            if (path.suffix.lower() not in _WORD_SUFFIXES or path.name.startswith(("~$", "."))
+                    or path.name in {f"{name}.docx" for name in DOCUMENTS}):
+                continue
+            stem = re.sub(r"[\s_.]+", "-", path.stem.strip().lower())
+            close = difflib.get_close_matches(stem, [n for n in DOCUMENTS if n not in present],
+                                              n=1, cutoff=0.75)
+            if close:
+                problems.append(
+                    f"{path}: did you mean {close[0]}.docx? Templates are taken by their exact "
+                    f"names, so the built-in {_TITLES[close[0]].lower()} would be used instead: "
+                    "rename the file (a Word document, .docx), or move it out of the folder")
+    return problems
 
 
 def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, locale: str,
@@ -283,8 +317,13 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if pdf and not pdf_timeout > 0:
         raise BuildError([f"the time limit for the PDFs must be more than 0 seconds, not "
                           f"{pdf_timeout:g}"])
-    if template_dir is not None and not template_dir.is_dir():
-        raise BuildError([f"{template_dir}: no such template folder"])
+    if template_dir is not None:
+        unfit = folder_problem(template_dir, "a folder of templates")
+        if unfit:
+            raise BuildError([f"{template_dir}: {unfit}"])
+        misnamed = _near_misses(template_dir, str(reader_locale(locale).language))
+        if misnamed:
+            raise BuildError(misnamed)
     # The output folder is checked before rendering: not a file, a system folder or the fixtures.
     unfit = output_folder_problem(target, None if isinstance(source, YearRecords) else Path(source))
     if unfit:
@@ -341,7 +380,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
                                                     untranslated, where, glossaries))
     if untranslated:
         left = attrs.evolve(left, acronyms=untranslated)
-    unlisted_note = f"acronyms used but not in the glossary: {', '.join(unlisted)}"
+    unlisted_note = f"acronyms used but not in the glossary: {shown_list(unlisted)}"
     if strict and unlisted:
         raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
     if docx and wanted_report and any(s.holds == "acronyms" for s in outline(records)):
@@ -359,8 +398,9 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
     if office is not None:
         say(f"converting {len(rendered)} documents to PDF with LibreOffice")
-        outputs = _with_pdfs(rendered, target, office, pdf_timeout,
-                             datetime(records.year.year, 12, 31, 12, 0, 0))
+        outputs, font_warnings = _with_pdfs(rendered, target, office, pdf_timeout,
+                                            datetime(records.year.year, 12, 31, 12, 0, 0))
+        warnings.extend(font_warnings)
     if edition is not None:
         say("rendering the HTML edition")
         pages = edition.pages(used, report=wanted_report, scorecard=wanted_scorecard,
@@ -374,7 +414,7 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     if missing is not None:
         raise BuildError([f"{missing}; the .docx documents were written to {target}, "
                           "without PDF"])
-    return BuildResult(tuple(outputs), tuple(warnings), len(used))
+    return BuildResult(tuple(outputs), tuple(shortened(w) for w in warnings), len(used))
 
 
 def _downloads(rendered: Mapping[str, bytes], *, pdf: bool, locale: str) -> dict[str, list[Link]]:
@@ -387,10 +427,13 @@ def _downloads(rendered: Mapping[str, bytes], *, pdf: bool, locale: str) -> dict
 
 
 def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,
-               stamp: datetime) -> dict[Path, bytes]:
+               stamp: datetime) -> tuple[dict[Path, bytes], list[str]]:
     """The documents and their PDFs; a document with a table of contents gets LibreOffice's
-    refreshed entries (true page numbers) in its .docx too."""
+    refreshed entries (true page numbers) in its .docx too. And a warning for each font the
+    documents name that LibreOffice had neither in itself nor in a metric-compatible twin."""
+    from ..office.fonts import font_warning, missing_fonts
     from ..office.pdf import PdfError, convert, has_toc, normalise_pdf, splice_toc
+    from .fonts import fonts_named
 
     outputs: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="jhareport-build-") as temporary:
@@ -411,4 +454,7 @@ def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, ti
             document = splice_toc(data, converted.refreshed_docx)
         outputs[target / f"{name}.docx"] = document
         outputs[target / f"{name}.pdf"] = normalise_pdf(converted.pdf, stamp)
-    return outputs
+    if result.fonts is None:  # LibreOffice could not say which fonts it has
+        return outputs, []
+    named = {font for data in rendered.values() for font in fonts_named(data)}
+    return outputs, [font_warning(missing) for missing in missing_fonts(named, result.fonts)]

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 from jinja2 import Environment, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError
 
 from ..template_tools.inspect import Part, TemplateReadError, read_template
 from ..template_tools.reading import tags
@@ -87,13 +88,24 @@ def _failed_filter(error: BaseException) -> tuple[str, Any] | None:
     return None
 
 
+def _what(error: BaseException) -> str:
+    """What went wrong: the sandbox's and the limits' refusals in their own words; a macro that
+    calls itself without end said as such; any other error with its kind."""
+    if isinstance(error, RecursionError):
+        return ("a macro calls itself without end (stopped at Python's recursion limit): give it "
+                "a way to stop")
+    if isinstance(error, SecurityError | UndefinedError):
+        return str(error.message or error)
+    if isinstance(error, TemplateError):
+        return f"{type(error).__name__}: {error.message}"
+    return f"{type(error).__name__}: {error}"
+
+
 def explain(path: Path, variables: Mapping[str, Any], environment: Callable[[], Environment],
             error: BaseException) -> str:
     """A render error as a template author reads it: the template, the place with its text, the
     record being rendered, and what went wrong."""
-    what = f"{type(error).__name__}: {error}" if not isinstance(error, TemplateError) else (
-        f"{error.message}" if isinstance(error, UndefinedError) else f"{type(error).__name__}: "
-        f"{error.message}")
+    what = _what(error)
     try:
         parts = read_template(path)
     except TemplateReadError:
@@ -117,8 +129,8 @@ def explain(path: Path, variables: Mapping[str, Any], environment: Callable[[], 
                     if record:
                         break
             failed = _failed_filter(again)
-            if isinstance(again, UndefinedError):
-                what = again.message or what
+            if isinstance(again, UndefinedError | SecurityError | RecursionError):
+                what = _what(again)
             elif failed:
                 name, value = failed
                 shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "…"
