@@ -39,6 +39,12 @@ def _catalog(language: str) -> Catalog | None:
 def _language(locale: str | Locale) -> str:
     if isinstance(locale, Locale):
         return str(locale.language)
+    return _tag_language(locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _tag_language(locale: str) -> str:
+    """The language of a locale's tag, parsed once (every word translated asks)."""
     try:
         return str(Locale.parse(locale.replace("-", "_")).language)
     except (ValueError, UnknownLocaleError):

@@ -23,7 +23,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from .agencies import REGISTRY, Actor, Agency
+from .agencies import REGISTRY, Actor, Agency, Body
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
 from .errors import InputError
@@ -145,70 +145,121 @@ _KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", "
 _LINKS = ("glossary", "empact")
 
 
-def _converter(default_year: int | None) -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+class _Structurer:
+    """Records built from YAML values by cattrs, with the project's hooks.
 
-    def text_only(value: Any, what: str) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError(f"expected {what}, got {yaml_kind(value)}")
-        return str(value)
+    Most records are right: they are built by a converter that stops at the first error, and
+    only a record that fails is built again by the detailed one, which reports each of its
+    problems with its place. Texts, states of play, dates and lists of agencies recur across a
+    year's records (the scorecard's states and agencies above all): each distinct one is read
+    once per load.
+    """
 
-    def markup(value: Any, _: Any) -> Markup:
-        return Markup.parse(text_only(value, "a text"))
+    def __init__(self, default_year: int | None) -> None:
+        self.default_year = default_year
+        self._cache: dict[tuple[type, str], Any] = {}
+        self._fast = self._converter(detailed=False)
+        self._detailed: cattrs.Converter | None = None
 
-    converter.register_structure_hook(Markup, markup)
-    converter.register_structure_hook(
-        Period, lambda value, _: parse_period(text_only(value, "a date"), None))
-    converter.register_structure_hook(
-        StateOfPlay, lambda value, _: parse_state(text_only(value, "a state of play"),
-                                                  default_year))
-    converter.register_structure_hook(
-        Agency, lambda value, _: REGISTRY.agency(text_only(value, "an agency")))
-    converter.register_structure_hook_func(
-        lambda t: t == Actor, lambda value, _: REGISTRY.resolve(text_only(value, "a name")))
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[Agency, ...],
-        lambda value, _: _agencies(_names(value, text_only)))
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[Actor, ...],
-        lambda value, _: _actors(_names(value, text_only)))
-
-    def plain_text(value: Any, _: Any) -> str:
-        return text_only(value, "a text")
-
-    converter.register_structure_hook(str, plain_text)
-
-    def list_only(value: Any, kind: Any) -> Any:
-        if not isinstance(value, list):
-            raise ValueError(f"expected a list, got {yaml_kind(value)}")
-        return converter._structure_tuple(value, kind)
-
-    converter.register_structure_hook_func(_plain_tuple, list_only)
-
-    def whole_number(value: Any, _: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
-        return value
-
-    converter.register_structure_hook(int, whole_number)
-
-    def content(value: Any, _: Any) -> SectionContent:
-        text = text_only(value, "what the section holds")
+    def structure(self, data: Any, cls: type[T]) -> T:
         try:
-            return SectionContent(text)
-        except ValueError:
-            known = [c.value for c in SectionContent]
-            raise ValueError(f"a section cannot hold {text!r}" + closest(text, known)) from None
+            return self._fast.structure(data, cls)
+        except Exception:  # said in full, with every problem's place, by the detailed converter
+            if self._detailed is None:
+                self._detailed = self._converter(detailed=True)
+            return self._detailed.structure(data, cls)
 
-    converter.register_structure_hook(SectionContent, content)
+    def _once(self, kind: type, read: Callable[[str], Any]) -> Callable[[str], Any]:
+        """`read`, run once per distinct text of the load (its result is frozen data)."""
+        cache = self._cache
 
-    def flag(value: Any, _: Any) -> bool:
-        if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {yaml_kind(value)}")
-        return value
+        def cached(text: str) -> Any:
+            key = (kind, text)
+            found = cache.get(key, cache)
+            if found is cache:
+                found = cache[key] = read(text)
+            return found
 
-    converter.register_structure_hook(bool, flag)
-    return converter
+        return cached
+
+    def _converter(self, *, detailed: bool) -> cattrs.Converter:
+        converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+        default_year = self.default_year
+
+        def text_only(value: Any, what: str) -> str:
+            if value.__class__ is str:
+                return value  # type: ignore[no-any-return]
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                raise ValueError(f"expected {what}, got {yaml_kind(value)}")
+            return str(value)
+
+        markup = self._once(Markup, Markup.parse)
+        period = self._once(Period, lambda text: parse_period(text, None))
+        state = self._once(StateOfPlay, lambda text: parse_state(text, default_year))
+        agency = self._once(Agency, REGISTRY.agency)
+        actor = self._once(Actor, REGISTRY.resolve)  # type: ignore[arg-type]
+        names_cache: dict[tuple[type, tuple[str, ...]], Any] = {}
+
+        def names(kind: type, resolve: Callable[[list[str]], Any]) -> Callable[[Any, Any], Any]:
+            def hook(value: Any, _: Any) -> Any:
+                given = _names(value, text_only)
+                key = (kind, tuple(given))
+                found = names_cache.get(key)
+                if found is None:
+                    found = names_cache[key] = resolve(given)
+                return found
+
+            return hook
+
+        converter.register_structure_hook(Markup, lambda value, _: markup(text_only(value, "a text")))
+        converter.register_structure_hook(Period, lambda value, _: period(text_only(value, "a date")))
+        converter.register_structure_hook(
+            StateOfPlay, lambda value, _: state(text_only(value, "a state of play")))
+        converter.register_structure_hook(
+            Agency, lambda value, _: agency(text_only(value, "an agency")))
+        converter.register_structure_hook_func(
+            lambda t: t == Actor, lambda value, _: actor(text_only(value, "a name")))
+        converter.register_structure_hook_func(
+            lambda t: t == tuple[Agency, ...], names(Agency, _agencies))
+        converter.register_structure_hook_func(
+            lambda t: t == tuple[Actor, ...], names(Body, _actors))
+
+        def plain_text(value: Any, _: Any) -> str:
+            return text_only(value, "a text")
+
+        converter.register_structure_hook(str, plain_text)
+
+        def list_only(value: Any, kind: Any) -> Any:
+            if not isinstance(value, list):
+                raise ValueError(f"expected a list, got {yaml_kind(value)}")
+            return converter._structure_tuple(value, kind)
+
+        converter.register_structure_hook_func(_plain_tuple, list_only)
+
+        def whole_number(value: Any, _: Any) -> int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
+            return value
+
+        converter.register_structure_hook(int, whole_number)
+
+        def content(value: Any, _: Any) -> SectionContent:
+            text = text_only(value, "what the section holds")
+            try:
+                return SectionContent(text)
+            except ValueError:
+                known = [c.value for c in SectionContent]
+                raise ValueError(f"a section cannot hold {text!r}" + closest(text, known)) from None
+
+        converter.register_structure_hook(SectionContent, content)
+
+        def flag(value: Any, _: Any) -> bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"expected true or false, got {yaml_kind(value)}")
+            return value
+
+        converter.register_structure_hook(bool, flag)
+        return converter
 
 
 def _plain_tuple(kind: Any) -> bool:
@@ -304,11 +355,11 @@ class _Reader:
             self.problems.append(Problem(path, error.line, str(error), record, field))
         return None
 
-    def structure(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
+    def structure(self, path: Path, data: Any, cls: type[T], converter: _Structurer,
                   record: str, line: int | None = None) -> T | None:
         return self.entry(path, data, cls, converter, record, line).record
 
-    def entry(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
+    def entry(self, path: Path, data: Any, cls: type[T], converter: _Structurer,
               record: str, line: int | None = None) -> _Entry[T]:
         """The record built from `data`, or None with every problem of it reported."""
         try:
@@ -323,7 +374,7 @@ class _Reader:
                     faulty.add(steps[0])
             return _Entry(data, line, record, None, frozenset(faulty))
 
-    def records(self, path: Path, cls: type[T], converter: cattrs.Converter,
+    def records(self, path: Path, cls: type[T], converter: _Structurer,
                 what: str) -> list[_Entry[T]] | None:
         """The records of a file, built or not; None when the file is no list of records."""
         data = self.read(path, what)
@@ -334,7 +385,7 @@ class _Reader:
             return None
         return self.entries(path, data, cls, converter, what)
 
-    def entries(self, path: Path, items: LineList, cls: type[T], converter: cattrs.Converter,
+    def entries(self, path: Path, items: LineList, cls: type[T], converter: _Structurer,
                 what: str) -> list[_Entry[T]]:
         found: list[_Entry[T]] = []
         for index, item in enumerate(items):
@@ -448,9 +499,10 @@ def _unknown(reader: _Reader, path: Path, entries: Sequence[_Entry[Any]], key: s
     has a problem."""
     if known is None:
         return
+    names = set(known)
     for entry in entries:
         value = _scalar(entry.raw, key)
-        if value is None or key in entry.faulty or value_of(value) in known:
+        if value is None or key in entry.faulty or value_of(value) in names:
             continue
         reader.problems.append(Problem(path, _key_line(entry.raw, key, entry.line),
                                        message(value), entry.name, key))
@@ -587,7 +639,9 @@ def load_year_and_notes(path: str | Path,
         except (ValueError, UnknownLocaleError):
             raise LoadError([Problem(None, None, f"unknown locale {locale!r} (use e.g. en, fr, "
                                      "de)")]) from None
-        translations = _Translations(folder, language, locale)
+        # A year without translations into the language has nothing to lay over its files.
+        if os.path.lexists(folder / TRANSLATIONS / language):
+            translations = _Translations(folder, language, locale)
     reader = _Reader([folder, folder.resolve().parent], translations)
     if not os.path.lexists(year_file):
         raise LoadError([Problem(year_file, None, "missing: every year's folder has a year.yaml")])
@@ -608,7 +662,7 @@ def load_year_and_notes(path: str | Path,
     links = {key: data.pop(key) for key in _LINKS if data is not None and key in data}
     year_number = data.get("year") if data is not None else None
     default_year = year_number if isinstance(year_number, int) else None
-    converter = _converter(default_year)
+    converter = _Structurer(default_year)
     year = (reader.structure(year_file, data, NetworkYear, converter, "year")
             if data is not None else None)
 
@@ -676,7 +730,7 @@ def _check_references(reader: _Reader, folder: Path, year: Any,
 
 
 def _load_scorecard(reader: _Reader, folder: Path,
-                    converter: cattrs.Converter) -> Scorecard | None:
+                    converter: _Structurer) -> Scorecard | None:
     if not folder.is_dir():
         return None
     structure_file = folder / "structure.yaml"
@@ -722,7 +776,7 @@ def _load_scorecard(reader: _Reader, folder: Path,
 
 
 def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],
-             converter: cattrs.Converter, what: str) -> list[_Entry[T]] | None:
+             converter: _Structurer, what: str) -> list[_Entry[T]] | None:
     """The records of a list in the scorecard's structure; None when it is no list."""
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, LineList):
@@ -752,7 +806,7 @@ def _linked(reader: _Reader, folder: Path, value: Any, what: str, line: int | No
 
 
 def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
-                   converter: cattrs.Converter) -> list[Acronym]:
+                   converter: _Structurer) -> list[Acronym]:
     paths = _linked(reader, folder, link, "glossary", line) if link else []
     if os.path.lexists(folder / "acronyms.yaml"):
         paths.append(folder / "acronyms.yaml")
@@ -765,7 +819,7 @@ def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
 
 
 def _load_plans(reader: _Reader, folder: Path, link: Any, line: int | None,
-                converter: cattrs.Converter) -> list[OperationalActionPlan]:
+                converter: _Structurer) -> list[OperationalActionPlan]:
     plans = []
     for path in _linked(reader, folder, link, "empact", line) if link else []:
         data = reader.read(path)

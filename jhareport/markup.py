@@ -89,11 +89,18 @@ _PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
 _WEB_OR_MAIL = re.compile(r"(https?|mailto):", re.IGNORECASE)
 
 # A text made of words and punctuation that Markdown gives no meaning to: paragraphs split by
-# blank lines and nothing else. Such texts (most of a year's) skip the parser: their blocks are
-# the ones the parser would give (a line break reads as a space), at a tenth of the cost.
-_MARKDOWN_FREE = re.compile(r"[^\\`*_\[\]<>&!#|~\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a"
+# blank lines, and bullet lists of one-line items written "- item", and nothing else. Such texts
+# (most of a year's) skip the parser: their blocks are the ones the parser would give (a line
+# break reads as a space), at a tenth of the cost. A property test holds them to the parser's.
+_MARKDOWN_FREE = re.compile(r"[^\\`*_\[\]<>!#|~\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a"
                             r"\u2028\u2029\u202f\u205f\u3000]*")
-_LINE_START = re.compile(r"^[ \d=+\-:]", re.MULTILINE)
+# What may make a line more than words: indentation, a list's marker or a heading's underline.
+# A number starts a numbered list only when a full stop or bracket and a space follow it.
+_ODD_START = re.compile(r"[ =+\-:]|\d{1,9}[.)](?: |$)", re.MULTILINE)
+_ODD_LINE = re.compile(r"\n(?:[ =+\-:]|\d{1,9}[.)](?: |$))", re.MULTILINE)  # the first aside
+# A bullet: "- " and words that start as a line of words does.
+_BULLET = re.compile(r"^- (?=[^ ])(?![=+\-:]|\d{1,9}[.)](?: |$))", re.MULTILINE)
+_ENTITY = re.compile(r"&[#A-Za-z0-9]+;")  # &amp; &#233; are characters; R&D is not
 
 _REFUSED = {
     "heading_open": "a heading",
@@ -119,8 +126,13 @@ class Markup:
     def parse(cls, source: str) -> Markup:
         """Parse Markdown; MarkupError names the line of anything the markup does not offer."""
         text = str(source).strip("\n")
-        if _MARKDOWN_FREE.fullmatch(text) and not _LINE_START.search(text):
-            return cls(text, _plain_blocks(text), ())
+        if _MARKDOWN_FREE.fullmatch(text) and not ("&" in text and _ENTITY.search(text)):
+            if not (_ODD_START.match(text) or _ODD_LINE.search(text)):
+                return cls(text, _plain_blocks(text), ())
+            if "\n- " in text or text.startswith("- "):
+                blocks = _bullet_blocks(text)
+                if blocks is not None:
+                    return cls(text, blocks, ())
         tokens = _PARSER.parse(text)
         labels: dict[str, int] = {}
         blocks, footnotes = _Walker(labels).walk(tokens)
@@ -274,6 +286,9 @@ class _Walker:
 def _plain_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of a text without Markdown: a paragraph per run of lines between blank lines,
     its lines joined by a space as the parser's soft breaks are."""
+    if "\n" not in text:  # one line, as most are
+        line = text.rstrip(" ")
+        return (Block((Span(line),)),) if line else ()
     blocks: list[Block] = []
     for paragraph in re.split(r"\n(?: *\n)+", text):
         lines = [line.rstrip(" ") for line in paragraph.split("\n")]
@@ -285,6 +300,44 @@ def _plain_blocks(text: str) -> tuple[Block, ...]:
                 inlines.append(Span(" "))
             inlines.append(Span(line))
         blocks.append(Block(tuple(inlines)))
+    return tuple(blocks)
+
+
+def _bullet_blocks(text: str) -> tuple[Block, ...] | None:
+    """The blocks of a text of paragraphs and bullet lists without other Markdown, or None when
+    a line may be more than words or an item (the parser then reads the text)."""
+    blocks: list[Block] = []
+    inlines: list[Inline] = []  # of the paragraph or item being read
+    item = False  # whether that is a list item
+    in_list = False
+    lists = 0
+    for line in text.split("\n"):
+        if not line.strip(" "):
+            if inlines:
+                blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                              else Block(tuple(inlines)))
+                inlines = []
+            continue
+        if line.startswith("- "):
+            if not _BULLET.match(line):
+                return None
+            if inlines:
+                blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                              else Block(tuple(inlines)))
+            if not in_list:
+                lists += 1
+                in_list = True
+            inlines, item = [Span(line[2:].rstrip(" "))], True
+        elif _ODD_START.match(line):
+            return None
+        elif inlines:  # the paragraph or item goes on (an item's lazy continuation)
+            inlines += (Span(" "), Span(line.rstrip(" ")))
+        else:  # after a blank line, a line of words ends the list
+            in_list = False
+            inlines, item = [Span(line.rstrip(" "))], False
+    if inlines:
+        blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                      else Block(tuple(inlines)))
     return tuple(blocks)
 
 

@@ -648,12 +648,7 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
         n for actor in actors if not _is_state(actor)
         for n in (*(m.short for m in actor.names), *actor.spellings)
         if " " in n and _registry_name(n)}
-    # One pattern for the whole scan: the phrases first, longest first, else a word.
-    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
-    words: set[str] = set()
-    for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
-        words.update(pattern.findall(text))
+    words = _words(texts, phrases)
 
     used: dict[str, Acronym] = {}
     unlisted: set[str] = set()
@@ -691,6 +686,46 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
             unlisted.add(word[:-1] if word.endswith("s") and word[:-1].isupper() else word)
     return AcronymScan(used=sorted(used.values(), key=lambda a: (a.short.casefold(), a.short)),
                        unlisted=sorted(unlisted))
+
+
+_WORD_PATTERN = re.compile(rf"(?<![\w-]){_WORD}")
+_WORD_CHARACTER = re.compile(r"[\w-]")
+
+
+def _words(texts: Iterable[str], phrases: Iterable[str]) -> set[str]:
+    """The words of the texts, as a reader would pick them out, a phrase (DG HOME) as one.
+
+    A word stands between characters that are no letter, digit, `_` or `-`; so words never
+    cross white space, and each distinct piece between white space is read once (most recur
+    across a year's texts). The phrases are looked for first, longest first, each standing apart
+    from the words around it; what they cover is no word of its own.
+    """
+    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # The phrase must stand apart on its left too: checked on each one found, as a lookbehind
+    # opening the pattern would keep the search from skipping ahead to a phrase's first letter.
+    phrase = re.compile(rf"(?:{longest_first})(?![\w-])") if longest_first else None
+    words: set[str] = set()
+    pieces: set[str] = set()
+    for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
+        if phrase is not None:
+            kept: list[str] = []
+            at = 0
+            found = phrase.search(text)
+            while found is not None:
+                start = found.start()
+                if start and _WORD_CHARACTER.match(text, start - 1):  # within a word
+                    found = phrase.search(text, start + 1)
+                    continue
+                words.add(found.group())
+                kept.append(text[at:start])
+                at = found.end()
+                found = phrase.search(text, at)
+            if kept:
+                text = " ".join([*kept, text[at:]])
+        pieces.update(text.split())
+    for piece in pieces:
+        words.update(_WORD_PATTERN.findall(piece))
+    return words
 
 
 def _named(actor: Agency | Body, written: str, as_of: date) -> Acronym | None:

@@ -266,6 +266,7 @@ class ReportEnvironment(SandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.steps = 0
+        self._plain = _plain_data()
         self.binop_table.update({"**": _power, "*": _times, "%": _modulo, "+": _plus})
         self.globals["range"] = _range
         self.globals["lipsum"] = _lipsum
@@ -276,7 +277,7 @@ class ReportEnvironment(SandboxedEnvironment):
         """`obj.attribute`. The records and views are plain data: for them the sandbox's check
         comes down to refusing names that start with an underscore, done here without its
         general inspection of the object (most of a large annex's rendering time otherwise)."""
-        if type(obj) in _plain_data() and not attribute.startswith("_"):
+        if obj.__class__ in self._plain and attribute[:1] != "_":
             try:
                 return getattr(obj, attribute)
             except AttributeError:
@@ -350,6 +351,31 @@ def template_environment(locale: str = "en", as_of: date | None = None) -> Sandb
     """Sandboxed with limits, strict about undefined names, escaping on, with every filter of
     `FILTERS` bound to the build's locale and the day whose agency names the report uses."""
     env = ReportEnvironment(undefined=StrictUndefined, autoescape=True)
-    env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
+    env.filters.update({name: _once_each(f, locale, as_of) if name in _PURE_FILTERS
+                        else functools.partial(f, locale=locale, as_of=as_of)
                         for name, f in FILTERS.items()})
     return env
+
+
+# Filters whose result depends only on what they are given (and the build's locale and day):
+# a large annex shows the same states of play and lists of agencies thousands of times.
+_PURE_FILTERS = frozenset({"period", "dates", "agency", "agency_full", "agencies", "number",
+                           "state", "translated"})
+
+
+def _once_each(function: Callable[..., Any], locale: str, as_of: date) -> Callable[..., Any]:
+    """`function` with the locale and day bound, run once for each value (and arguments) of one
+    render; values that cannot be told apart by hashing (lists) are worked out each time."""
+    results: dict[Any, Any] = {}
+
+    def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (value.__class__, value, args, tuple(kwargs.items()) if kwargs else ())
+        try:
+            return results[key]
+        except KeyError:
+            result = results[key] = function(value, *args, locale=locale, as_of=as_of, **kwargs)
+            return result
+        except TypeError:  # unhashable
+            return function(value, *args, locale=locale, as_of=as_of, **kwargs)
+
+    return functools.update_wrapper(filter_, function)
