@@ -9,21 +9,19 @@ from __future__ import annotations
 import os
 import re
 import stat
+import types
+import typing
 from collections.abc import Callable, Iterator, Sequence
+from enum import Enum
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import attrs
-import cattrs
 from attrs import Attribute, frozen
 from babel import Locale, UnknownLocaleError
-from cattrs.errors import (
-    AttributeValidationNote,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
-from .agencies import REGISTRY, Actor, Agency, Body
+from ._gc import collector_paused
+from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
 from .errors import InputError
@@ -58,6 +56,9 @@ from .records import (
 )
 from .translations import Kind, Overlay
 from .yamltree import LineList, LineMap, YamlProblem, parse, yaml_kind
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["TRANSLATIONS", "LoadError", "Problem", "load_year", "load_year_and_notes"]
 
@@ -146,88 +147,155 @@ _LINKS = ("glossary", "empact")
 
 
 class _Structurer:
-    """Records built from YAML values by cattrs, with the project's hooks.
+    """Records built from YAML values, with the project's reading of each kind of value.
 
-    Most records are right: they are built by a converter that stops at the first error, and
-    only a record that fails is built again by the detailed one, which reports each of its
-    problems with its place. Texts, states of play, dates and lists of agencies recur across a
-    year's records (the scorecard's states and agencies above all): each distinct one is read
-    once per load.
+    Most records are right: they are built straight from their mappings, each field read by its
+    type's hook, which stops at the first error. Only a record that fails is built again by
+    cattrs' detailed converter (loaded then), which reports each of its problems with its place;
+    both read values with the same hooks. Texts, states of play, dates and lists of agencies
+    recur across a year's records (the scorecard's states and agencies above all): each
+    distinct one is read once per load.
     """
 
     def __init__(self, default_year: int | None) -> None:
         self.default_year = default_year
-        self._cache: dict[tuple[type, str], Any] = {}
-        self._fast = self._converter(detailed=False)
+        self._values = self._value_hooks()
+        self._records: dict[type, Callable[[Any], Any]] = {}
         self._detailed: cattrs.Converter | None = None
 
     def structure(self, data: Any, cls: type[T]) -> T:
         try:
-            return self._fast.structure(data, cls)
+            return self._record(cls)(data)  # type: ignore[no-any-return]
         except Exception:  # said in full, with every problem's place, by the detailed converter
             if self._detailed is None:
-                self._detailed = self._converter(detailed=True)
+                self._detailed = self._converter()
             return self._detailed.structure(data, cls)
 
-    def _once(self, kind: type, read: Callable[[str], Any]) -> Callable[[str], Any]:
-        """`read`, run once per distinct text of the load (its result is frozen data)."""
-        cache = self._cache
+    def _record(self, cls: type) -> Callable[[Any], Any]:
+        """What builds a record of `cls` from its mapping; unknown and missing fields raise."""
+        build = self._records.get(cls)
+        if build is None:
+            hints = typing.get_type_hints(cls)
+            hooks = {a.alias: self._hook(hints[a.name]) for a in attrs.fields(cls) if a.init}
 
-        def cached(text: str) -> Any:
-            key = (kind, text)
-            found = cache.get(key, cache)
-            if found is cache:
-                found = cache[key] = read(text)
-            return found
+            def build(data: Any) -> Any:
+                return cls(**{name: hooks[name](value) for name, value in data.items()})
 
-        return cached
+            self._records[cls] = build
+        return build
 
-    def _converter(self, *, detailed: bool) -> cattrs.Converter:
-        converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    def _hook(self, hint: Any) -> Callable[[Any], Any]:
+        """What reads a YAML value as `hint`, as the detailed converter's hooks read it."""
+        if hint in self._values:
+            return self._values[hint]
+        if get_origin(hint) in (Union, types.UnionType):
+            options = [a for a in get_args(hint) if a is not type(None)]
+            if len(options) == 1 and len(get_args(hint)) == 2:
+                inner = self._hook(options[0])
+                return lambda value: None if value is None else inner(value)
+        elif get_origin(hint) is tuple and len(get_args(hint)) == 2 and get_args(hint)[1] is ...:
+            item = self._hook(get_args(hint)[0])
+
+            def items(value: Any) -> tuple[Any, ...]:
+                if not isinstance(value, list):
+                    raise ValueError(f"expected a list, got {yaml_kind(value)}")
+                return tuple([item(v) for v in value])
+
+            return items
+        elif isinstance(hint, type) and issubclass(hint, Enum):
+            return hint
+        elif attrs.has(hint):  # looked up when used: a section holds sections
+            return lambda value: self._record(hint)(value)
+        raise TypeError(f"no hook for {hint!r}")
+
+    def _value_hooks(self) -> dict[Any, Callable[[Any], Any]]:
+        """The reading of each kind of value that YAML gives as a text, a number or a list."""
         default_year = self.default_year
+        cache: dict[tuple[Any, Any], Any] = {}
 
-        def text_only(value: Any, what: str) -> str:
-            if value.__class__ is str:
-                return value  # type: ignore[no-any-return]
-            if not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise ValueError(f"expected {what}, got {yaml_kind(value)}")
-            return str(value)
+        def once(kind: Any, read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+            """`read`, run once per distinct value of the load (its result is frozen data)."""
 
-        markup = self._once(Markup, Markup.parse)
-        period = self._once(Period, lambda text: parse_period(text, None))
-        state = self._once(StateOfPlay, lambda text: parse_state(text, default_year))
-        agency = self._once(Agency, REGISTRY.agency)
-        actor = self._once(Actor, REGISTRY.resolve)  # type: ignore[arg-type]
-        names_cache: dict[tuple[type, tuple[str, ...]], Any] = {}
-
-        def names(kind: type, resolve: Callable[[list[str]], Any]) -> Callable[[Any, Any], Any]:
-            def hook(value: Any, _: Any) -> Any:
-                given = _names(value, text_only)
-                key = (kind, tuple(given))
-                found = names_cache.get(key)
-                if found is None:
-                    found = names_cache[key] = resolve(given)
+            def cached(value: Any) -> Any:
+                key = (kind, value)
+                found = cache.get(key, cache)
+                if found is cache:
+                    found = cache[key] = read(value)
                 return found
 
-            return hook
+            return cached
 
-        converter.register_structure_hook(Markup, lambda value, _: markup(text_only(value, "a text")))
-        converter.register_structure_hook(Period, lambda value, _: period(text_only(value, "a date")))
-        converter.register_structure_hook(
-            StateOfPlay, lambda value, _: state(text_only(value, "a state of play")))
-        converter.register_structure_hook(
-            Agency, lambda value, _: agency(text_only(value, "an agency")))
-        converter.register_structure_hook_func(
-            lambda t: t == Actor, lambda value, _: actor(text_only(value, "a name")))
-        converter.register_structure_hook_func(
-            lambda t: t == tuple[Agency, ...], names(Agency, _agencies))
-        converter.register_structure_hook_func(
-            lambda t: t == tuple[Actor, ...], names(Body, _actors))
+        def text(what: str) -> Callable[[Any], str]:
+            def text_only(value: Any) -> str:
+                if value.__class__ is str:
+                    return value
+                if not isinstance(value, str | int | float) or isinstance(value, bool):
+                    raise ValueError(f"expected {what}, got {yaml_kind(value)}")
+                return str(value)
 
-        def plain_text(value: Any, _: Any) -> str:
-            return text_only(value, "a text")
+            return text_only
 
-        converter.register_structure_hook(str, plain_text)
+        def names(resolve: Callable[[list[str]], Any]) -> Callable[[Any], Any]:
+            name = text("a name")
+
+            def listed(value: Any) -> tuple[str, ...]:
+                if isinstance(value, str):
+                    return (value,)
+                if not isinstance(value, list):
+                    raise ValueError(f"expected a list of names, got {yaml_kind(value)}")
+                return tuple([name(v) for v in value])
+
+            resolved = once(resolve, lambda given: resolve(list(given)))
+            return lambda value: resolved(listed(value))
+
+        def whole_number(value: Any) -> int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
+            return value
+
+        def flag(value: Any) -> bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"expected true or false, got {yaml_kind(value)}")
+            return value
+
+        section_content = text("what the section holds")
+
+        def content(value: Any) -> SectionContent:
+            given = section_content(value)
+            try:
+                return SectionContent(given)
+            except ValueError:
+                known = [c.value for c in SectionContent]
+                raise ValueError(f"a section cannot hold {given!r}" + closest(given, known)) from None
+
+        def after(read: Callable[[Any], str], then: Callable[[str], Any]) -> Callable[[Any], Any]:
+            return lambda value: then(read(value))
+
+        return {
+            str: text("a text"),
+            Markup: after(text("a text"), once(Markup, Markup.parse)),
+            Period: after(text("a date"), once(Period, lambda given: parse_period(given, None))),
+            StateOfPlay: after(text("a state of play"),
+                               once(StateOfPlay, lambda given: parse_state(given, default_year))),
+            Agency: after(text("an agency"), once(Agency, REGISTRY.agency)),
+            Actor: after(text("a name"), once(Actor, REGISTRY.resolve)),
+            tuple[Agency, ...]: names(_agencies),
+            tuple[Actor, ...]: names(_actors),
+            int: whole_number,
+            bool: flag,
+            SectionContent: content,
+        }
+
+    def _converter(self) -> cattrs.Converter:
+        """cattrs' detailed converter, reading values with the same hooks."""
+        import cattrs
+
+        converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+        for kind, hook in self._values.items():
+            if isinstance(kind, type):
+                converter.register_structure_hook(kind, _ignoring_type(hook))
+            else:  # the agencies' union and tuples
+                converter.register_structure_hook_func(_same(kind), _ignoring_type(hook))
 
         def list_only(value: Any, kind: Any) -> Any:
             if not isinstance(value, list):
@@ -235,45 +303,22 @@ class _Structurer:
             return converter._structure_tuple(value, kind)
 
         converter.register_structure_hook_func(_plain_tuple, list_only)
-
-        def whole_number(value: Any, _: Any) -> int:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
-            return value
-
-        converter.register_structure_hook(int, whole_number)
-
-        def content(value: Any, _: Any) -> SectionContent:
-            text = text_only(value, "what the section holds")
-            try:
-                return SectionContent(text)
-            except ValueError:
-                known = [c.value for c in SectionContent]
-                raise ValueError(f"a section cannot hold {text!r}" + closest(text, known)) from None
-
-        converter.register_structure_hook(SectionContent, content)
-
-        def flag(value: Any, _: Any) -> bool:
-            if not isinstance(value, bool):
-                raise ValueError(f"expected true or false, got {yaml_kind(value)}")
-            return value
-
-        converter.register_structure_hook(bool, flag)
         return converter
+
+
+def _ignoring_type(hook: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    """A hook as cattrs calls it, with the type to structure to."""
+    return lambda value, _: hook(value)
+
+
+def _same(kind: Any) -> Callable[[Any], bool]:
+    return lambda hint: bool(hint == kind)
 
 
 def _plain_tuple(kind: Any) -> bool:
     """A tuple of records or texts, as opposed to the agencies' tuples with their own hooks."""
     origin: Any = get_origin(kind)
     return origin is tuple and kind not in (tuple[Agency, ...], tuple[Actor, ...])
-
-
-def _names(value: Any, text_only: Callable[[Any, str], str]) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list of names, got {yaml_kind(value)}")
-    return [text_only(v, "a name") for v in value]
 
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -409,6 +454,12 @@ def _record_name(what: str, item: Any, index: int) -> str:
 def _leaves(error: BaseException,
             steps: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
     """Each elementary error of a cattrs error tree, with the path of fields that leads to it."""
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ForbiddenExtraKeysError,
+        IterableValidationNote,
+    )
+
     if isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
             yield (*steps, key), ValueError(f"unknown field {key!r}")
@@ -625,6 +676,7 @@ def load_year(path: str | Path, locale: str | None = None) -> YearRecords:
     return load_year_and_notes(path, locale)[0]
 
 
+@collector_paused
 def load_year_and_notes(path: str | Path,
                         locale: str | None = None) -> tuple[YearRecords, tuple[str, ...]]:
     """`load_year`, with notes on what the year leaves untranslated in the locale's language."""

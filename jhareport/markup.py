@@ -8,15 +8,17 @@ refused with the line it stands on.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError", "Span",
            "language_of", "numbered_points", "to_markup"]
@@ -81,11 +83,22 @@ class Footnote:
         return "\n".join(b.text for b in self.blocks)
 
 
-_PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
-# markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as literal
-# text, so that "[it](file:///x)" would show as raw Markdown; taking every link lets the walker
-# refuse each target that is not a web or mail address, with its line.
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    """markdown-it, set up for record texts; loaded for the first text that needs it."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    parser = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
+    # markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as
+    # literal text, so that "[it](file:///x)" would show as raw Markdown; taking every link lets
+    # the walker refuse each target that is not a web or mail address, with its line.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
 _WEB_OR_MAIL = re.compile(r"(https?|mailto):", re.IGNORECASE)
 
 # A text made of words and punctuation that Markdown gives no meaning to: paragraphs split by
@@ -133,7 +146,7 @@ class Markup:
                 blocks = _bullet_blocks(text)
                 if blocks is not None:
                     return cls(text, blocks, ())
-        tokens = _PARSER.parse(text)
+        tokens = _markdown_parser().parse(text)
         labels: dict[str, int] = {}
         blocks, footnotes = _Walker(labels).walk(tokens)
         return cls(text, blocks, footnotes)

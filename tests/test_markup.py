@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from jhareport.loading import load_year
 from jhareport.markup import (
-    _PARSER,
     Block,
     Footnote,
     FootnoteRef,
@@ -21,6 +20,7 @@ from jhareport.markup import (
     Markup,
     MarkupError,
     Span,
+    _markdown_parser,
     _Walker,
     to_markup,
 )
@@ -274,7 +274,7 @@ _WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]
 
 
 def _parsed(text: str) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
-    return _Walker({}).walk(_PARSER.parse(text))
+    return _Walker({}).walk(_markdown_parser().parse(text))
 
 
 @settings(max_examples=400, deadline=None)

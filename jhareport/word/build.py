@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup as Xml
 
+from .._gc import collector_paused
 from ..agencies import acronyms_in_language, short_name
 from ..checks import record_problems
 from ..errors import InputError
@@ -213,6 +214,7 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
            "acronyms": "List of acronyms"}
 
 
+@collector_paused
 def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
           strict: bool = False, locale: str = "en", templates: str | Path | None = None,
           pdf: bool = False, pdf_timeout: float = 120,

@@ -363,7 +363,8 @@ _PURE_FILTERS = frozenset({"period", "dates", "agency", "agency_full", "agencies
                            "state", "translated"})
 
 
-def _once_each(function: Callable[..., Any], locale: str, as_of: date) -> Callable[..., Any]:
+def _once_each(function: Callable[..., Any], locale: str,
+               as_of: date | None) -> Callable[..., Any]:
     """`function` with the locale and day bound, run once for each value (and arguments) of one
     render; values that cannot be told apart by hashing (lists) are worked out each time."""
     results: dict[Any, Any] = {}
