@@ -13,12 +13,12 @@ import gettext
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = ["LANGUAGES", "own_words", "translate", "translate_plural"]
 
@@ -32,6 +32,8 @@ def _catalog(language: str) -> Catalog | None:
     path = _CATALOGS / language / "LC_MESSAGES" / "jhareport.po"
     if not path.is_file():
         return None
+    from babel.messages.pofile import read_po  # only for a language that has a catalog
+
     with path.open("rb") as stream:
         return read_po(stream, locale=language)
 
@@ -58,6 +60,8 @@ def _translations(language: str) -> gettext.NullTranslations:
     catalog = _catalog(language)
     if catalog is None:
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

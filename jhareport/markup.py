@@ -129,10 +129,15 @@ _REFUSED = {
 
 @frozen
 class Markup:
-    """A record's text, parsed; `source` is the Markdown it was read from."""
+    """A record's text, parsed; `source` is the Markdown it was read from.
+
+    A text of plain paragraphs (most of a year's) keeps only its source: its blocks are made
+    when first asked for, and a writer may write its paragraphs straight from their lines
+    (`plain_paragraphs`)."""
 
     source: str
-    blocks: tuple[Block, ...] = field(eq=False, repr=False)
+    # None for a text of plain paragraphs until its blocks are asked for
+    _blocks: tuple[Block, ...] | None = field(eq=False, repr=False, alias="blocks")
     footnotes: tuple[Footnote, ...] = field(eq=False, repr=False)
 
     @classmethod
@@ -141,7 +146,7 @@ class Markup:
         text = str(source).strip("\n")
         if _MARKDOWN_FREE.fullmatch(text) and not ("&" in text and _ENTITY.search(text)):
             if not (_ODD_START.match(text) or _ODD_LINE.search(text)):
-                return cls(text, _plain_blocks(text), ())
+                return cls(text, None, ())
             if "\n- " in text or text.startswith("- "):
                 blocks = _bullet_blocks(text)
                 if blocks is not None:
@@ -152,12 +157,28 @@ class Markup:
         return cls(text, blocks, footnotes)
 
     @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The text's paragraphs and list items, in order."""
+        found = self._blocks
+        if found is None:
+            found = _plain_blocks(self.source)
+            object.__setattr__(self, "_blocks", found)  # made once, as if given
+        return found
+
+    def plain_paragraphs(self) -> list[list[str]] | None:
+        """For a text of plain paragraphs (no lists, formatting, links or footnotes), the lines
+        of each paragraph, which read joined by a space; None for any other text."""
+        return _plain_lines(self.source) if self._blocks is None else None
+
+    @property
     def plain(self) -> str:
         """The words of the text and its footnotes, without formatting (for searching)."""
         return "\n".join([*(b.text for b in self.blocks), *(f.text for f in self.footnotes)])
 
     def __bool__(self) -> bool:
-        return bool(self.blocks)
+        if self._blocks is None:  # plain paragraphs: there is one unless the text is empty
+            return bool(self.source)
+        return bool(self._blocks)
 
     def __str__(self) -> str:
         return self.source
@@ -296,17 +317,25 @@ class _Walker:
                 raise MarkupError(f"{kind.replace('_', ' ')} is not allowed in a text", line)
 
 
-def _plain_blocks(text: str) -> tuple[Block, ...]:
-    """The blocks of a text without Markdown: a paragraph per run of lines between blank lines,
-    its lines joined by a space as the parser's soft breaks are."""
+def _plain_lines(text: str) -> list[list[str]]:
+    """The lines of each paragraph of a text without Markdown: a paragraph per run of lines
+    between blank lines."""
     if "\n" not in text:  # one line, as most are
         line = text.rstrip(" ")
-        return (Block((Span(line),)),) if line else ()
-    blocks: list[Block] = []
+        return [[line]] if line else []
+    paragraphs = []
     for paragraph in re.split(r"\n(?: *\n)+", text):
         lines = [line.rstrip(" ") for line in paragraph.split("\n")]
-        if not lines[0]:
-            continue
+        if lines[0]:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def _plain_blocks(text: str) -> tuple[Block, ...]:
+    """The blocks of a text without Markdown, its lines joined by a space as the parser's soft
+    breaks are."""
+    blocks: list[Block] = []
+    for lines in _plain_lines(text):
         inlines: list[Inline] = []
         for line in lines:
             if inlines:

@@ -6,7 +6,6 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
 DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
-DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 class BuildError(InputError):
