@@ -260,4 +260,4 @@ def test_plain_paragraphs_are_written_as_their_blocks(source: str) -> None:
                 == WordWriter(template, False).rich(given, style=style))
     markup = Markup.parse(source)
     assert bool(markup) == bool(given)
-    assert lines(markup, 40, locale="en", as_of=as_of) == lines(given, 40, locale="en", as_of=as_of)
+    assert lines(markup, 3, locale="en", as_of=as_of) == lines(given, 3, locale="en", as_of=as_of)
