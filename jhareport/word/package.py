@@ -93,16 +93,18 @@ def write_package(entries: Mapping[str, bytes], stamp: datetime) -> bytes:
 
 
 def paragraph_texts(data: bytes) -> list[str]:
-    """The text of each paragraph of a part (body, tables, footnotes) as a reader sees it.
+    """The text of each paragraph of a part (body, tables, footnotes) as a reader sees it, each
+    text once, in the order they first come.
 
     The part was just written and read through by `checked`: its text runs are found by pattern,
-    which costs a fraction of building its tree again.
+    which costs a fraction of building its tree again, and each distinct paragraph (with what
+    stands between it and the one before) is read once: table cells repeat states and names.
     """
     texts = []
-    for paragraph in data.decode("utf-8").split("</w:p>")[:-1]:
+    for paragraph in dict.fromkeys(data.decode("utf-8").split("</w:p>")[:-1]):
         text = "".join(_TEXT_RUN.findall(paragraph))
         texts.append(html.unescape(text) if "&" in text else text)
-    return texts
+    return list(dict.fromkeys(texts))
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -224,15 +224,30 @@ class WordTemplate:
         return CompiledTemplate(
             self,
             {name: environment.from_string(source) for name, source in self.sources.items()},
-            {field: environment.from_string(self.properties.get(field, ""))
-             for field in CORE_FIELDS if self.core is not None})
+            {field: _Constant(given) if not _JINJA.search(given) else environment.from_string(given)
+             for field, given in ((f, self.properties.get(f, "")) for f in CORE_FIELDS)
+             if self.core is not None})
+
+
+# What Jinja reads as more than text in a property: a tag, or a line break it normalises
+_JINJA = re.compile(r"[{\r\n]")
+
+
+class _Constant:
+    """A property without tags nor line breaks: it renders as it is written."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, variables: Mapping[str, Any]) -> str:
+        return self.text
 
 
 class CompiledTemplate:
     """A template's parts ready to render."""
 
     def __init__(self, template: WordTemplate, parts: dict[str, Template],
-                 properties: dict[str, Template]) -> None:
+                 properties: dict[str, Template | _Constant]) -> None:
         self.template = template
         self.parts = parts
         self.properties = properties
