@@ -268,12 +268,15 @@ class _Structurer:
                 known = [c.value for c in SectionContent]
                 raise ValueError(f"a section cannot hold {given!r}" + closest(given, known)) from None
 
+        markup = once(Markup, Markup.parse)
+
         def after(read: Callable[[Any], str], then: Callable[[str], Any]) -> Callable[[Any], Any]:
             return lambda value: then(read(value))
 
         return {
             str: text("a text"),
-            Markup: after(text("a text"), once(Markup, Markup.parse)),
+            # by the text the Markup keeps, so that the cache holds no second copy of each
+            Markup: after(text("a text"), lambda given: markup(given.strip("\n"))),
             Period: after(text("a date"), once(Period, lambda given: parse_period(given, None))),
             StateOfPlay: after(text("a state of play"),
                                once(StateOfPlay, lambda given: parse_state(given, default_year))),

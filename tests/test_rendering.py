@@ -261,3 +261,23 @@ def test_plain_paragraphs_are_written_as_their_blocks(source: str) -> None:
     markup = Markup.parse(source)
     assert bool(markup) == bool(given)
     assert lines(markup, 3, locale="en", as_of=as_of) == lines(given, 3, locale="en", as_of=as_of)
+
+
+@pytest.mark.parametrize("source", [
+    "", "ab", "<?xml version='1.0'?><w:p/>", "<w:p>{{ text }}</w:p>",
+    # the first thousands of pieces write nothing: the part's start comes in a later batch
+    "{% for i in range(20000) %}{{ '' }}{% endfor %}<?xml version='1.0'?><w:p/>",
+    "{% for i in range(20000) %}{{ '' }}{% endfor %}ab",
+    "{% for i in range(20000) %}<w:p>{{ i }} {{ text }}</w:p>{% endfor %}",
+])
+def test_a_part_is_written_in_utf8_as_its_text_reads(source: str) -> None:
+    """A part is encoded a batch of pieces at a time, after the XML declaration unless it
+    has its own: the bytes are those of the whole text."""
+    template = WordTemplate.read(ROOT / "jhareport" / "templates" / "scorecard-annex.docx")
+    template.sources[template.document] = source
+    compiled = template.compile(template_environment("en"))
+    variables = {"text": "Réseau “JAI” & <agences>"}
+    whole = compiled.render_part(template.document, variables).encode("utf-8")
+    declaration = b"<?xml version='1.0'?>\n"
+    assert compiled.render_part_bytes(template.document, variables, declaration) == (
+        whole if whole.startswith(b"<?xml") else declaration + whole)

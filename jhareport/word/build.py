@@ -185,8 +185,7 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
     rendered: dict[str, bytes] = {}
     for part in template.sources:
         writer.part = part
-        data = compiled.render_part(part, variables).encode("utf-8")
-        rendered[part] = data if data.startswith(b"<?xml") else DECLARATION + data
+        rendered[part] = compiled.render_part_bytes(part, variables, DECLARATION)
     writer.part = template.document
     properties = {field: str(t.render(variables)) for field, t in compiled.properties.items()}
     changed = writer.finish(rendered)

@@ -332,19 +332,31 @@ class ReportEnvironment(SandboxedEnvironment):
     def concat(self, pieces: Iterable[str]) -> str:
         """The rendered pieces joined, up to MAX_OUTPUT characters: beyond, the error is raised
         inside the template where it is writing, so that the place is known."""
+        return "".join(self.joined(pieces))
+
+    def joined(self, pieces: Iterable[str]) -> Iterator[str]:
+        """`concat` a batch of pieces at a time: a large document need not be held whole as a
+        text (Python holds it in two bytes a character, where UTF-8 takes one)."""
         kept: list[str] = []
         total = 0
+        limit = MAX_OUTPUT
         iterator = iter(pieces)
         for piece in iterator:
             total += len(piece)
-            if total > MAX_OUTPUT:
-                error = _refuse(f"the template writes more than {MAX_OUTPUT:,} characters")
+            if total > limit:
+                error = _refuse(f"the template writes more than {limit:,} characters")
                 throw = getattr(iterator, "throw", None)
                 if throw is not None:
                     throw(error)
                 raise error
             kept.append(piece)
-        return "".join(kept)
+            if len(kept) == _BATCH:
+                yield "".join(kept)
+                kept = []
+        yield "".join(kept)
+
+
+_BATCH = 8192  # pieces joined at a time
 
 
 def template_environment(locale: str = "en", as_of: date | None = None) -> SandboxedEnvironment:

@@ -261,6 +261,36 @@ class CompiledTemplate:
                     .replace("%_}", "%}"))
         return text
 
+    def render_part_bytes(self, name: str, variables: Mapping[str, Any],
+                          declaration: bytes = b"") -> bytes:
+        """`render_part` in UTF-8, after `declaration` unless the part starts with its own,
+        encoded a batch of the template's pieces at a time where the environment joins them so:
+        a large part is never held whole as a text, nor copied."""
+        template = self.parts[name]
+        environment = template.environment
+        joined = getattr(environment, "joined", None)
+        if joined is None or any(escape in self.template.sources[name] for escape in _ESCAPES):
+            data = self.render_part(name, variables).encode("utf-8")
+            return data if data.startswith(b"<?xml") else declaration + data
+        context = template.new_context(dict(variables))
+        written = io.BytesIO()  # grows in place
+        start: str | None = ""  # the part's start, until its first five characters are known
+        try:
+            for text in joined(template.root_render_func(context)):
+                if start is not None:
+                    start += text
+                    if len(start) < 5:
+                        continue
+                    written.write(b"" if start.startswith("<?xml") else declaration)
+                    text, start = start, None
+                written.write(text.encode("utf-8"))
+        except Exception:  # the template's place in the error, as Template.render gives it
+            environment.handle_exception()
+            raise
+        if start is not None:  # a part of fewer than five characters
+            written.write(declaration + start.encode("utf-8"))
+        return written.getvalue()
+
 
 def fix_tables(xml: bytes) -> etree._Element:
     """docxtpl's fix of tables whose cells came and went with the data. Where every table's
