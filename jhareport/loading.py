@@ -325,7 +325,8 @@ def _plain_tuple(kind: Any) -> bool:
 
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-"""The largest fixture file read: a 50,000-action scorecard takes about 20 MB."""
+"""The largest fixture file read (some 70,000 scorecard actions): a larger scorecard is spread
+over several files of `scorecard/`."""
 
 
 def _unreadable(path: Path, roots: Sequence[Path]) -> str | None:

@@ -67,6 +67,7 @@ __all__ = [
     "final_report_context",
     "final_report_gaps",
     "outline",
+    "records_held",
     "scan_acronyms",
     "scorecard_context",
     "scorecard_rows",
@@ -90,6 +91,21 @@ def timeline(records: YearRecords) -> list[TimelineEntry]:
                 entries.append(TimelineEntry(session.date, session.timeline, record.id))
     entries.extend(records.timeline)
     return sorted(entries, key=lambda e: e.date.sort_key)
+
+
+def records_held(records: YearRecords) -> int:
+    """How many records the year holds: its lists' records, the scorecard's actions and rows of
+    structure, the operational actions of its plans, its tables' rows, its glossary's entries.
+    The limits of a template grow with it."""
+    scorecard = records.scorecard
+    return (sum(map(len, (records.working_groups, records.meetings, records.thematic_events,
+                          records.other_activities, records.network_products, records.highlights,
+                          records.priorities, records.timeline, records.glossary,
+                          records.action_plans, records.priority_areas, records.tables)))
+            + (len(scorecard.actions) + len(scorecard.parts) + len(scorecard.areas)
+               + len(scorecard.fields) if scorecard is not None else 0)
+            + sum(len(plan.actions) for plan in records.action_plans)
+            + sum(len(table.rows) for table in records.tables))
 
 
 def _doc(text: str) -> dict[str, str]:

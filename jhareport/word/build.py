@@ -33,6 +33,7 @@ from ..views import (
     final_report_gaps,
     has_final_report_content,
     outline,
+    records_held,
     scan_acronyms,
     scorecard_context,
 )
@@ -117,7 +118,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     writer = WordWriter(template, draft, locale)
 
     def environment() -> SandboxedEnvironment:
-        env = template_environment(locale, year.as_of)
+        env = template_environment(locale, year.as_of, records_held(records))
         writer.install(env)
         return env
 
