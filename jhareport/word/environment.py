@@ -11,6 +11,7 @@ with the template's place (see `locate.explain`).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import string
@@ -347,26 +348,32 @@ class ReportEnvironment(SandboxedEnvironment):
 
     def joined(self, pieces: Iterable[str]) -> Iterator[str]:
         """`concat` a batch of pieces at a time: a large document need not be held whole as a
-        text (Python holds it in two bytes a character, where UTF-8 takes one)."""
+        text (Python holds it in two bytes a character, where UTF-8 takes one). The pieces are
+        counted a few at a time, so that the error is raised within a few pieces of the place
+        that overflows."""
         kept: list[str] = []
         total = 0
         limit = self.max_output
         iterator = iter(pieces)
-        for piece in iterator:
-            total += len(piece)
+        while True:
+            few = list(itertools.islice(iterator, _FEW))
+            if not few:
+                break
+            total += sum(map(len, few))
             if total > limit:
                 error = _refuse(f"the template writes more than {limit:,} characters")
                 throw = getattr(iterator, "throw", None)
                 if throw is not None:
                     throw(error)
                 raise error
-            kept.append(piece)
-            if len(kept) == _BATCH:
+            kept += few
+            if len(kept) >= _BATCH:
                 yield "".join(kept)
                 kept = []
         yield "".join(kept)
 
 
+_FEW = 32  # pieces counted at a time
 _BATCH = 8192  # pieces joined at a time
 
 
