@@ -146,6 +146,8 @@ def _read(text: str, parser_class: Any) -> Any:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    top: Any = None  # the innermost mapping or list being read
+    top_list = False
     try:
         parser = yaml.SafeLoader(text) if parser_class is None else parser_class(text)
         get_event = parser.get_event
@@ -172,35 +174,37 @@ def _read(text: str, parser_class: Any) -> Any:
                         record = stack[1] if isinstance(stack[0], LineList) and len(stack) > 1 else None
                         raise YamlProblem(f"the character {bad} cannot stand in a document",
                                           event.start_mark.line + 1, path, record)
-                if stack:
-                    top = stack[-1]
-                    if top.__class__ is LineList:
-                        top.append(value)
-                        top.item_lines.append(event.start_mark.line + 1)
-                    elif pending_keys[-1] is None:
+                if top_list:
+                    top.append(value)
+                    top.item_lines.append(event.start_mark.line + 1)
+                elif top is not None:
+                    key = pending_keys[-1]
+                    if key is None:  # a key: its line is the line of its value
                         _add(top, pending_keys, value, event.start_mark.line + 1)
-                    else:  # a mapping's value: its key holds its line
-                        top[pending_keys[-1]] = value
+                    else:
+                        top[key] = value
                         pending_keys[-1] = None
             elif kind is mapping_start or kind is sequence_start:
                 line = event.start_mark.line + 1
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line)
                 container: Any = LineMap(line) if kind is mapping_start else LineList(line)
-                if stack:
-                    top = stack[-1]
-                    if top.__class__ is LineList:
-                        top.append(container)
-                        top.item_lines.append(line)
-                    else:
-                        _add(top, pending_keys, container, line)
+                if top_list:
+                    top.append(container)
+                    top.item_lines.append(line)
+                elif top is not None:
+                    _add(top, pending_keys, container, line)
                 stack.append(container)
                 pending_keys.append(None)
+                top, top_list = container, kind is sequence_start
             elif kind is mapping_end or kind is sequence_end:
                 done = stack.pop()
                 pending_keys.pop()
-                if not stack:
-                    result = done
+                if stack:
+                    top = stack[-1]
+                    top_list = top.__class__ is LineList
+                else:
+                    top, top_list, result = None, False, done
             elif kind is alias_event:
                 raise YamlProblem("aliases (*name) are not supported: write the value out",
                                   event.start_mark.line + 1)
