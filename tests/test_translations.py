@@ -280,3 +280,18 @@ def test_check_with_a_locale_checks_the_translations(
     assert main(["check", str(year_copy), "--locale", "de"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^note: \d+ of \d+ texts of 2023 have no German translation in ", out, re.M)
+
+
+def test_a_year_without_translations_into_the_language_lays_nothing_over_its_files(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A French build of a year that gives no French texts reads its files as an English one
+    does: no translation is looked for in them, and no note is made."""
+    from jhareport import loading
+
+    def laid(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a translation was laid over a year that has none")
+
+    monkeypatch.setattr(loading.Overlay, "lay", laid)
+    records, notes = loading.load_year_and_notes(FIXTURES / "2019", "fr")
+    assert notes == ()
+    assert records == load_year(FIXTURES / "2019")
