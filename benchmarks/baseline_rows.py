@@ -1,5 +1,6 @@
-"""What both baselines share: a year's scorecard read with libyaml and arranged as the
-scorecard-annex template reads it, with plain stand-ins for jhareport's filters."""
+"""What the baselines share: a year's scorecard read with libyaml and arranged as the
+scorecard-annex template reads it, with plain stand-ins for jhareport's filters; and the rows as
+the floor reads them, made from it beforehand."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ def _read(path: Path) -> Any:
 
 def context(year_folder: Path) -> dict[str, Any]:
     """The template's variables: the scorecard's title and summary, its rows under their part,
-    area and field headings."""
+    area and field headings. The actions are those of every file of scorecard/ but its
+    structure, in the files' name order."""
     year = _read(year_folder / "year.yaml")
     structure = _read(year_folder / "scorecard" / "structure.yaml")
-    actions = _read(year_folder / "scorecard" / "actions.yaml")
+    actions = [action for path in sorted((year_folder / "scorecard").glob("*.yaml"))
+               if path.name != "structure.yaml" for action in _read(path)]
     fields = {f["number"]: f for f in structure["fields"]}
     by_field: dict[str, list[dict[str, Any]]] = {}
     for action in actions:
@@ -51,6 +54,21 @@ def context(year_folder: Path) -> dict[str, Any]:
         "scorecard_chart": None,
         "draft": False,
     }
+
+
+def floor_rows(year_folder: Path) -> dict[str, Any]:
+    """The template's variables as the floor reads them from JSON: each action's detail already
+    split into its paragraphs, with the number of lines the template asks of it; its state a
+    text."""
+    variables = context(year_folder)
+    for row in variables["scorecard_rows"]:
+        action = row.get("action")
+        if action is not None:
+            text = action["detail"]
+            action["detail"] = {"paragraphs": paragraphs(text), "lines": FILTERS["lines"](text, 88)}
+            action["state"] = None if action.get("state") is None else str(action["state"])
+    variables["scorecard"]["actions"] = len(variables["scorecard"]["actions"])
+    return variables
 
 
 def paragraphs(text: str) -> list[tuple[bool, str]]:

@@ -13,12 +13,12 @@ import gettext
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = ["LANGUAGES", "SPOKEN", "own_words", "translate", "translate_plural"]
 
@@ -37,6 +37,8 @@ def _catalog(language: str) -> Catalog | None:
     path = _CATALOGS / language / "LC_MESSAGES" / "jhareport.po"
     if not path.is_file():
         return None
+    from babel.messages.pofile import read_po  # only for a language that has a catalog
+
     with path.open("rb") as stream:
         return read_po(stream, locale=language)
 
@@ -44,6 +46,12 @@ def _catalog(language: str) -> Catalog | None:
 def _language(locale: str | Locale) -> str:
     if isinstance(locale, Locale):
         return str(locale.language)
+    return _tag_language(locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _tag_language(locale: str) -> str:
+    """The language of a locale's tag, parsed once (every word translated asks)."""
     try:
         return str(Locale.parse(locale.replace("-", "_")).language)
     except (ValueError, UnknownLocaleError):
@@ -57,6 +65,8 @@ def _translations(language: str) -> gettext.NullTranslations:
     catalog = _catalog(language)
     if catalog is None:
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

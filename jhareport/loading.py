@@ -9,21 +9,19 @@ from __future__ import annotations
 import functools
 import os
 import stat
+import types
+import typing
 from collections.abc import Callable, Iterator, Sequence
+from enum import Enum
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, get_args, get_origin
 
 import attrs
-import cattrs
 from attrs import frozen
 from babel import Locale, UnknownLocaleError
-from cattrs.errors import (
-    AttributeValidationNote,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
 from . import pictures
+from ._gc import collector_paused
 from .agencies import REGISTRY, Actor, Agency
 from .checks import KINDS as _KINDS
 from .checks import Problem, closest, record_problems
@@ -64,6 +62,9 @@ from .records import (
 )
 from .translations import SOURCE_LANGUAGE, Kind, Overlay, Text
 from .yamltree import LineList, LineMap, YamlProblem, parse, yaml_kind
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["SOURCES_FILE", "TRANSLATIONS", "LoadError", "Problem", "YearTexts", "load_year",
            "load_year_and_notes", "load_year_and_texts", "unsupported_locale"]
@@ -143,90 +144,204 @@ _KNOWN = (_YEAR_FILE, *_LISTS, _OUTLINE_FILE, _CONCLUSIONS_FILE, "scorecard/", _
 _LINKS = ("glossary", "empact")
 
 
-def _converter(default_year: int | None, folder: Path) -> cattrs.Converter:
-    """How the YAML of the year in `folder` becomes records (pictures are read from there)."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+class _Structurer:
+    """Records built from YAML values, with the project's reading of each kind of value.
 
-    def text_only(value: Any, what: str) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError(f"expected {what}, got {yaml_kind(value)}")
-        return value if isinstance(value, Untranslated) else str(value)
+    Most records are right: they are built straight from their mappings, each field read by its
+    type's hook, which stops at the first error. Only a record that fails is built again by
+    cattrs' detailed converter (loaded then), which reports each of its problems with its place;
+    both read values with the same hooks. Texts, states of play, dates and lists of agencies
+    recur across a year's records (the scorecard's states and agencies above all): each
+    distinct one is read once per load.
+    """
 
-    def markup(value: Any, _: Any) -> Markup:
-        return to_markup(text_only(value, "a text"))
+    def __init__(self, default_year: int | None, folder: Path) -> None:
+        self.default_year = default_year
+        self.folder = folder  # where the year's pictures are read from
+        self._values = self._value_hooks()
+        self._records: dict[type, Callable[[Any], Any]] = {}
+        self._detailed: cattrs.Converter | None = None
 
-    converter.register_structure_hook(Markup, markup)
-    converter.register_structure_hook(
-        Period, lambda value, _: parse_period(text_only(value, "a date"), None))
-    converter.register_structure_hook(
-        StateOfPlay, lambda value, _: parse_state(text_only(value, "a state of play"),
-                                                  default_year))
-    converter.register_structure_hook(
-        Agency, lambda value, _: REGISTRY.agency(text_only(value, "an agency")))
-    converter.register_structure_hook_func(
-        lambda t: t == Actor, lambda value, _: REGISTRY.resolve(text_only(value, "a name")))
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[Agency, ...],
-        lambda value, _: _agencies(_names(value, text_only)))
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[Actor, ...],
-        lambda value, _: _actors(_names(value, text_only)))
-
-    def plain_text(value: Any, _: Any) -> str:
-        return text_only(value, "a text")
-
-    converter.register_structure_hook(str, plain_text)
-
-    def list_only(value: Any, kind: Any) -> Any:
-        if not isinstance(value, list):
-            raise ValueError(f"expected a list, got {yaml_kind(value)}")
-        return converter._structure_tuple(value, kind)
-
-    converter.register_structure_hook_func(_plain_tuple, list_only)
-
-    def whole_number(value: Any, _: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
-        return value
-
-    converter.register_structure_hook(int, whole_number)
-
-    def content(value: Any, _: Any) -> SectionContent:
-        text = text_only(value, "what the section holds")
+    def structure(self, data: Any, cls: type[T]) -> T:
         try:
-            return SectionContent(text)
-        except ValueError:
-            known = [c.value for c in SectionContent]
-            raise ValueError(f"a section cannot hold {text!r}" + closest(text, known)) from None
+            return self._record(cls)(data)  # type: ignore[no-any-return]
+        except Exception:  # said in full, with every problem's place, by the detailed converter
+            if self._detailed is None:
+                self._detailed = self._converter()
+            return self._detailed.structure(data, cls)
 
-    converter.register_structure_hook(SectionContent, content)
+    def _record(self, cls: type) -> Callable[[Any], Any]:
+        """What builds a record of `cls` from its mapping; unknown and missing fields raise."""
+        build = self._records.get(cls)
+        if build is None:
+            hints = typing.get_type_hints(cls)
+            hooks = {a.alias: self._hook(hints[a.name]) for a in attrs.fields(cls) if a.init}
 
-    def flag(value: Any, _: Any) -> bool:
-        if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {yaml_kind(value)}")
-        return value
+            def build(data: Any) -> Any:
+                return cls(**{name: hooks[name](value) for name, value in data.items()})
 
-    converter.register_structure_hook(bool, flag)
+            self._records[cls] = build
+        return build
 
-    def picture(value: Any, _: Any) -> Picture:
-        if not isinstance(value, dict):
-            raise ValueError(f"expected a mapping with file and alt, got {yaml_kind(value)}")
-        unknown = sorted(str(key) for key in value if key not in ("file", "alt"))
-        if unknown:
-            raise ValueError(f"unknown field {unknown[0]!r} (a picture has file and alt)")
-        if "file" not in value or "alt" not in value:
-            raise ValueError(f"missing field {'file' if 'file' not in value else 'alt'!r}: a "
-                             "picture has file and alt (what it shows, for readers who cannot "
-                             "see it)")
-        name = text_only(value["file"], "the picture's file")
-        data = _picture_bytes(folder, name)
-        try:
-            return Picture(data, text_only(value["alt"], "a text"), name)
-        except FieldError as error:
-            raise ValueError(f"the picture {name!r}: {error}") from None
+    def _hook(self, hint: Any) -> Callable[[Any], Any]:
+        """What reads a YAML value as `hint`, as the detailed converter's hooks read it."""
+        if hint in self._values:
+            return self._values[hint]
+        if get_origin(hint) in (Union, types.UnionType):
+            options = [a for a in get_args(hint) if a is not type(None)]
+            if len(options) == 1 and len(get_args(hint)) == 2:
+                inner = self._hook(options[0])
+                return lambda value: None if value is None else inner(value)
+        elif get_origin(hint) is tuple and len(get_args(hint)) == 2 and get_args(hint)[1] is ...:
+            item = self._hook(get_args(hint)[0])
 
-    converter.register_structure_hook(Picture, picture)
-    return converter
+            def items(value: Any) -> tuple[Any, ...]:
+                if not isinstance(value, list):
+                    raise ValueError(f"expected a list, got {yaml_kind(value)}")
+                return tuple([item(v) for v in value])
+
+            return items
+        elif isinstance(hint, type) and issubclass(hint, Enum):
+            return hint
+        elif attrs.has(hint):  # looked up when used: a section holds sections
+            return lambda value: self._record(hint)(value)
+        raise TypeError(f"no hook for {hint!r}")
+
+    def _value_hooks(self) -> dict[Any, Callable[[Any], Any]]:
+        """The reading of each kind of value that YAML gives as a text, a number or a list."""
+        default_year = self.default_year
+        cache: dict[tuple[Any, Any], Any] = {}
+
+        def once(kind: Any, read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+            """`read`, run once per distinct value of the load (its result is frozen data)."""
+
+            def cached(value: Any) -> Any:
+                key = (kind, value)
+                found = cache.get(key, cache)
+                if found is cache:
+                    found = cache[key] = read(value)
+                return found
+
+            return cached
+
+        def text(what: str) -> Callable[[Any], str]:
+            def text_only(value: Any) -> str:
+                if isinstance(value, str):  # an Untranslated text keeps its language
+                    return value
+                if not isinstance(value, str | int | float) or isinstance(value, bool):
+                    raise ValueError(f"expected {what}, got {yaml_kind(value)}")
+                return str(value)
+
+            return text_only
+
+        def names(resolve: Callable[[list[str]], Any]) -> Callable[[Any], Any]:
+            name = text("a name")
+
+            def listed(value: Any) -> tuple[str, ...]:
+                if isinstance(value, str):
+                    return (value,)
+                if not isinstance(value, list):
+                    raise ValueError(f"expected a list of names, got {yaml_kind(value)}")
+                return tuple([name(v) for v in value])
+
+            resolved = once(resolve, lambda given: resolve(list(given)))
+            return lambda value: resolved(listed(value))
+
+        def whole_number(value: Any) -> int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"expected a whole number, got {yaml_kind(value)}")
+            return value
+
+        def flag(value: Any) -> bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"expected true or false, got {yaml_kind(value)}")
+            return value
+
+        section_content = text("what the section holds")
+
+        def content(value: Any) -> SectionContent:
+            given = section_content(value)
+            try:
+                return SectionContent(given)
+            except ValueError:
+                known = [c.value for c in SectionContent]
+                raise ValueError(f"a section cannot hold {given!r}" + closest(given, known)) from None
+
+        markup = once(Markup, Markup.parse)
+
+        def after(read: Callable[[Any], str], then: Callable[[str], Any]) -> Callable[[Any], Any]:
+            return lambda value: then(read(value))
+
+        def rich(given: str) -> Markup:
+            if isinstance(given, Untranslated):  # its language goes with it: not shared
+                return to_markup(given)
+            # by the text the Markup keeps, so that the cache holds no second copy of each
+            parsed: Markup = markup(given.strip("\n"))
+            return parsed
+
+        folder = self.folder
+        plain = text("a text")
+
+        def picture(value: Any) -> Picture:
+            if not isinstance(value, dict):
+                raise ValueError(f"expected a mapping with file and alt, got {yaml_kind(value)}")
+            unknown = sorted(str(key) for key in value if key not in ("file", "alt"))
+            if unknown:
+                raise ValueError(f"unknown field {unknown[0]!r} (a picture has file and alt)")
+            if "file" not in value or "alt" not in value:
+                raise ValueError(f"missing field {'file' if 'file' not in value else 'alt'!r}: a "
+                                 "picture has file and alt (what it shows, for readers who cannot "
+                                 "see it)")
+            name = text("the picture's file")(value["file"])
+            data = _picture_bytes(folder, name)
+            try:
+                return Picture(data, plain(value["alt"]), name)
+            except FieldError as error:
+                raise ValueError(f"the picture {name!r}: {error}") from None
+
+        return {
+            str: plain,
+            Markup: after(plain, rich),
+            Picture: picture,
+            Period: after(text("a date"), once(Period, lambda given: parse_period(given, None))),
+            StateOfPlay: after(text("a state of play"),
+                               once(StateOfPlay, lambda given: parse_state(given, default_year))),
+            Agency: after(text("an agency"), once(Agency, REGISTRY.agency)),
+            Actor: after(text("a name"), once(Actor, REGISTRY.resolve)),
+            tuple[Agency, ...]: names(_agencies),
+            tuple[Actor, ...]: names(_actors),
+            int: whole_number,
+            bool: flag,
+            SectionContent: content,
+        }
+
+    def _converter(self) -> cattrs.Converter:
+        """cattrs' detailed converter, reading values with the same hooks."""
+        import cattrs
+
+        converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+        for kind, hook in self._values.items():
+            if isinstance(kind, type):
+                converter.register_structure_hook(kind, _ignoring_type(hook))
+            else:  # the agencies' union and tuples
+                converter.register_structure_hook_func(_same(kind), _ignoring_type(hook))
+
+        def list_only(value: Any, kind: Any) -> Any:
+            if not isinstance(value, list):
+                raise ValueError(f"expected a list, got {yaml_kind(value)}")
+            return converter._structure_tuple(value, kind)
+
+        converter.register_structure_hook_func(_plain_tuple, list_only)
+        return converter
+
+
+def _ignoring_type(hook: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    """A hook as cattrs calls it, with the type to structure to."""
+    return lambda value, _: hook(value)
+
+
+def _same(kind: Any) -> Callable[[Any], bool]:
+    return lambda hint: bool(hint == kind)
 
 
 def _picture_bytes(folder: Path, name: str) -> bytes:
@@ -254,16 +369,9 @@ def _plain_tuple(kind: Any) -> bool:
     return origin is tuple and kind not in (tuple[Agency, ...], tuple[Actor, ...])
 
 
-def _names(value: Any, text_only: Callable[[Any, str], str]) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list of names, got {yaml_kind(value)}")
-    return [text_only(v, "a name") for v in value]
-
-
 MAX_FILE_BYTES = 32 * 1024 * 1024
-"""The largest fixture file read: a 50,000-action scorecard takes about 20 MB."""
+"""The largest fixture file read (some 70,000 scorecard actions): a larger scorecard is spread
+over several files of `scorecard/`."""
 
 
 def _unreadable(path: Path, roots: Sequence[Path]) -> str | None:
@@ -341,11 +449,11 @@ class _Reader:
             self.problems.append(Problem(path, error.line, str(error), record, field))
         return None
 
-    def structure(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
+    def structure(self, path: Path, data: Any, cls: type[T], converter: _Structurer,
                   record: str, line: int | None = None) -> T | None:
         return self.entry(path, data, cls, converter, record, line).record
 
-    def entry(self, path: Path, data: Any, cls: type[T], converter: cattrs.Converter,
+    def entry(self, path: Path, data: Any, cls: type[T], converter: _Structurer,
               record: str, line: int | None = None) -> _Entry[T]:
         """The record built from `data`, or None with every problem of it reported."""
         try:
@@ -360,7 +468,7 @@ class _Reader:
                     faulty.add(steps[0])
             return _Entry(data, line, record, None, frozenset(faulty))
 
-    def records(self, path: Path, cls: type[T], converter: cattrs.Converter,
+    def records(self, path: Path, cls: type[T], converter: _Structurer,
                 what: str) -> list[_Entry[T]] | None:
         """The records of a file, built or not; None when the file is no list of records."""
         data = self.read(path, what)
@@ -371,7 +479,7 @@ class _Reader:
             return None
         return self.entries(path, data, cls, converter, what)
 
-    def entries(self, path: Path, items: LineList, cls: type[T], converter: cattrs.Converter,
+    def entries(self, path: Path, items: LineList, cls: type[T], converter: _Structurer,
                 what: str) -> list[_Entry[T]]:
         found: list[_Entry[T]] = []
         for index, item in enumerate(items):
@@ -395,6 +503,12 @@ def _record_name(what: str, item: Any, index: int) -> str:
 def _leaves(error: BaseException,
             steps: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
     """Each elementary error of a cattrs error tree, with the path of fields that leads to it."""
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ForbiddenExtraKeysError,
+        IterableValidationNote,
+    )
+
     if isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
             yield (*steps, key), ValueError(f"unknown field {key!r}")
@@ -477,9 +591,10 @@ def _unknown(reader: _Reader, path: Path, entries: Sequence[_Entry[Any]], key: s
     has a problem."""
     if known is None:
         return
+    names = set(known)
     for entry in entries:
         value = _scalar(entry.raw, key)
-        if value is None or key in entry.faulty or value_of(value) in known:
+        if value is None or key in entry.faulty or value_of(value) in names:
             continue
         reader.problems.append(Problem(path, _key_line(entry.raw, key, entry.line),
                                        message(value), entry.name, key))
@@ -683,6 +798,7 @@ def load_year(path: str | Path, locale: str | None = None) -> YearRecords:
     return load_year_and_texts(path, locale)[0]
 
 
+@collector_paused
 def load_year_and_notes(path: str | Path,
                         locale: str | None = None) -> tuple[YearRecords, tuple[str, ...]]:
     """`load_year`, with notes on what the year leaves untranslated in the locale's language."""
@@ -732,7 +848,7 @@ def load_year_and_texts(path: str | Path,
     links = {key: data.pop(key) for key in _LINKS if data is not None and key in data}
     year_number = data.get("year") if data is not None else None
     default_year = year_number if isinstance(year_number, int) else None
-    converter = _converter(default_year, folder)
+    converter = _Structurer(default_year, folder)
     year = (reader.structure(year_file, data, NetworkYear, converter, "year")
             if data is not None else None)
 
@@ -807,7 +923,7 @@ def _check_references(reader: _Reader, folder: Path, year: Any,
 
 
 def _load_scorecard(reader: _Reader, folder: Path,
-                    converter: cattrs.Converter) -> Scorecard | None:
+                    converter: _Structurer) -> Scorecard | None:
     if not folder.is_dir():
         return None
     structure_file = folder / "structure.yaml"
@@ -853,7 +969,7 @@ def _load_scorecard(reader: _Reader, folder: Path,
 
 
 def _section(reader: _Reader, path: Path, data: Any, key: str, cls: type[T],
-             converter: cattrs.Converter, what: str) -> list[_Entry[T]] | None:
+             converter: _Structurer, what: str) -> list[_Entry[T]] | None:
     """The records of a list in the scorecard's structure; None when it is no list."""
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, LineList):
@@ -883,7 +999,7 @@ def _linked(reader: _Reader, folder: Path, value: Any, what: str, line: int | No
 
 
 def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
-                   converter: cattrs.Converter) -> list[Acronym]:
+                   converter: _Structurer) -> list[Acronym]:
     paths = _linked(reader, folder, link, "glossary", line) if link else []
     if reader.translations is not None:
         reader.translations.glossaries.update(paths)
@@ -898,7 +1014,7 @@ def _load_glossary(reader: _Reader, folder: Path, link: Any, line: int | None,
 
 
 def _load_plans(reader: _Reader, folder: Path, link: Any, line: int | None,
-                converter: cattrs.Converter) -> list[OperationalActionPlan]:
+                converter: _Structurer) -> list[OperationalActionPlan]:
     plans = []
     for path in _linked(reader, folder, link, "empact", line) if link else []:
         data = reader.read(path)

@@ -8,15 +8,17 @@ refused with the line it stands on.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["MAX_LIST_START", "Block", "Footnote", "FootnoteRef", "ListKind", "Markup", "MarkupError",
            "Span", "Untranslated", "in_language", "language_of", "numbered_points", "to_markup",
@@ -86,19 +88,36 @@ MAX_LIST_START = 32_767
 """The highest number a numbered list may start at: LibreOffice keeps a list's start in 16 bits
 (a larger one shows as 1, or wraps), and Word counts no higher either."""
 
-_PARSER = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
-# markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as literal
-# text, so that "[it](file:///x)" would show as raw Markdown; taking every link lets the walker
-# refuse each target that is not a web or mail address, with its line.
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    """markdown-it, set up for record texts; loaded for the first text that needs it."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    parser = MarkdownIt("commonmark", {"linkify": False}).use(footnote_plugin).enable("table")
+    # markdown-it leaves links it finds unsafe (file:, javascript:, vbscript:, most data:) as
+    # literal text, so that "[it](file:///x)" would show as raw Markdown; taking every link lets
+    # the walker refuse each target that is not a web or mail address, with its line.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
 _WEB_OR_MAIL = re.compile(r"(https?|mailto):", re.IGNORECASE)
 
 # A text made of words and punctuation that Markdown gives no meaning to: paragraphs split by
-# blank lines and nothing else. Such texts (most of a year's) skip the parser: their blocks are
-# the ones the parser would give (a line break reads as a space), at a tenth of the cost.
-_MARKDOWN_FREE = re.compile(r"[^\\`*_\[\]<>&!#|~\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a"
+# blank lines, and bullet lists of one-line items written "- item", and nothing else. Such texts
+# (most of a year's) skip the parser: their blocks are the ones the parser would give (a line
+# break reads as a space), at a tenth of the cost. A property test holds them to the parser's.
+_MARKDOWN_FREE = re.compile(r"[^\\`*_\[\]<>!#|~\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a"
                             r"\u2028\u2029\u202f\u205f\u3000]*")
-_LINE_START = re.compile(r"^[ \d=+\-:]", re.MULTILINE)
+# What may make a line more than words: indentation, a list's marker or a heading's underline.
+# A number starts a numbered list only when a full stop or bracket and a space follow it.
+_ODD_START = re.compile(r"[ =+\-:]|\d{1,9}[.)](?: |$)", re.MULTILINE)
+_ODD_LINE = re.compile(r"\n(?:[ =+\-:]|\d{1,9}[.)](?: |$))", re.MULTILINE)  # the first aside
+# A bullet: "- " and words that start as a line of words does.
+_BULLET = re.compile(r"^- (?=[^ ])(?![=+\-:]|\d{1,9}[.)](?: |$))", re.MULTILINE)
+_ENTITY = re.compile(r"&[#A-Za-z0-9]+;")  # &amp; &#233; are characters; R&D is not
 
 _REFUSED = {
     "heading_open": "a heading",
@@ -114,10 +133,15 @@ _REFUSED = {
 
 @frozen
 class Markup:
-    """A record's text, parsed; `source` is the Markdown it was read from."""
+    """A record's text, parsed; `source` is the Markdown it was read from.
+
+    A text of plain paragraphs (most of a year's) keeps only its source: its blocks are made
+    when first asked for, and a writer may write its paragraphs straight from their lines
+    (`plain_paragraphs`)."""
 
     source: str
-    blocks: tuple[Block, ...] = field(eq=False, repr=False)
+    # None for a text of plain paragraphs until its blocks are asked for
+    _blocks: tuple[Block, ...] | None = field(eq=False, repr=False, alias="blocks")
     footnotes: tuple[Footnote, ...] = field(eq=False, repr=False)
     lang: str | None = field(default=None, eq=False, repr=False)
     """The language the text was left in, when it is not the document's (see `language_of`)."""
@@ -126,12 +150,31 @@ class Markup:
     def parse(cls, source: str) -> Markup:
         """Parse Markdown; MarkupError names the line of anything the markup does not offer."""
         text = str(source).strip("\n")
-        if _MARKDOWN_FREE.fullmatch(text) and not _LINE_START.search(text):
-            return cls(text, _plain_blocks(text), ())
-        tokens = _PARSER.parse(text)
+        if _MARKDOWN_FREE.fullmatch(text) and not ("&" in text and _ENTITY.search(text)):
+            if not (_ODD_START.match(text) or _ODD_LINE.search(text)):
+                return cls(text, None, ())
+            if "\n- " in text or text.startswith("- "):
+                blocks = _bullet_blocks(text)
+                if blocks is not None:
+                    return cls(text, blocks, ())
+        tokens = _markdown_parser().parse(text)
         labels: dict[str, int] = {}
         blocks, footnotes = _Walker(labels).walk(tokens)
         return cls(text, blocks, footnotes)
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The text's paragraphs and list items, in order."""
+        found = self._blocks
+        if found is None:
+            found = _plain_blocks(self.source)
+            object.__setattr__(self, "_blocks", found)  # made once, as if given
+        return found
+
+    def plain_paragraphs(self) -> list[list[str]] | None:
+        """For a text of plain paragraphs (no lists, formatting, links or footnotes), the lines
+        of each paragraph, which read joined by a space; None for any other text."""
+        return _plain_lines(self.source) if self._blocks is None else None
 
     @property
     def plain(self) -> str:
@@ -139,7 +182,9 @@ class Markup:
         return "\n".join([*(b.text for b in self.blocks), *(f.text for f in self.footnotes)])
 
     def __bool__(self) -> bool:
-        return bool(self.blocks)
+        if self._blocks is None:  # plain paragraphs: there is one unless the text is empty
+            return bool(self.source)
+        return bool(self._blocks)
 
     def __str__(self) -> str:
         return self.source
@@ -320,20 +365,69 @@ class _Walker:
                 raise MarkupError(f"{kind.replace('_', ' ')} is not allowed in a text", line)
 
 
-def _plain_blocks(text: str) -> tuple[Block, ...]:
-    """The blocks of a text without Markdown: a paragraph per run of lines between blank lines,
-    its lines joined by a space as the parser's soft breaks are."""
-    blocks: list[Block] = []
+def _plain_lines(text: str) -> list[list[str]]:
+    """The lines of each paragraph of a text without Markdown: a paragraph per run of lines
+    between blank lines."""
+    if "\n" not in text:  # one line, as most are
+        line = text.rstrip(" ")
+        return [[line]] if line else []
+    paragraphs = []
     for paragraph in re.split(r"\n(?: *\n)+", text):
         lines = [line.rstrip(" ") for line in paragraph.split("\n")]
-        if not lines[0]:
-            continue
+        if lines[0]:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def _plain_blocks(text: str) -> tuple[Block, ...]:
+    """The blocks of a text without Markdown, its lines joined by a space as the parser's soft
+    breaks are."""
+    blocks: list[Block] = []
+    for lines in _plain_lines(text):
         inlines: list[Inline] = []
         for line in lines:
             if inlines:
                 inlines.append(Span(" "))
             inlines.append(Span(line))
         blocks.append(Block(tuple(inlines)))
+    return tuple(blocks)
+
+
+def _bullet_blocks(text: str) -> tuple[Block, ...] | None:
+    """The blocks of a text of paragraphs and bullet lists without other Markdown, or None when
+    a line may be more than words or an item (the parser then reads the text)."""
+    blocks: list[Block] = []
+    inlines: list[Inline] = []  # of the paragraph or item being read
+    item = False  # whether that is a list item
+    in_list = False
+    lists = 0
+    for line in text.split("\n"):
+        if not line.strip(" "):
+            if inlines:
+                blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                              else Block(tuple(inlines)))
+                inlines = []
+            continue
+        if line.startswith("- "):
+            if not _BULLET.match(line):
+                return None
+            if inlines:
+                blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                              else Block(tuple(inlines)))
+            if not in_list:
+                lists += 1
+                in_list = True
+            inlines, item = [Span(line[2:].rstrip(" "))], True
+        elif _ODD_START.match(line):
+            return None
+        elif inlines:  # the paragraph or item goes on (an item's lazy continuation)
+            inlines += (Span(" "), Span(line.rstrip(" ")))
+        else:  # after a blank line, a line of words ends the list
+            in_list = False
+            inlines, item = [Span(line.rstrip(" "))], False
+    if inlines:
+        blocks.append(Block(tuple(inlines), ListKind.BULLET, 0, lists) if item
+                      else Block(tuple(inlines)))
     return tuple(blocks)
 
 

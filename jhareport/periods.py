@@ -56,7 +56,7 @@ class Unit(Enum):
     YEAR = "year"
 
 
-@frozen(order=False)
+@frozen(order=False, cache_hash=True)  # hashed where its formatting is worked out once
 class Period:
     """A span of time from `start` to `end` (both included), stated to the precision of `unit`.
 
@@ -434,7 +434,7 @@ _STATE_LABELS: dict[Status, str] = {
 }
 
 
-@frozen
+@frozen(cache_hash=True)  # a large annex shows the same few states thousands of times
 class StateOfPlay:
     """The state of play of a scorecard action: a status and, where stated, its period."""
 

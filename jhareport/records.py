@@ -134,6 +134,8 @@ def _actor(value: str | Actor) -> Actor:
 
 def _agencies(values: Iterable[str | Agency]) -> tuple[Agency, ...]:
     """Agencies, each once, in the order given; "ALL JHA AGENCIES" stands for the nine."""
+    if values.__class__ is tuple and _distinct(values, _AGENCY):  # as the loader gives them
+        return values
     found: list[Agency] = []
     for value in [values] if isinstance(values, str) else values:
         resolved = [value] if isinstance(value, Agency) else list(REGISTRY.resolve_all([value]))
@@ -146,7 +148,18 @@ def _agencies(values: Iterable[str | Agency]) -> tuple[Agency, ...]:
     return tuple(found)
 
 
+_AGENCY = frozenset({Agency})
+_ACTOR = frozenset({Agency, Body})
+
+
+def _distinct(values: tuple[Any, ...], kinds: frozenset[type]) -> bool:
+    """Whether `values` are each of one of `kinds`, none twice."""
+    return kinds.issuperset(map(type, values)) and len(set(values)) == len(values)
+
+
 def _actors(values: Iterable[str | Actor]) -> tuple[Actor, ...]:
+    if values.__class__ is tuple and _distinct(values, _ACTOR):  # as the loader gives them
+        return values
     found: list[Actor] = []
     for value in [values] if isinstance(values, str) else values:
         resolved = ([value] if isinstance(value, Agency | Body)

@@ -85,6 +85,7 @@ __all__ = [
     "final_report_context",
     "final_report_gaps",
     "outline",
+    "records_held",
     "scan_acronyms",
     "scorecard_context",
     "scorecard_rows",
@@ -108,6 +109,21 @@ def timeline(records: YearRecords) -> list[TimelineEntry]:
                 entries.append(TimelineEntry(session.date, session.timeline, record.id))
     entries.extend(records.timeline)
     return sorted(entries, key=lambda e: e.date.sort_key)
+
+
+def records_held(records: YearRecords) -> int:
+    """How many records the year holds: its lists' records, the scorecard's actions and rows of
+    structure, the operational actions of its plans, its tables' rows, its glossary's entries.
+    The limits of a template grow with it."""
+    scorecard = records.scorecard
+    return (sum(map(len, (records.working_groups, records.meetings, records.thematic_events,
+                          records.other_activities, records.network_products, records.highlights,
+                          records.priorities, records.timeline, records.glossary,
+                          records.action_plans, records.priority_areas, records.tables)))
+            + (len(scorecard.actions) + len(scorecard.parts) + len(scorecard.areas)
+               + len(scorecard.fields) if scorecard is not None else 0)
+            + sum(len(plan.actions) for plan in records.action_plans)
+            + sum(len(table.rows) for table in records.tables))
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -386,7 +402,7 @@ def outline(records: YearRecords, locale: str = "en",
                 heading=_fill(heading, year.year), level=own, numbered=section.numbered,
                 text=section.text, holds=kind.value if kind else "", items=held, topics=views,
                 conclusions=conclusions, table=table,
-                dated=(kind in (SectionContent.THEMATIC_EVENTS, SectionContent.OTHER_ACTIVITIES)
+                dated=(kind is SectionContent.THEMATIC_EVENTS
                        or (kind is SectionContent.MEETINGS and section.select == "working-group")),
                 missing=(not present) if kind is not None else empty))
             shown.extend(below)
@@ -688,14 +704,8 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
         n for actor in actors if not _is_state(actor)
         for n in (*(m.short for m in actor.names), *actor.spellings)
         if " " in n and _registry_name(n)}
-    # One pattern for the whole scan: the phrases first, longest first, else a word.
-    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
-    words: set[str] = set()
-    for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
-        if "/" in text or "@" in text or "www." in text:
-            text = _ADDRESS.sub(" ", text)
-        words.update(pattern.findall(text))
+    words = _words((_ADDRESS.sub(" ", text) if "/" in text or "@" in text or "www." in text
+                    else text for text in texts), phrases)
 
     used: dict[str, Acronym] = {}
     unlisted: set[str] = set()
@@ -739,6 +749,46 @@ def scan_acronyms(texts: Iterable[str], glossary: Sequence[Acronym], *, as_of: d
             unlisted.add(word[:-1] if word.endswith("s") and word[:-1].isupper() else word)
     return AcronymScan(used=sorted(used.values(), key=lambda a: (a.short.casefold(), a.short)),
                        unlisted=sorted(unlisted))
+
+
+_WORD_PATTERN = re.compile(rf"(?<![\w-]){_WORD}")
+_WORD_CHARACTER = re.compile(r"[\w-]")
+
+
+def _words(texts: Iterable[str], phrases: Iterable[str]) -> set[str]:
+    """The words of the texts, as a reader would pick them out, a phrase (DG HOME) as one.
+
+    A word stands between characters that are no letter, digit, `_` or `-`; so words never
+    cross white space, and each distinct piece between white space is read once (most recur
+    across a year's texts). The phrases are looked for first, longest first, each standing apart
+    from the words around it; what they cover is no word of its own.
+    """
+    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # The phrase must stand apart on its left too: checked on each one found, as a lookbehind
+    # opening the pattern would keep the search from skipping ahead to a phrase's first letter.
+    phrase = re.compile(rf"(?:{longest_first})(?![\w-])") if longest_first else None
+    words: set[str] = set()
+    pieces: set[str] = set()
+    for text in dict.fromkeys(texts):  # each text once: lists of agencies, states, recur
+        if phrase is not None:
+            kept: list[str] = []
+            at = 0
+            found = phrase.search(text)
+            while found is not None:
+                start = found.start()
+                if start and _WORD_CHARACTER.match(text, start - 1):  # within a word
+                    found = phrase.search(text, start + 1)
+                    continue
+                words.add(found.group())
+                kept.append(text[at:start])
+                at = found.end()
+                found = phrase.search(text, at)
+            if kept:
+                text = " ".join([*kept, text[at:]])
+        pieces.update(text.split())
+    for piece in pieces:
+        words.update(_WORD_PATTERN.findall(piece))
+    return words
 
 
 def _named(actor: Agency | Body, written: str, as_of: date) -> Acronym | None:

@@ -131,48 +131,91 @@ def parse(text: str) -> Any:
 
 
 def _read(text: str, parser_class: Any) -> Any:
-    """`parse` with one parser: libyaml's (`parser_class`) or PyYAML's own (None)."""
+    """`parse` with one parser: libyaml's (`parser_class`) or PyYAML's own (None).
+
+    The loop runs once per event of the file, so it is written for speed: plain scalars are
+    resolved once per distinct value, and texts are searched for forbidden characters only when
+    the file holds one or the scalar is double-quoted (whose escapes can make any character).
+    """
     stack: list[Any] = []
     pending_keys: list[str | None] = []
     result: Any = None
     documents = 0
     parser: Any = None
+    # The file's own characters are searched once; a double-quoted scalar's escapes (\x07) can
+    # still make a forbidden one, so those are always checked.
+    check_all = parser_class is None or _FORBIDDEN.search(text) is not None
+    resolved: dict[str, Any] = {}  # plain scalars: the value each distinct text stands for
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    top: Any = None  # the innermost mapping or list being read
+    top_list = False
     try:
         parser = yaml.SafeLoader(text) if parser_class is None else parser_class(text)
+        get_event = parser.get_event
         while True:
-            event = parser.get_event()
+            event = get_event()
             if event is None:
                 break
-            kind = type(event)
-            line = event.start_mark.line + 1
-            if kind is yaml.ScalarEvent:
-                value = _scalar(event)
-                if isinstance(value, str):
+            kind = event.__class__
+            if kind is scalar_event:
+                value: Any = event.value
+                tag = event.tag
+                if tag is None or tag == "!":
+                    if event.implicit[0]:  # a plain scalar: a number, true, null… or a text
+                        known = resolved.get(value, resolved)
+                        if known is resolved:
+                            known = resolved[value] = _scalar(event)
+                        value = known
+                elif tag != _STR and tag not in _KEEP_AS_TEXT:
+                    value = _scalar(event)
+                if value.__class__ is str and (check_all or event.style == '"'):
                     bad = forbidden_character(value)
                     if bad:
                         path = _path(stack, pending_keys)
                         record = stack[1] if isinstance(stack[0], LineList) and len(stack) > 1 else None
-                        raise YamlProblem(f"the character {bad} cannot stand in a document", line,
-                                          path, record)
-                _add(stack, pending_keys, value, line)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                        raise YamlProblem(f"the character {bad} cannot stand in a document",
+                                          event.start_mark.line + 1, path, record)
+                if top_list:
+                    top.append(value)
+                    top.item_lines.append(event.start_mark.line + 1)
+                elif top is not None:
+                    key = pending_keys[-1]
+                    if key is None:  # a key: its line is the line of its value
+                        _add(top, pending_keys, value, event.start_mark.line + 1)
+                    else:
+                        top[key] = value
+                        pending_keys[-1] = None
+            elif kind is mapping_start or kind is sequence_start:
+                line = event.start_mark.line + 1
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line)
-                container: Any = LineMap(line) if kind is yaml.MappingStartEvent else LineList(line)
-                _add(stack, pending_keys, container, line)
+                container: Any = LineMap(line) if kind is mapping_start else LineList(line)
+                if top_list:
+                    top.append(container)
+                    top.item_lines.append(line)
+                elif top is not None:
+                    _add(top, pending_keys, container, line)
                 stack.append(container)
                 pending_keys.append(None)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                top, top_list = container, kind is sequence_start
+            elif kind is mapping_end or kind is sequence_end:
                 done = stack.pop()
                 pending_keys.pop()
-                if not stack:
-                    result = done
-            elif kind is yaml.AliasEvent:
-                raise YamlProblem("aliases (*name) are not supported: write the value out", line)
+                if stack:
+                    top = stack[-1]
+                    top_list = top.__class__ is LineList
+                else:
+                    top, top_list, result = None, False, done
+            elif kind is alias_event:
+                raise YamlProblem("aliases (*name) are not supported: write the value out",
+                                  event.start_mark.line + 1)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem("a second document (---): a file holds one", line)
+                    raise YamlProblem("a second document (---): a file holds one",
+                                      event.start_mark.line + 1)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = YamlProblem(_syntax_message(text, mark, error.problem),
@@ -233,14 +276,8 @@ def _path(stack: list[Any], pending_keys: list[str | None]) -> tuple[str | int, 
     return tuple(path)
 
 
-def _add(stack: list[Any], pending_keys: list[str | None], value: Any, line: int) -> None:
-    if not stack:
-        return
-    top = stack[-1]
-    if isinstance(top, LineList):
-        top.append(value)
-        top.item_lines.append(line)
-        return
+def _add(top: LineMap, pending_keys: list[str | None], value: Any, line: int) -> None:
+    """A key or a value into the mapping being read."""
     key = pending_keys[-1]
     if key is None:
         if isinstance(value, LineMap | LineList):

@@ -10,11 +10,13 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import FIXTURES
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import jhareport
 from jhareport.i18n import own_words
 from jhareport.records import Acronym
-from jhareport.views import scan_acronyms
+from jhareport.views import _WORD, _words, scan_acronyms
 
 GLOSSARY = [
     Acronym("CRI", "common risk indicator"),
@@ -180,3 +182,25 @@ def test_words_of_web_and_mail_addresses_are_no_acronyms() -> None:
     text = ("See http://data.consilium.europa.eu/doc/document/ST-7021-2017-INIT/en/pdf, "
             "www.ec.europa.eu/JAI/NEWS and CONTACT@EXAMPLE.EU; but ZZQX is one.")
     assert unlisted(text) == ["ZZQX"]
+
+
+# -- the scan reads each distinct piece of text once: it must find the words one pass would ----
+
+_PHRASES = ["DG HOME", "LIBE Committee", "EU RESTRICTED", "EU TOP SECRET", "TOP SECRET UE"]
+_FRAGMENTS = st.sampled_from([*_PHRASES, "DG", "HOME", "EU", "TOP", "SECRET", "x", "é", "9", "_",
+                              "-", "+", "'", "(", " ", "  ", "\n", "\t", "\u00a0", "\u2003",
+                              "EU-OSHA", "CRIs", "GLACY+", "eu-LISA"])
+
+
+def _one_pass(texts: list[str], phrases: list[str]) -> set[str]:
+    """The words of the texts found by one pattern over each: phrases first, else a word."""
+    longest_first = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:(?:{longest_first})(?![\w-])|{_WORD})")
+    return {word for text in texts for word in pattern.findall(text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_FRAGMENTS, max_size=12).map("".join), max_size=4))
+@example(["xEU TOP SECRET UE"])  # a phrase within a word, and another starting inside it
+def test_the_scan_finds_the_words_one_pass_over_each_text_finds(texts: list[str]) -> None:
+    assert _words(texts, _PHRASES) == _one_pass(texts, _PHRASES)

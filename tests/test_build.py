@@ -528,3 +528,21 @@ def test_no_sentence_points_at_a_link_that_is_not_there(built_2023: Path) -> Non
     text = "\n".join(p.text for p in docx.Document(str(built_2023 / "final-report.docx")).paragraphs)
     assert "greening activities" in text
     assert not re.search(r"\b(?:online|available|click) here\b", text)
+
+
+@pytest.mark.parametrize("year", ["2017", "2019", "2023"])
+def test_the_command_builds_without_loading_what_the_build_does_not_use(
+        tmp_path: Path, year: str) -> None:
+    """`jhareport build` with the built-in templates leaves out the template linter, the forms,
+    docxtpl, python-docx and cattrs (which only says what is wrong in fixtures): a command
+    starts in a fraction of the time."""
+    program = ("import sys; from jhareport.cli import main; "
+               f"code = main(['build', {str(FIXTURES / year)!r}, '--out', {str(tmp_path)!r}]); "
+               "print(' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True)
+    loaded = set(done.stdout.split())
+    assert "jhareport.word.build" in loaded
+    assert not {m.split(".")[0] for m in loaded} & {"docx", "docxtpl", "docxcompose", "cattrs"}
+    assert not {"jhareport.template_tools.lint", "jhareport.contributions",
+                "jhareport.office.pdf"} & loaded

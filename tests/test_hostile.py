@@ -59,6 +59,11 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
+def _touched(path: Path) -> Path:
+    path.touch()
+    return path
+
+
 def year_folder(tmp_path: Path, files: dict[str, str | bytes] | None = None,
                 setup: Callable[[Path], object] | None = None) -> Path:
     folder = tmp_path / "fixtures" / "2023"
@@ -195,6 +200,12 @@ FIXTURE_CASES: dict[str, tuple[dict[str, str | bytes], Callable[[Path], object] 
     "50 MB fixture": ({}, lambda f: (f / "timeline.yaml").write_bytes(
         b"# " + b"x" * (50 * 1024 * 1024) + b"\n"),
                       r"timeline\.yaml: too large \(52 MB\): a fixture file may hold 32 MB"),
+    # a 200,000-action scorecard in one file: a year spreads its actions over several files
+    "90 MB scorecard file": ({"scorecard/structure.yaml": "title: S\nparts: []\nareas: []\n"
+                                                          "fields: []\n"},
+                             lambda f: os.truncate(_touched(f / "scorecard" / "actions.yaml"),
+                                                   90 * 1024 * 1024),
+                             r"actions\.yaml: too large \(94 MB\): a fixture file may hold 32 MB"),
     # dates and numbers
     "impossible date 2023-02-31": (
         {"timeline.yaml": "- date: 2023-02-31\n  label: Event\n"}, None,
@@ -256,21 +267,28 @@ def template(path: Path, *texts: str) -> Path:
     return path
 
 
+# The limits that grow with what a year holds: 10 more loop iterations and 5,000 more characters
+# for each record, one more number in a range (the test year holds one record, a highlight).
 SANDBOX_CASES = {
     "huge power": ("{{ 999999999**999999999 }}", r"about 8,999,999,991 digits, more than 4,300"),
     "text repetition": ("{{ 'x' * 10**10 }}", r"10,000,000,000 characters or items"),
     "list repetition": ("{{ [0] * 10**9 }}", r"1,000,000,000 characters or items"),
     "huge range": ("{{ range(10**10)|list }}", r"a range of 10,000,000,000 numbers"),
     "nested loops": ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
-                     "{% endfor %}", r"more than 500,000 loop iterations and macro calls"),
+                     "{% endfor %}", r"more than 500,010 loop iterations and macro calls"),
     "doubling text": ("{% set ns = namespace(s='x') %}{% for i in range(64) %}"
                       "{% set ns.s = ns.s ~ ns.s %}{% endfor %}", r"1,048,576 characters"),
     "format width": ("{{ '%999999999s' % 'x' }}", r"a format width of 999999999"),
     "padding method": ("{{ 'x'.ljust(10**10) }}", r"the result of ljust\(\)"),
     "exploding macro": ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}"
-                        "{% endmacro %}{{ f(60) }}", r"more than 500,000 loop iterations"),
+                        "{% endmacro %}{{ f(60) }}", r"more than 500,010 loop iterations"),
     "large output": ("{% for i in range(100000) %}{% for j in range(4) %}{{ 'y' * 999999 }}"
-                     "{% endfor %}{% endfor %}", r"writes more than 100,000,000 characters"),
+                     "{% endfor %}{% endfor %}", r"writes more than 100,005,000 characters"),
+    # what the scorecard annex of a 200,000-action year writes, from a year of one record
+    "a large year's output": ("{% for i in range(100000) %}{{ 'y' * 2100 }}{% endfor %}",
+                              r"writes more than 100,005,000 characters"),
+    "a large year's loops": ("{% for i in range(200000) %}{% endfor %}",
+                             r"a range of 200,000 numbers, more than 100,001"),
     "escape through __mro__": ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
                                r"'__class__' of str is out of a template's reach"),
     "escape through globals": ("{{ lipsum.__globals__['os'] }}",
@@ -299,6 +317,19 @@ def test_template_limits_stop_the_render_at_the_template_place(
     assert_build_refused(year_folder(tmp_path), tmp_path / "out", capsys, jhareport.BuildError,
                          rf"final-report\.docx, paragraph 2 “{shown}”: .*{expected}",
                          "--templates", str(templates))
+
+
+def test_the_limits_grow_with_the_records_a_year_holds() -> None:
+    """What stops a template on a year of one record renders on a year of 120,000: ranges and
+    loops in proportion to the records (a 200,000-action year's annex builds as shipped)."""
+    from jhareport.word.environment import TemplateLimitError, template_environment
+
+    source = "{% for i in range(150000) %}{% for j in range(10) %}{% endfor %}{% endfor %}done"
+    with pytest.raises(TemplateLimitError, match=r"a range of 150,000 numbers, more than 100,001"):
+        template_environment(records=1).from_string(source).render()
+    with pytest.raises(TemplateLimitError, match=r"more than 1,000,000 loop iterations"):
+        template_environment(records=50_000).from_string(source).render()
+    assert template_environment(records=120_000).from_string(source).render() == "done"
 
 
 def _zip(entries: dict[str, bytes], *, compress: int = zipfile.ZIP_DEFLATED) -> bytes:

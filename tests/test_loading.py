@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import write_folder
 
+from jhareport import loading
 from jhareport.agencies import REGISTRY
 from jhareport.loading import LoadError, Problem, load_year
 from jhareport.periods import Status, format_period
@@ -799,3 +800,19 @@ def test_scorecard_actions_are_read_even_when_the_structure_cannot_be(tmp_path: 
     assert [(p.file.name, p.field) for p in problems] == [("structure.yaml", None),
                                                           ("europol.yaml", "colour")]
     assert problems[0].message.startswith("not valid YAML: ")
+
+
+# -- records are built straight from their mappings; cattrs' detailed converter says what fails --
+
+@pytest.mark.parametrize(("year", "locale"), [("2017", None), ("2019", None), ("2020", None),
+                                              ("2023", None), ("2023", "fr"), ("2019", "de")])
+def test_the_records_are_those_the_detailed_converter_builds(
+        year: str, locale: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / year
+    records = load_year(folder, locale)
+
+    def refused(self: object, cls: type) -> object:
+        raise TypeError(cls)
+
+    monkeypatch.setattr(loading._Structurer, "_record", refused)
+    assert load_year(folder, locale) == records

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from jhareport.loading import load_year
 from jhareport.markup import (
-    _PARSER,
     Block,
     Footnote,
     FootnoteRef,
@@ -21,6 +20,7 @@ from jhareport.markup import (
     Markup,
     MarkupError,
     Span,
+    _markdown_parser,
     _Walker,
     to_markup,
 )
@@ -274,12 +274,38 @@ _WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]
 
 
 def _parsed(text: str) -> tuple[tuple[Block, ...], tuple[Footnote, ...]]:
-    return _Walker({}).walk(_PARSER.parse(text))
+    return _Walker({}).walk(_markdown_parser().parse(text))
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(_TRICKY, _WORDS), max_size=12).map("".join))
 def test_a_text_without_markdown_reads_as_the_parser_reads_it(text: str) -> None:
+    try:
+        expected = _parsed(text.strip("\n"))
+    except MarkupError:
+        with pytest.raises(MarkupError):
+            Markup.parse(text)
+        return
+    markup = Markup.parse(text)
+    assert (markup.blocks, markup.footnotes) == expected
+
+
+# Lines mostly of words and bullets, now and then with what may make them more than that.
+_LINE_WORDS = st.tuples(st.sampled_from("abZ'(\u00e9"),
+                        st.text(alphabet=st.sampled_from("ab Z9.,'(\u00e9"), max_size=8)).map("".join)
+_ODD_WORDS = st.text(alphabet=st.sampled_from("a 9.)-:=+&;#"), max_size=5)
+_WORDS_LINE = st.tuples(st.sampled_from(["", "", "", "- ", "- ", "- ", "- ", "2019 "]), _LINE_WORDS)
+_LINES = st.one_of(
+    _WORDS_LINE, _WORDS_LINE, _WORDS_LINE, _WORDS_LINE,
+    st.sampled_from(["", "  ", "   "]).map(lambda blank: (blank, "")),
+    st.tuples(st.sampled_from(["", "- ", "  ", "-", "- - ", "-  ", "1. ", "12) ", "&amp; ",
+                               "R&D ", "= ", "+ ", ": "]), _ODD_WORDS),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, max_size=8).map("\n".join))
+def test_paragraphs_and_bullet_lists_read_as_the_parser_reads_them(text: str) -> None:
     try:
         expected = _parsed(text.strip("\n"))
     except MarkupError:

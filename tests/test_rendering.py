@@ -16,6 +16,8 @@ import attrs
 import docx
 import pytest
 from docxtpl import DocxTemplate, RichText
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2.sandbox import SandboxedEnvironment
 
 import jhareport
@@ -231,3 +233,51 @@ def test_a_character_xml_cannot_hold_is_refused_with_its_place(
     assert "cannot be written in a Word document" in message
     assert "final-report.docx, paragraph" in message and "highlight 'odd'" in message
     assert not (tmp_path / "out").exists()
+
+
+# -- a text of plain paragraphs is written from its lines: it must read as its blocks do -------
+
+_PLAIN_PIECES = st.sampled_from(["words", "R&D", "x > 3", "'q'", '"', "é", "2019", " ", "  ", "\n",
+                                 "\n\n", "\n  \n", "(no. 7)", "a: b", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=12).map("".join))
+def test_plain_paragraphs_are_written_as_their_blocks(source: str) -> None:
+    from jhareport.markup import Markup, MarkupError
+    from jhareport.word.filters import lines
+
+    try:
+        parsed = Markup.parse(source)
+    except MarkupError:  # an indented line is code: refused, with or without its lines
+        return
+    given = Markup(parsed.source, parsed.blocks, parsed.footnotes)  # its blocks, made
+    template = WordTemplate.read(ROOT / "jhareport" / "templates" / "scorecard-annex.docx")
+    as_of = date(2019, 12, 31)
+    for style in ("Body Text", "Table Text"):
+        markup = Markup.parse(source)  # its blocks not made yet
+        assert (WordWriter(template, False).rich(markup, style=style)
+                == WordWriter(template, False).rich(given, style=style))
+    markup = Markup.parse(source)
+    assert bool(markup) == bool(given)
+    assert lines(markup, 3, locale="en", as_of=as_of) == lines(given, 3, locale="en", as_of=as_of)
+
+
+@pytest.mark.parametrize("source", [
+    "", "ab", "<?xml version='1.0'?><w:p/>", "<w:p>{{ text }}</w:p>",
+    # the first thousands of pieces write nothing: the part's start comes in a later batch
+    "{% for i in range(20000) %}{{ '' }}{% endfor %}<?xml version='1.0'?><w:p/>",
+    "{% for i in range(20000) %}{{ '' }}{% endfor %}ab",
+    "{% for i in range(20000) %}<w:p>{{ i }} {{ text }}</w:p>{% endfor %}",
+])
+def test_a_part_is_written_in_utf8_as_its_text_reads(source: str) -> None:
+    """A part is encoded a batch of pieces at a time, after the XML declaration unless it
+    has its own: the bytes are those of the whole text."""
+    template = WordTemplate.read(ROOT / "jhareport" / "templates" / "scorecard-annex.docx")
+    template.sources[template.document] = source
+    compiled = template.compile(template_environment("en"))
+    variables = {"text": "Réseau “JAI” & <agences>"}
+    whole = compiled.render_part(template.document, variables).encode("utf-8")
+    declaration = b"<?xml version='1.0'?>\n"
+    assert compiled.render_part_bytes(template.document, variables, declaration) == (
+        whole if whole.startswith(b"<?xml") else declaration + whole)

@@ -3,6 +3,7 @@ template reference kept equal to the code."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -432,3 +433,21 @@ def test_runs_differing_only_in_what_a_reader_cannot_see_are_not_flagged(tmp_pat
     path = tmp_path / "acronyms.docx"
     document.save(str(path))
     assert lint(path) == []
+
+
+def test_the_built_in_templates_come_with_the_sources_docxtpl_makes_of_them() -> None:
+    """A build reads the built-in templates' parts from templates/prepared.json: they must be
+    what docxtpl makes of the templates as they are (`python tools/prepare_templates.py`)."""
+    from jhareport.word.template import PREPARED, prepare
+
+    stored = json.loads(PREPARED.read_text(encoding="utf-8"))["sources"]
+    assert stored == prepare(sorted(TEMPLATES.glob("**/*.docx"))), \
+        "the built-in templates changed: run `python tools/prepare_templates.py`"
+
+
+def test_style_names_are_read_as_python_docx_reads_them() -> None:
+    from docx.styles import BabelFish
+
+    from jhareport.word.template import _STYLE_NAMES
+
+    assert dict(BabelFish.style_aliases) == _STYLE_NAMES

@@ -683,9 +683,11 @@ def final_report() -> Document:
 
     tag(doc, "{%p elif section.holds in ('other-activities', 'network-products') %}")
     tag(doc, "{%p for item in section.items %}")
-    tag(doc, "{{p heading(item, section.level + 1, dated=section.dated) }}")
-    tag(doc, "{%p if section.dated and item|details %}")
-    tag(doc, "{{ item|details }}", "Record Details")
+    tag(doc, "{{p heading(item, section.level + 1) }}")
+    # An activity's dates stand in its facts line: its heading is its title, as published.
+    tag(doc, "{%p if section.holds == 'other-activities' and (item.sessions or item|details) %}")
+    tag(doc, "{{ item.sessions|dates }}{% if item.sessions and item|details %}. {% endif %}"
+        "{{ item|details }}", "Record Details")
     tag(doc, "{%p endif %}")
     tag(doc, "{{p item.body|rich }}")
     tag(doc, "{%p endfor %}")

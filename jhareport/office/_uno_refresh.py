@@ -13,9 +13,10 @@ can tell whether the documents' fonts are among them.
 
 For each document: load it hidden, update every index (tables of contents) twice — the second
 pass sees the pages as they are once the first has filled the table — refresh the fields, then
-store it as PDF and again as .docx. Progress goes to standard error; the exit status is 0 when
-every document was written, 1 otherwise, with the reason on standard error. At the end the office
-is asked to terminate (the caller kills it anyway if it lingers).
+store it as PDF and, when the job names a .docx for it ("docx" may be null), again as .docx.
+Progress goes to standard error; the exit status is 0 when every document was written, 1
+otherwise, with the reason on standard error. At the end the office is asked to terminate (the
+caller kills it anyway if it lingers).
 
 Only the standard library and uno are used, so this file runs under any Python 3 that LibreOffice
 ships with.
@@ -58,7 +59,6 @@ def _connect(uno: Any, pipe: str, timeout: float) -> Any:
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
     deadline = time.monotonic() + timeout
-    delay = 0.05
     while True:
         try:
             context = resolver.resolve(url)
@@ -67,8 +67,7 @@ def _connect(uno: Any, pipe: str, timeout: float) -> Any:
             if time.monotonic() >= deadline:
                 raise RuntimeError(f"could not connect to LibreOffice on pipe {pipe} within "
                                    f"{timeout:g} s: {error}") from error
-            time.sleep(delay)
-            delay = min(delay * 1.5, 0.5)
+            time.sleep(0.05)  # asked often: the conversion starts as soon as soffice is up
     return context
 
 
@@ -108,7 +107,7 @@ def _describe_charts(document: Any, charts: list[list[str]]) -> None:
         frame.Description = description
 
 
-def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str,
+def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str | None,
              charts: list[list[str]]) -> None:
     to_url = uno.systemPathToFileUrl
     document = desktop.loadComponentFromURL(to_url(source), "_blank", 0, (
@@ -133,11 +132,13 @@ def _convert(uno: Any, desktop: Any, source: str, pdf: str, docx: str,
         ))
         document.storeToURL(to_url(pdf), (_property(uno, "FilterName", "writer_pdf_Export"),
                                           _property(uno, "FilterData", settings)))
-        document.storeToURL(to_url(docx), (
-            _property(uno, "FilterName", "MS Word 2007 XML"),
-            _property(uno, "Overwrite", True),
-        ))
-        _log(f"{os.path.basename(source)}: {count} index(es) updated, PDF and .docx written")
+        if docx:  # only a document whose table of contents the caller takes back
+            document.storeToURL(to_url(docx), (
+                _property(uno, "FilterName", "MS Word 2007 XML"),
+                _property(uno, "Overwrite", True),
+            ))
+        _log(f"{os.path.basename(source)}: {count} index(es) updated, PDF"
+             f"{' and .docx' if docx else ''} written")
     finally:
         document.close(True)
 

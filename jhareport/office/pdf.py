@@ -53,6 +53,7 @@ __all__ = [
 
 _SCRIPT = Path(__file__).with_name("_uno_refresh.py")
 _SHUTDOWN_GRACE = 10.0
+_PROBE_TIMEOUT = 20.0
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{_W_NS}}}"
@@ -71,7 +72,8 @@ class PdfError(Exception):
 @frozen
 class ConvertedDocument:
     """One converted document: the PDF written, and the .docx as LibreOffice re-saved it after
-    refreshing its table of contents and fields (for `splice_toc`; not written anywhere)."""
+    refreshing its table of contents and fields (for `splice_toc`; not written anywhere; empty
+    for a document without a table of contents)."""
 
     source: Path
     pdf_path: Path
@@ -267,7 +269,7 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
             data = path.read_bytes()
             source.write_bytes(tagging_safe(data))
             jobs.append({"source": str(source), "pdf": str(work / "out" / f"{path.stem}.pdf"),
-                         "docx": str(work / "out" / f"{path.stem}.docx"),
+                         "docx": str(work / "out" / f"{path.stem}.docx") if _toc(data) else None,
                          "charts": chart_descriptions(data)})
         pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
         job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs,
@@ -275,9 +277,10 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
         soffice_log = work / "soffice.log"
         script_log = work / "script.log"
+        profile = work / "profile"
         with open(soffice_log, "wb") as soffice_out:
             soffice = subprocess.Popen(
-                [str(office.soffice), f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                [str(office.soffice), f"-env:UserInstallation={profile.as_uri()}",
                  f"--accept=pipe,name={pipe};urp;", "--headless", "--invisible", "--nologo",
                  "--norestore", "--nodefault"],
                 stdin=subprocess.DEVNULL, stdout=soffice_out, stderr=subprocess.STDOUT,
@@ -287,8 +290,9 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
         except BaseException:
             _stop(soffice, grace=0)
             raise
-        # After success the script has asked soffice to terminate: let it; otherwise end it now.
-        _stop(soffice, grace=_SHUTDOWN_GRACE if status == 0 else 0)
+        # Every file is written (or the conversion failed): soffice, asked to terminate, is not
+        # waited for but ended at once, with its throw-away profile.
+        _stop(soffice, grace=0)
         if status is None:
             raise PdfError(f"LibreOffice did not convert {names} within the time limit of {timeout:g} s; "
                            "no PDF was written")
@@ -298,11 +302,12 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
                            + (f":\n{details}" if details else ""))
         converted: list[ConvertedDocument] = []
         for path, item in zip(paths, jobs, strict=True):
-            pdf, docx = Path(item["pdf"]), Path(item["docx"])
+            pdf, docx = Path(item["pdf"]), Path(item["docx"] or item["pdf"])
             if not pdf.is_file() or not docx.is_file():
                 raise PdfError(f"LibreOffice reported success but wrote no PDF for {path.name}")
             converted.append(ConvertedDocument(source=path, pdf_path=Path(out_dir) / pdf.name,
-                                               pdf=pdf.read_bytes(), refreshed_docx=docx.read_bytes()))
+                                               pdf=pdf.read_bytes(),
+                                               refreshed_docx=docx.read_bytes() if item["docx"] else b""))
         log = _tail(script_log, lines=1000)
         fonts = _font_families(work / "fonts.json")
     write_atomically({document.pdf_path: document.pdf for document in converted})
@@ -319,6 +324,15 @@ def _font_families(path: Path) -> tuple[str, ...] | None:
     if not isinstance(families, list):
         return None
     return tuple(str(family) for family in families)
+
+
+def _toc(docx: bytes) -> bool:
+    """Whether LibreOffice's refreshed .docx is wanted back: for a table of contents (a file
+    that is no Word package goes to LibreOffice as it is, which says what it makes of it)."""
+    try:
+        return has_toc(docx)
+    except PdfError:
+        return False
 
 
 def _run_script(office: OfficeTools, job: Path, log: Path, soffice: subprocess.Popen[bytes],

@@ -11,6 +11,7 @@ with the template's place (see `locate.explain`).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import string
@@ -28,21 +29,23 @@ from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from .filters import FILTERS
 
-__all__ = ["MAX_DIGITS", "MAX_ITEMS", "MAX_OUTPUT", "MAX_RANGE", "MAX_STEPS",
-           "ReportEnvironment", "TemplateLimitError", "template_environment"]
+__all__ = ["MAX_DIGITS", "MAX_ITEMS", "MAX_OUTPUT", "MAX_RANGE", "MAX_STEPS", "OUTPUT_PER_RECORD",
+           "STEPS_PER_RECORD", "ReportEnvironment", "TemplateLimitError", "template_environment"]
 
 MAX_DIGITS = 4300
 """The most digits a number a template computes may have (Python's own limit for showing one)."""
 MAX_ITEMS = 1_000_000
 """The most characters of a text, or items of a list, a template may make in one step."""
 MAX_RANGE = 100_000
-"""The most numbers a `range` may give."""
+"""The most numbers a `range` may give, and one more for each record of the year."""
 MAX_STEPS = 500_000
-"""The most loop iterations and macro calls of one document's render (the built-in scorecard
-annex takes about one per action: 55,000 for a 50,000-action scorecard)."""
+"""The most loop iterations and macro calls of one document's render, and `STEPS_PER_RECORD`
+more for each record of the year (the built-in scorecard annex takes about one per action)."""
 MAX_OUTPUT = 100_000_000
-"""The most characters a part of a document may render to (the built-in scorecard annex writes
-about 1,100 per action: 55 million for a 50,000-action scorecard)."""
+"""The most characters a part of a document may render to, and `OUTPUT_PER_RECORD` more for
+each record of the year (the built-in scorecard annex writes about 1,100 per action)."""
+STEPS_PER_RECORD = 10
+OUTPUT_PER_RECORD = 5_000
 
 
 class TemplateLimitError(SecurityError):
@@ -217,11 +220,16 @@ def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str
     return generate_lorem_ipsum(n, html, min, max)
 
 
-def _range(*args: int) -> range:
-    numbers = range(*args)
-    if len(numbers) > MAX_RANGE:
-        raise _refuse(f"a range of {len(numbers):,} numbers, more than {MAX_RANGE:,}")
-    return numbers
+def _ranges(limit: int) -> Callable[..., range]:
+    """Python's `range`, of at most `limit` numbers."""
+
+    def bounded_range(*args: int) -> range:
+        numbers = range(*args)
+        if len(numbers) > limit:
+            raise _refuse(f"a range of {len(numbers):,} numbers, more than {limit:,}")
+        return numbers
+
+    return bounded_range
 
 
 class _LimitedCode(CodeGenerator):
@@ -268,16 +276,21 @@ class ReportEnvironment(SandboxedEnvironment):
     """Jinja's sandbox, with limits on what a template may compute (see the module's text).
 
     The counts of loop iterations and macro calls are kept per environment: one environment
-    renders one document."""
+    renders one document. A year of many records raises the limits that grow with what a
+    document shows of them (`records`): the loop iterations, the output and a range's length;
+    what one step may make does not grow."""
 
     code_generator_class = _LimitedCode
     intercepted_binops = frozenset({"**", "*", "%", "+"})
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, records: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.steps = 0
+        self.max_steps = MAX_STEPS + STEPS_PER_RECORD * records
+        self.max_output = MAX_OUTPUT + OUTPUT_PER_RECORD * records
+        self._plain = _plain_data()
         self.binop_table.update({"**": _power, "*": _times, "%": _modulo, "+": _plus})
-        self.globals["range"] = _range
+        self.globals["range"] = _ranges(MAX_RANGE + records)
         self.globals["lipsum"] = _lipsum
         for name in _GROWING_FILTERS:
             self.filters[name] = _bounded_filter(name, self.filters[name])
@@ -286,7 +299,7 @@ class ReportEnvironment(SandboxedEnvironment):
         """`obj.attribute`. The records and views are plain data: for them the sandbox's check
         comes down to refusing names that start with an underscore, done here without its
         general inspection of the object (most of a large annex's rendering time otherwise)."""
-        if type(obj) in _plain_data() and not attribute.startswith("_"):
+        if obj.__class__ in self._plain and attribute[:1] != "_":
             try:
                 return getattr(obj, attribute)
             except AttributeError:
@@ -305,8 +318,8 @@ class ReportEnvironment(SandboxedEnvironment):
 
     def step(self) -> None:
         self.steps += 1
-        if self.steps > MAX_STEPS:
-            raise _refuse(f"more than {MAX_STEPS:,} loop iterations and macro calls")
+        if self.steps > self.max_steps:
+            raise _refuse(f"more than {self.max_steps:,} loop iterations and macro calls")
 
     def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """The items of a loop, each counted."""
@@ -349,27 +362,74 @@ class ReportEnvironment(SandboxedEnvironment):
         return checked
 
     def concat(self, pieces: Iterable[str]) -> str:
-        """The rendered pieces joined, up to MAX_OUTPUT characters: beyond, the error is raised
+        """The rendered pieces joined, up to `max_output` characters: beyond, the error is raised
         inside the template where it is writing, so that the place is known."""
+        return "".join(self.joined(pieces))
+
+    def joined(self, pieces: Iterable[str]) -> Iterator[str]:
+        """`concat` a batch of pieces at a time: a large document need not be held whole as a
+        text (Python holds it in two bytes a character, where UTF-8 takes one). The pieces are
+        counted a few at a time, so that the error is raised within a few pieces of the place
+        that overflows."""
         kept: list[str] = []
         total = 0
+        limit = self.max_output
         iterator = iter(pieces)
-        for piece in iterator:
-            total += len(piece)
-            if total > MAX_OUTPUT:
-                error = _refuse(f"the template writes more than {MAX_OUTPUT:,} characters")
+        while True:
+            few = list(itertools.islice(iterator, _FEW))
+            if not few:
+                break
+            total += sum(map(len, few))
+            if total > limit:
+                error = _refuse(f"the template writes more than {limit:,} characters")
                 throw = getattr(iterator, "throw", None)
                 if throw is not None:
                     throw(error)
                 raise error
-            kept.append(piece)
-        return "".join(kept)
+            kept += few
+            if len(kept) >= _BATCH:
+                yield "".join(kept)
+                kept = []
+        yield "".join(kept)
 
 
-def template_environment(locale: str = "en", as_of: date | None = None) -> SandboxedEnvironment:
-    """Sandboxed with limits, strict about undefined names, escaping on, with every filter of
-    `FILTERS` bound to the build's locale and the day whose agency names the report uses."""
-    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True, loader=_NoTemplates())
-    env.filters.update({name: functools.partial(f, locale=locale, as_of=as_of)
+_FEW = 32  # pieces counted at a time
+_BATCH = 8192  # pieces joined at a time
+
+
+def template_environment(locale: str = "en", as_of: date | None = None,
+                         records: int = 0) -> SandboxedEnvironment:
+    """Sandboxed with limits (raised for a year of `records` records), strict about undefined
+    names, escaping on, with every filter of `FILTERS` bound to the build's locale and the day
+    whose agency names the report uses."""
+    env = ReportEnvironment(undefined=StrictUndefined, autoescape=True, records=records,
+                           loader=_NoTemplates())
+    env.filters.update({name: _once_each(f, locale, as_of) if name in _PURE_FILTERS
+                        else functools.partial(f, locale=locale, as_of=as_of)
                         for name, f in FILTERS.items()})
     return env
+
+
+# Filters whose result depends only on what they are given (and the build's locale and day):
+# a large annex shows the same states of play and lists of agencies thousands of times.
+_PURE_FILTERS = frozenset({"period", "dates", "agency", "agency_full", "agencies", "number",
+                           "state", "translated"})
+
+
+def _once_each(function: Callable[..., Any], locale: str,
+               as_of: date | None) -> Callable[..., Any]:
+    """`function` with the locale and day bound, run once for each value (and arguments) of one
+    render; values that cannot be told apart by hashing (lists) are worked out each time."""
+    results: dict[Any, Any] = {}
+
+    def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (value.__class__, value, args, tuple(kwargs.items()) if kwargs else ())
+        try:
+            return results[key]
+        except KeyError:
+            result = results[key] = function(value, *args, locale=locale, as_of=as_of, **kwargs)
+            return result
+        except TypeError:  # unhashable
+            return function(value, *args, locale=locale, as_of=as_of, **kwargs)
+
+    return functools.update_wrapper(filter_, function)

@@ -148,6 +148,10 @@ def lines(value: Markup | str | None, per_line: int = 80, *, locale: str, as_of:
         return 0
     if isinstance(value, str):
         return sum(max(1, math.ceil(len(part) / per_line)) for part in value.splitlines())
+    paragraphs = value.plain_paragraphs()
+    if paragraphs is not None:  # each paragraph's lines read joined by a space
+        return sum(max(1, math.ceil((sum(map(len, lines)) + len(lines) - 1) / per_line))
+                   for lines in paragraphs)
     return sum(max(1, math.ceil(len(block.text) / (per_line - 6 if block.list_kind else per_line)))
                for block in value.blocks)
 

@@ -201,7 +201,8 @@ def _class_attributes(cls: type) -> Iterator[Attribute]:
     if attrs.has(cls):
         hints = typing.get_type_hints(cls)
         for a in attrs.fields(cls):
-            yield Attribute(a.name, hints.get(a.name, Any), str(a.metadata.get("doc", "")))
+            if not a.name.startswith("_"):  # a template cannot reach it (a property may)
+                yield Attribute(a.name, hints.get(a.name, Any), str(a.metadata.get("doc", "")))
     if issubclass(cls, enum.Enum):
         yield Attribute("name", str, "the name of the value")
         yield Attribute("value", str, "the value as written in the fixtures")

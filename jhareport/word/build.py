@@ -8,7 +8,6 @@ import re
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup as Xml
 
+from .._gc import collector_paused
 from ..agencies import short_name
 from ..checks import record_problems
 from ..errors import InputError
@@ -40,6 +40,7 @@ from ..views import (
     final_report_context,
     has_final_report_content,
     outline,
+    records_held,
     scorecard_context,
 )
 from .language import set_language
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
 DOCUMENTS = ("final-report", "scorecard-annex", "acronyms")
-DEFAULT_TEMPLATES = Path(str(files("jhareport") / "templates"))
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 class BuildError(InputError):
@@ -155,7 +156,7 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
     writer = WordWriter(template, draft, locale)
 
     def environment() -> SandboxedEnvironment:
-        env = template_environment(locale, year.as_of)
+        env = template_environment(locale, year.as_of, records_held(records))
         writer.install(env)
         return env
 
@@ -227,8 +228,7 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
     rendered: dict[str, bytes] = {}
     for part in template.sources:
         writer.part = part
-        data = compiled.render_part(part, variables).encode("utf-8")
-        rendered[part] = data if data.startswith(b"<?xml") else DECLARATION + data
+        rendered[part] = compiled.render_part_bytes(part, variables, DECLARATION)
     writer.part = template.document
     properties = {field: plain(str(t.render(variables)))
                   for field, t in compiled.properties.items()}
@@ -256,6 +256,7 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
            "acronyms": "List of acronyms"}
 
 
+@collector_paused
 def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = False,
           strict: bool = False, locale: str = "en", templates: str | Path | None = None,
           pdf: bool = False, pdf_timeout: float = 120, html: bool = False, docx: bool = True,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -18,6 +19,7 @@ _STYLES = "word/styles.xml"
 _SETTINGS = "word/settings.xml"
 
 
+@functools.lru_cache(maxsize=64)
 def language_tag(locale: str) -> str:
     """The BCP 47 tag Word writes for a build's locale: "fr" → "fr-FR", "fr_BE" → "fr-BE",
     "en" → "en-US" (Babel's usual country for a bare language, as Word has no bare "en")."""

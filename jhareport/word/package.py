@@ -94,17 +94,28 @@ def write_package(entries: Mapping[str, bytes], stamp: datetime) -> bytes:
 
 
 def paragraph_texts(data: bytes) -> list[str]:
-    """The text of each paragraph of a part (body, tables, footnotes) as a reader sees it.
+    """The text of each paragraph of a part (body, tables, footnotes) as a reader sees it, each
+    text once, in the order they first come.
 
     The part was just written and read through by `checked`: its text runs are found by pattern,
-    which costs a fraction of building its tree again.
+    which costs a fraction of building its tree again, and each distinct paragraph (with what
+    stands between it and the one before) is read once: table cells repeat states and names.
     """
-    texts = []
-    for paragraph in data.decode("utf-8").split("</w:p>")[:-1]:
-        text = "".join(piece or ("-" if hyphen else "") for piece, hyphen
-                       in _TEXT_RUN.findall(paragraph))
-        texts.append(html.unescape(text) if "&" in text else text)
-    return texts
+    texts: dict[str, None] = {}
+    start = 0
+    while True:  # a part is read a stretch of paragraphs at a time, never decoded whole
+        end = data.find(b"</w:p>", start + _STRETCH)
+        stretch = data[start:] if end < 0 else data[start:end + len(b"</w:p>")]
+        for paragraph in dict.fromkeys(stretch.decode("utf-8").split("</w:p>")[:-1]):
+            text = "".join(piece or ("-" if hyphen else "") for piece, hyphen
+                           in _TEXT_RUN.findall(paragraph))
+            texts[html.unescape(text) if "&" in text else text] = None
+        if end < 0:
+            return list(texts)
+        start = end + len(b"</w:p>")
+
+
+_STRETCH = 1 << 20  # bytes of a part read at a time for its texts
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -4,25 +4,30 @@ The document's body, headers, footers and footnotes, and the text fields of the 
 are what docxtpl renders. Each part's XML goes through docxtpl's own `patch_xml` (so that {{p}},
 {%p%}, {%tr%}, {%tc%}, {{r}}, vm, hm, colspan and cellbg mean what docxtpl's documentation says)
 and is compiled once; rendering gives each part as one string.
+
+The built-in templates come with their parts already patched (`templates/prepared.json`, made by
+`python tools/prepare_templates.py` and held to docxtpl's patches by a test), so that a build with
+them does not load docxtpl and python-docx; any other template is patched as it is read.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
 import posixpath
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from docx.styles import BabelFish
-from docxtpl import DocxTemplate
 from jinja2 import Environment, Template
 from lxml import etree
 
-__all__ = ["CORE_FIELDS", "CompiledTemplate", "TemplateFileError", "WordTemplate", "rels_name",
-           "resolve_target"]
+__all__ = ["CORE_FIELDS", "PREPARED", "CompiledTemplate", "TemplateFileError", "WordTemplate",
+           "patch", "prepare", "rels_name", "resolve_target"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,8 +46,49 @@ CORE_FIELDS = {"creator": f"{{{DC}}}creator", "description": f"{{{DC}}}descripti
                "identifier": f"{{{DC}}}identifier", "language": f"{{{DC}}}language",
                "subject": f"{{{DC}}}subject", "title": f"{{{DC}}}title"}
 
-# docxtpl's preprocessing and table fix read nothing of the template they belong to.
-_DOCXTPL = DocxTemplate(io.BytesIO())
+PREPARED = Path(__file__).resolve().parents[1] / "templates" / "prepared.json"
+"""The built-in templates' parts as docxtpl patches them, by the SHA-256 of the part."""
+# Word's built-in styles that styles.xml names in lower case, as python-docx's BabelFish lists them
+_STYLE_NAMES = {"Caption": "caption", "Footer": "footer", "Header": "header",
+                **{f"Heading {n}": f"heading {n}" for n in range(1, 10)}}
+
+
+@functools.cache
+def _docxtpl() -> Any:
+    """docxtpl's template, for its preprocessing and table fix (which read nothing of the
+    template they belong to); loaded for the first template that needs them."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(io.BytesIO())
+
+
+@functools.cache
+def _prepared() -> dict[str, str]:
+    try:
+        sources: dict[str, str] = json.loads(PREPARED.read_text(encoding="utf-8"))["sources"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return sources
+
+
+def _key(xml: str) -> str:
+    return hashlib.sha256(xml.encode("utf-8")).hexdigest()
+
+
+def patch(xml: str) -> str:
+    """A part's XML as docxtpl patches it, with its tags in Jinja's language."""
+    found = _prepared().get(_key(xml))
+    return found if found is not None else str(_docxtpl().patch_xml(xml))
+
+
+def prepare(templates: Iterable[Path]) -> dict[str, str]:
+    """The patched parts of `templates` by the SHA-256 of each part, as `PREPARED` holds them."""
+    sources: dict[str, str] = {}
+    for path in templates:
+        for xml in WordTemplate.read(path).unpatched:
+            sources[_key(xml)] = str(_docxtpl().patch_xml(xml))
+    return sources
+
 # python-docx reads parts this way, and docxtpl's patterns expect what it then writes.
 _READER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 _COLUMN_TAGS = re.compile(r"\{[{%]-?\s*(?:tc\s|colspan\s|hm\s*-?%)")
@@ -101,14 +147,16 @@ class WordTemplate:
         try:
             document = etree.fromstring(self.entries[self.document], _READER)
             # docxtpl's order: the body, headers, footers, then the footnotes
-            self.sources: dict[str, str] = {self.document: self._patched(document)}
+            unpatched = {self.document: etree.tostring(document, encoding="unicode")}
             for name in [*headers, *footers]:
                 if self.entries.get(name):
-                    self.sources[name] = self._patched(etree.fromstring(self.entries[name],
-                                                                        _READER))
+                    unpatched[name] = etree.tostring(etree.fromstring(self.entries[name], _READER),
+                                                     encoding="unicode")
             for name in footnotes:
                 if name in self.entries:
-                    self.sources[name] = _DOCXTPL.patch_xml(self.entries[name].decode("utf-8"))
+                    unpatched[name] = self.entries[name].decode("utf-8")
+            self.unpatched = tuple(unpatched.values())
+            self.sources: dict[str, str] = {name: patch(xml) for name, xml in unpatched.items()}
             self.properties = self._core_properties()
             self.style_ids, self.style_numbers = self._styles()
         except etree.XMLSyntaxError as error:
@@ -127,10 +175,6 @@ class WordTemplate:
         except OSError as error:
             raise TemplateFileError(f"{error}") from None
         return cls(path, data)
-
-    @staticmethod
-    def _patched(root: etree._Element) -> str:
-        return str(_DOCXTPL.patch_xml(etree.tostring(root, encoding="unicode")))
 
     def _core_properties(self) -> dict[str, str]:
         if self.core is None or self.core not in self.entries:
@@ -169,7 +213,7 @@ class WordTemplate:
         """The id of the style Word shows as `name`, None when the template lacks it. Office
         suites may save a built-in style's name capitalised ("Heading 1"): names match whatever
         their case."""
-        found = self.style_ids.get(BabelFish.ui2internal(name))
+        found = self.style_ids.get(_STYLE_NAMES.get(name, name))
         if found is None:
             folded = name.casefold()
             found = next((i for n, i in self.style_ids.items() if n.casefold() == folded), None)
@@ -180,15 +224,30 @@ class WordTemplate:
         return CompiledTemplate(
             self,
             {name: environment.from_string(source) for name, source in self.sources.items()},
-            {field: environment.from_string(self.properties.get(field, ""))
-             for field in CORE_FIELDS if self.core is not None})
+            {field: _Constant(given) if not _JINJA.search(given) else environment.from_string(given)
+             for field, given in ((f, self.properties.get(f, "")) for f in CORE_FIELDS)
+             if self.core is not None})
+
+
+# What Jinja reads as more than text in a property: a tag, or a line break it normalises
+_JINJA = re.compile(r"[{\r\n]")
+
+
+class _Constant:
+    """A property without tags nor line breaks: it renders as it is written."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, variables: Mapping[str, Any]) -> str:
+        return self.text
 
 
 class CompiledTemplate:
     """A template's parts ready to render."""
 
     def __init__(self, template: WordTemplate, parts: dict[str, Template],
-                 properties: dict[str, Template]) -> None:
+                 properties: dict[str, Template | _Constant]) -> None:
         self.template = template
         self.parts = parts
         self.properties = properties
@@ -202,11 +261,63 @@ class CompiledTemplate:
                     .replace("%_}", "%}"))
         return text
 
+    def render_part_bytes(self, name: str, variables: Mapping[str, Any],
+                          declaration: bytes = b"") -> bytes:
+        """`render_part` in UTF-8, after `declaration` unless the part starts with its own,
+        encoded a batch of the template's pieces at a time where the environment joins them so:
+        a large part is never held whole as a text, nor copied."""
+        template = self.parts[name]
+        environment = template.environment
+        joined = getattr(environment, "joined", None)
+        if joined is None or any(escape in self.template.sources[name] for escape in _ESCAPES):
+            data = self.render_part(name, variables).encode("utf-8")
+            return data if data.startswith(b"<?xml") else declaration + data
+        context = template.new_context(dict(variables))
+        written = io.BytesIO()  # grows in place
+        start: str | None = ""  # the part's start, until its first five characters are known
+        try:
+            for text in joined(template.root_render_func(context)):
+                if start is not None:
+                    start += text
+                    if len(start) < 5:
+                        continue
+                    written.write(b"" if start.startswith("<?xml") else declaration)
+                    text, start = start, None
+                written.write(text.encode("utf-8"))
+        except Exception:  # the template's place in the error, as Template.render gives it
+            environment.handle_exception()
+            raise
+        if start is not None:  # a part of fewer than five characters
+            written.write(declaration + start.encode("utf-8"))
+        return written.getvalue()
+
 
 def fix_tables(xml: bytes) -> etree._Element:
-    """docxtpl's fix of tables whose cells came and went with the data."""
-    tree: etree._Element = _DOCXTPL.fix_tables(xml)
+    """docxtpl's fix of tables whose cells came and went with the data. Where every table's
+    grid already fits its rows, the fix changes nothing: the part is read as docxtpl reads it,
+    without loading docxtpl."""
+    tree: etree._Element = etree.fromstring(xml, etree.XMLParser(recover=True))
+    if any(_needs_fix(table) for table in tree.iter(f"{{{W}}}tbl")):
+        tree = _docxtpl().fix_tables(xml)
     return tree
+
+
+def _needs_fix(table: etree._Element) -> bool:
+    """Whether docxtpl's fix would change a table: a row with more cells than the grid has
+    columns, or a grid with more columns than any row spans."""
+    try:
+        grid = table.find(f"{{{W}}}tblGrid")
+        columns = len(grid.findall(f"{{{W}}}gridCol"))
+        rows = [row.findall(f"{{{W}}}tc") for row in table.iter(f"{{{W}}}tr")]
+        spans = [sum(_span(cell) for cell in cells) for cells in rows]
+        return max(map(len, rows), default=0) > columns or columns > max(spans, default=0)
+    except (AttributeError, TypeError, ValueError):  # docxtpl's fix says what it says of it
+        return True
+
+
+def _span(cell: etree._Element) -> int:
+    span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+    return 1 if span is None else int(span.get(f"{{{W}}}val"))
 
 
 def _text_width_cm(document: etree._Element) -> float:

@@ -89,9 +89,16 @@ def check_writable(text: str) -> str:
     return text
 
 
+_TO_ESCAPE = re.compile("[&<>'\"]")
+
+
 def _run(text: str, properties: str = "") -> str:
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    shown = escape(text) if _TO_ESCAPE.search(text) else text  # most texts need no escape
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+
+
+_SPACE_RUN = _run(" ")  # a line break within a paragraph, as the parser reads it
 
 
 # What automatic hyphenation must leave whole: a web address (a hyphen in it would read as part
@@ -235,6 +242,12 @@ class WordWriter:
         check_writable(value.source)
         self._text_counter += 1
         language = run_properties(value, self.draft)
+        paragraphs = value.plain_paragraphs() if not language else None
+        if paragraphs is not None:  # plain paragraphs: runs of their lines, as the blocks give
+            style_id = self._style_id(style)
+            return Xml("".join([_paragraph(style_id, _SPACE_RUN.join([_hyphenated_runs(line, "")
+                                                                      for line in lines]))
+                                for lines in paragraphs]))
         numbers = self._add_footnotes(value, language)
         widest = _widest_numbers(value.blocks)
         return Xml("".join([self._block(block, numbers, style, self.part, widest, language)
