@@ -881,7 +881,9 @@ class PriorityArea:
 
 
 def _rows(values: Iterable[Iterable[Any]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(cell) for cell in row) for row in values)
+    # a text stays as it is given (a cell left untranslated keeps its language)
+    return tuple(tuple(cell if isinstance(cell, str) else str(cell) for cell in row)
+                 for row in values)
 
 
 @frozen

@@ -279,7 +279,7 @@ def test_bad_entries_are_reported_per_form_and_place_and_nothing_is_written(
     assert f"Europol.docx, scorecard row {later}" in message
     assert "when: 'the 35th of Mayish' is not a date or period the report can read" in message
     assert "FRA.docx: this is the form for 2023, not for 2019: it is refused" in message
-    assert "notes.docx: not a readable Word document (File is not a zip file)" in message
+    assert "notes.docx: not a readable Word document (not a zip package" in message
     assert message.index("Europol: 2 problems") < message.index("other files")
     assert "nothing was written" in message and "--skip Europol" in message
     assert yaml_files(years / "2019") == before

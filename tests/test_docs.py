@@ -26,6 +26,7 @@ from jhareport.yamltree import parse
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 LANGUAGES = ("sh", "python", "yaml", "text", "html", "css")  # html, css: samples of templates
 _FENCE = re.compile(r"^```(?P<language>[^\n`]*)\n(?P<code>.*?)^```[ \t]*$", re.S | re.M)
+_INSTALLS = re.compile(r"\b(?:pip3?|apt-get|apt|npm)\b[^\n]*\b(?:install|ci)\b")
 _MARK = re.compile(r"<!--\s*(?P<kind>not run|before|run by)\s*:?\s*(?P<what>.*?)\s*-->")
 # What a copy of the repository leaves out: history, environments, caches, earlier outputs.
 _NOT_COPIED = shutil.ignore_patterns(".git", ".venv*", "venv", "out", "build", "dist", "*.egg-info",
@@ -121,6 +122,10 @@ def test_every_block_runs_as_written(block: Block, copies: dict[Path, Copy],
         f"{block}: fence code blocks as one of {', '.join(LANGUAGES)} (text for output or a sample)")
     if block.mark("not run") is not None:
         assert block.mark("not run"), f"{block}: say why the block is not run"
+    elif block.mark("run by") is None:
+        # An install run here would change the environment the tests themselves run in.
+        assert not _INSTALLS.search(block.code), (
+            f"{block}: it installs packages: mark it <!-- not run: … -->")
     tested_by = block.mark("run by")
     if tested_by is not None:
         test = ROOT / tested_by

@@ -322,7 +322,7 @@ def test_template_limits_stop_the_render_at_the_template_place(
 def test_the_limits_grow_with_the_records_a_year_holds() -> None:
     """What stops a template on a year of one record renders on a year of 120,000: ranges and
     loops in proportion to the records (a 200,000-action year's annex builds as shipped)."""
-    from jhareport.word.environment import TemplateLimitError, template_environment
+    from jhareport.render.environment import TemplateLimitError, template_environment
 
     source = "{% for i in range(150000) %}{% for j in range(10) %}{% endfor %}{% endfor %}done"
     with pytest.raises(TemplateLimitError, match=r"a range of 150,000 numbers, more than 100,001"):

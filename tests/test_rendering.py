@@ -245,7 +245,7 @@ _PLAIN_PIECES = st.sampled_from(["words", "R&D", "x > 3", "'q'", '"', "é", "201
 @given(st.lists(_PLAIN_PIECES, max_size=12).map("".join))
 def test_plain_paragraphs_are_written_as_their_blocks(source: str) -> None:
     from jhareport.markup import Markup, MarkupError
-    from jhareport.word.filters import lines
+    from jhareport.render.filters import lines
 
     try:
         parsed = Markup.parse(source)

@@ -28,6 +28,7 @@ from attrs import frozen
 from lxml import etree
 
 from ..agencies import REGISTRY, Agency, UnknownNameError
+from ..files import folder_problem
 from ..template_tools.package_check import Limits, PackageError, check_package
 from ..yamltree import forbidden_character
 from .entries import KINDS, Entries
@@ -121,8 +122,11 @@ def returned_files(folder: Path) -> tuple[list[Path], list[PassedOver]]:
     folder with the reason it is passed over. Raises FormReadError for a folder that cannot
     be read."""
     try:
-        if folder.is_symlink() or not folder.is_dir():
-            raise FormReadError(f"{folder}: no such folder")
+        if folder.is_symlink():
+            raise FormReadError(f"{folder}: a symbolic link, not a folder of returned forms")
+        unfit = folder_problem(folder, "a folder of returned forms")
+        if unfit:
+            raise FormReadError(f"{folder}: {unfit}")
         with os.scandir(folder) as scan:
             entries = []
             for entry in scan:
