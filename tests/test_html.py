@@ -4,6 +4,7 @@ marked, the same bytes every time; and the site of every year."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from conftest import FIXTURES, ROOT, office_available
 from lxml import html as lxml_html
 
 import jhareport
+from jhareport.charts import Chart, empact_chart, empact_involvement, scorecard_chart
 from jhareport.cli import main
 from jhareport.html.site import build_site
 from jhareport.html.svg import BACKGROUND
@@ -78,7 +80,9 @@ def test_the_heading_numbers_are_those_of_the_pdf(year: str, tmp_path: Path) -> 
 
     def walk(items: list[pikepdf.OutlineItem], level: int) -> None:
         for item in items:
-            bookmarks.append((level, item.title))
+            # a name such as EUAA-FRA keeps its hyphen on one line in Word: a non-breaking
+            # hyphen, which the reader sees as the page's hyphen
+            bookmarks.append((level, item.title.replace("\u2011", "-")))
             walk(item.children, level + 1)
 
     with pikepdf.open(tmp_path / "final-report.pdf") as pdf, pdf.open_outline() as outline:
@@ -145,12 +149,19 @@ def test_tables_have_captions_and_header_cells(site: Path) -> None:
     assert numbers and all(n.text.strip().isdigit() for n in numbers)
 
 
-def test_a_chart_is_svg_with_its_title_description_and_figures(site: Path) -> None:
-    records = jhareport.load_year(FIXTURES / "2023")
-    from jhareport.charts import empact_chart, empact_involvement
+@pytest.fixture(scope="module")
+def empact(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The final report of 2023 with the standard outline, whose annex shows the EMPACT plan
+    2023 links, with its table and chart (2023's own outline has neither)."""
+    out = tmp_path_factory.mktemp("empact")
+    records = attrs.evolve(jhareport.load_year(FIXTURES / "2023"), outline=None)
+    jhareport.build(records, out, html=True, docx=False)
+    return out / "html" / "final-report.html"
 
-    chart = empact_chart(empact_involvement(records.action_plans), records.year.as_of)
-    root = page(site / "2023" / "en" / "final-report.html")
+
+def _chart_figure(root: lxml_html.HtmlElement, chart: Chart) -> lxml_html.HtmlElement:
+    """The page's chart figure, checked to be an SVG image named by the chart's title and
+    described by its description, its title the caption."""
     figure = root.xpath("//figure[@class='chart-figure']")[0]
     svg = figure.xpath(".//*[local-name()='svg']")[0]
     assert svg.get("role") == "img"
@@ -158,9 +169,161 @@ def test_a_chart_is_svg_with_its_title_description_and_figures(site: Path) -> No
     assert svg.xpath("./*[local-name()='desc']")[0].text == chart.description
     labelled = svg.get("aria-labelledby").split()
     assert [root.get_element_by_id(i).tag for i in labelled] == ["title", "desc"]
+    return figure
+
+
+def test_a_chart_is_svg_with_its_title_description_and_figures(site: Path, empact: Path) -> None:
+    records = jhareport.load_year(FIXTURES / "2019")
+    assert records.scorecard is not None
     annex = page(site / "2019" / "en" / "scorecard-annex.html")
-    rows = annex.xpath("//table[@class='chart-data']/tbody/tr")
+    figure = _chart_figure(annex, scorecard_chart(records.scorecard, records.year.as_of))
+    rows = figure.xpath(".//table[@class='chart-data']/tbody/tr")
     assert [r.xpath("./th")[0].text for r in rows][:3] == ["CEPOL", "EIGE", "EMCDDA"]
+    # the EMPACT chart's figures are the table above it, not a second table
+    records = jhareport.load_year(FIXTURES / "2023")
+    report = page(empact)
+    figure = _chart_figure(report, empact_chart(empact_involvement(records.action_plans),
+                                                records.year.as_of))
+    assert figure.xpath(".//table") == []
+    above = [" ".join(th.text_content().split())
+             for th in figure.xpath("preceding::table[1]/tbody/tr/th")]
+    assert len(above) == 5 and above[-1] == "European Border and Coast Guard Agency (Frontex)"
+
+
+def test_the_annexes_of_2023_as_published(site: Path) -> None:
+    """11.1: the RELEX figure by its caption, with its legend and its notes (1) to (7); 11.2:
+    Table 1 under a heading across its columns, then the agencies' figures, under the same
+    heading as the table."""
+    root = page(site / "2023" / "en" / "final-report.html")
+    relex = root.get_element_by_id("relex-cooperation-instruments")
+    assert relex.tag == "figure" and relex.xpath("preceding::h3[1]")[0].text_content() == (
+        "11.1. Relex Infographics")
+    assert relex.xpath("./figcaption/text()") == ["Cooperation instruments with third countries¹"]
+    legend = relex.xpath("./ul[@class='legend']/li/text()")
+    assert len(legend) == 8 and legend[0] == "Cooperation agreement"
+    notes = relex.xpath("./ol[@class='figure-notes']/li/text()")
+    assert len(notes) == 7 and notes[1].startswith("For Frontex, States participating")
+    # a final build lists the figures the year has no picture of by their captions alone
+    assert relex.xpath(".//img") == [] and "to be completed" not in relex.text_content()
+
+    table = root.get_element_by_id("empact-priorities")
+    assert table.xpath("preceding::h3[1]")[0].text_content() == "11.2. EMPACT Infographics"
+    assert table.xpath("./caption/text()") == [
+        "Table 1. EU COM AND EU AGENCIES INVOLVEMENT IN OAPs 2023"]
+    across, columns = table.xpath("./thead/tr")
+    [heading] = across.xpath("./th")
+    assert heading.text == "Priorities in EMPACT 2022-2025"
+    assert (heading.get("scope"), heading.get("colspan")) == ("colgroup", "4")
+    assert table.xpath("./colgroup/@span") == ["4"]
+    assert columns.xpath("./th/text()") == ["No.", "Name", "Abbreviation", "OAP No."]
+    assert all(th.get("scope") == "col" for th in columns.xpath("./th"))
+    rows = table.xpath("./tbody/tr")
+    assert len(rows) == 15
+    assert rows[5].xpath("./td/text()") == ["6", "Cannabis, Cocaine and Heroin", "CCH", "6.1"]
+    after = table.xpath("following::*[self::figure or self::h2 or self::h3]")
+    captions = [e.xpath("./figcaption/text()")[0] for e in after[:6]]
+    assert captions == ["Figure 1. EUROPOL", "Figure 2. EUROJUST", "Figure 3. FRONTEX",
+                        "Figure 4. CEPOL", "Figure 5. eu-LISA", "Figure 5. EMCDDA"]
+    assert after[6].get("id") == "notes-heading"  # no heading of their own: still 11.2
+
+
+def test_french_2023_is_all_french_and_german_marks_what_is_left_in_english(site: Path) -> None:
+    french = page(site / "2023" / "fr" / "final-report.html")
+    assert french.xpath("//main//*[@lang]") == []
+    relex = french.get_element_by_id("relex-cooperation-instruments")
+    assert relex.xpath("./figcaption/text()") == ["Instruments de coopération avec les pays tiers¹"]
+    german = page(site / "2023" / "de" / "final-report.html")
+    relex = german.get_element_by_id("relex-cooperation-instruments")
+    assert relex.xpath("./figcaption/span[@lang='en']/text()") == [
+        "Cooperation instruments with third countries¹"]
+    assert german.xpath("//main//*[@lang='en']")
+
+
+def test_priorities_are_a_numbered_list_and_other_activities_show_dates_and_details(
+        site: Path) -> None:
+    root = page(site / "2023" / "en" / "final-report.html")
+    priorities = root.get_element_by_id("priorities").getparent()
+    assert priorities.xpath(".//h3") == []
+    items = priorities.xpath("./ol")[-1].xpath("./li")
+    assert [" ".join(item.text.split()) for item in items] == [
+        "Digitalisation and innovation in the Justice and Home Affairs area",
+        "Security, resilience and data protection",
+        "Social responsibility and Green Deal for JHA Agencies",
+        "Identifying key JHA priorities to support the work of incoming Commissioners"]
+    assert items[0].xpath("./p")[0].text.startswith("Activities will focus on the potential")
+    other = root.get_element_by_id("other-activities").getparent()
+    first = other.xpath("./h3")[0]
+    assert " ".join(first.text_content().split()) == (
+        "7.1. Annual exchange of JHA Agencies on the charter of Fundamental Rights of the "
+        "European Union")  # as published: the date stands in the facts line, as in Word
+    details = first.getnext()
+    assert details.get("class") == "details"
+    assert details.text_content().startswith("13 December 2023. Participants: FRA, EUAA, Frontex")
+
+
+def _png(size: tuple[int, int]) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (31, 56, 100)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def with_pictures(years: Path) -> Path:
+    """The copy of 2023 in `years` with the network's and the chair's logos, and a picture of
+    its RELEX figure."""
+    folder = years / "2023"
+    (folder / "logos").mkdir()
+    (folder / "logos" / "jhaan.png").write_bytes(_png((400, 160)))
+    (folder / "logos" / "euaa.png").write_bytes(_png((300, 300)))
+    (folder / "relex.png").write_bytes(_png((1600, 900)))
+    with (folder / "year.yaml").open("a", encoding="utf-8") as year:
+        year.write("network_logo: {file: logos/jhaan.png, alt: Logo of the network}\n"
+                   "chair_logo: {file: logos/euaa.png, alt: Logo of the EUAA}\n")
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(
+        "  caption: Cooperation instruments with third countries¹\n",
+        "  caption: Cooperation instruments with third countries¹\n"
+        "  picture: {file: relex.png, alt: Map of the cooperation instruments}\n"),
+        encoding="utf-8")
+    return folder
+
+
+def test_figures_pictures_and_cover_logos_with_their_alternative_text(
+        years: Path, tmp_path: Path) -> None:
+    """A figure's picture under its caption, the cover's logos on the report's and the year's
+    pages, each an image with its alternative text, kept as a file of the edition; a draft says
+    which figures have no picture yet."""
+    folder = with_pictures(years)
+    jhareport.build(folder, tmp_path / "one", html=True, docx=False, draft=True)
+    html = tmp_path / "one" / "html"
+    root = page(html / "final-report.html")
+    relex = root.get_element_by_id("relex-cooperation-instruments")
+    [image] = relex.xpath("./img")
+    assert image.getprevious().tag == "figcaption"
+    assert image.get("alt") == "Map of the cooperation instruments"
+    assert (image.get("width"), image.get("height")) == ("1600", "900")
+    assert (html / image.get("src")).read_bytes() == (folder / "relex.png").read_bytes()
+    assert "to be completed" not in relex.text_content()
+    europol = root.get_element_by_id("empact-europol")
+    assert europol.xpath(".//mark/text()") == ["[to be completed: picture: Figure 1. EUROPOL]"]
+    for name in ("final-report.html", "index.html"):
+        logos = page(html / name).xpath("//main//p[@class='logos']/img")
+        assert [(i.get("alt"), i.get("src")) for i in logos] == [
+            ("Logo of the network", "pictures/jhaan.png"), ("Logo of the EUAA", "pictures/euaa.png")]
+    assert (html / "pictures" / "euaa.png").read_bytes() == (
+        folder / "logos" / "euaa.png").read_bytes()
+    jhareport.build(folder, tmp_path / "fr", html=True, docx=False, draft=True, locale="fr",
+                    allow_untranslated=True)
+    europol = page(tmp_path / "fr" / "html" / "final-report.html").get_element_by_id(
+        "empact-europol")
+    assert europol.xpath(".//mark/text()") == [
+        "[à compléter\u202f: image\u202f: Figure 1. EUROPOL]"]
+    jhareport.build(folder, tmp_path / "two", html=True, docx=False, draft=True)
+    assert sorted(p.relative_to(html) for p in html.rglob("*")) == sorted(
+        p.relative_to(tmp_path / "two" / "html") for p in (tmp_path / "two" / "html").rglob("*"))
+    for path in html.rglob("*.*"):
+        assert path.read_bytes() == (tmp_path / "two" / "html" / path.relative_to(html)).read_bytes()
 
 
 def _luminance(colour: str) -> float:
@@ -175,11 +338,14 @@ def contrast(one: str, other: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.mark.parametrize("where", ["2023/en/final-report.html", "2019/fr/scorecard-annex.html"])
-def test_chart_colours_have_enough_contrast(site: Path, where: str) -> None:
+@pytest.mark.parametrize("where", ["empact", "2019/fr/scorecard-annex.html"])
+def test_chart_colours_have_enough_contrast(site: Path, where: str,
+                                            request: pytest.FixtureRequest) -> None:
     """Text 4.5:1 against what lies behind it (a bar or the background), each bar 3:1 against
-    the background by its fill or its outline (WCAG 2.1 1.4.3 and 1.4.11)."""
-    svg = page(site / where).xpath("//*[local-name()='svg']")[0]
+    the background by its fill or its outline (WCAG 2.1 1.4.3 and 1.4.11): the EMPACT chart's
+    stacked bars (the standard outline's annex) and the scorecard's."""
+    path = request.getfixturevalue("empact") if where == "empact" else site / where
+    svg = page(path).xpath("//*[local-name()='svg']")[0]
     bars = [r for r in svg.xpath("./*[local-name()='rect']") if r.get("x") is not None]
     texts = svg.xpath("./*[local-name()='text']")
     assert bars and texts

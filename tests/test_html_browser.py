@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, ROOT
+from test_html import with_pictures
 
+import jhareport
 from jhareport.html.site import build_site
 
 CHROMIUM = Path(os.environ.get("JHAREPORT_CHROMIUM", "/usr/bin/chromium"))
@@ -98,6 +100,22 @@ def test_axe_finds_no_violation_on_the_home_pages(browser: Any, site: Path) -> N
     assert {p.name: axe(browser, p) for p in homes} == {p.name: [] for p in homes}
 
 
+def test_axe_finds_no_violation_with_logos_and_pictures(browser: Any, years: Path,
+                                                      tmp_path: Path) -> None:
+    """The cover's logos and a figure's picture (none of the fixtures has any), in a draft that
+    says which pictures are missing: each shows, and axe finds nothing."""
+    jhareport.build(with_pictures(years), tmp_path / "out", html=True, docx=False, draft=True)
+    for name in ("final-report.html", "index.html"):
+        path = tmp_path / "out" / "html" / name
+        assert axe(browser, path) == [], name
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(path.as_uri())
+        shown = page.eval_on_selector_all("main img", "all => all.map(i => i.naturalWidth)")
+        context.close()
+        assert shown == ([400, 300, 1600] if name == "final-report.html" else [400, 300])
+
+
 def test_the_scorecard_filters_by_agency_and_state(browser: Any, site: Path) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -146,7 +164,13 @@ def test_print_hides_navigation_shows_addresses_keeps_figures_whole(browser: Any
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert link.get_attribute("href") in after
     page.goto((site / "2023" / "en" / "final-report.html").as_uri())
-    assert page.locator("figure").first.evaluate("f => getComputedStyle(f).breakInside") == "avoid"
+    whole = "e => getComputedStyle(e).breakInside"
+    assert page.locator("#relex-cooperation-instruments").evaluate(whole) == "avoid"
+    # an annex's table repeats its heading row and column headings on each page
+    head = page.locator("#empact-priorities thead")
+    assert head.evaluate("h => getComputedStyle(h).display") == "table-header-group"
+    page.goto((site / "2019" / "en" / "scorecard-annex.html").as_uri())
+    assert page.locator("figure.chart-figure").evaluate(whole) == "avoid"
     context.close()
 
 
@@ -165,22 +189,25 @@ def test_the_report_reads_on_a_phone_and_a_desktop(browser: Any, site: Path, wid
 
 
 # What the pictures of docs/pictures/ show: the top of the 2023 report, its list of events
-# scrolled to the top, and its chart and its notes, each alone.
-PICTURES = {"top": None, "table": "#timeline", "chart": "figure.chart-figure",
-            "notes": "section.notes"}
+# scrolled to the top, and its notes alone; and the chart of the 2019 scorecard annex (2023's
+# report has none).
+PICTURES = {"top": ("2023", "final-report", None), "table": ("2023", "final-report", "#timeline"),
+            "chart": ("2019", "scorecard-annex", "figure.chart-figure"),
+            "notes": ("2023", "final-report", "section.notes")}
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_pictures_of_the_2023_report(browser: Any, site: Path, width: int, tmp_path: Path) -> None:
-    """The top, a table, a chart and the notes of the 2023 report, at a phone's and a desktop's
-    width. With JHAREPORT_PICTURES=docs/pictures, they are kept there (html-top-phone.png…)."""
+def test_pictures_of_the_reports(browser: Any, site: Path, width: int, tmp_path: Path) -> None:
+    """The top, a table and the notes of the 2023 report and the chart of the 2019 scorecard
+    annex, at a phone's and a desktop's width. With JHAREPORT_PICTURES=docs/pictures, they are
+    kept there (html-top-phone.png…)."""
     keep = os.environ.get("JHAREPORT_PICTURES")
     folder = Path(keep) if keep else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 800 if width == PHONE else 900})
     page = context.new_page()
-    page.goto((site / "2023" / "en" / "final-report.html").as_uri())
-    for what, selector in PICTURES.items():
+    for what, (year, document, selector) in PICTURES.items():
+        page.goto((site / year / "en" / f"{document}.html").as_uri())
         name = f"html-{what}-{'phone' if width == PHONE else 'desktop'}.png"
         if selector is None:
             page.evaluate("window.scrollTo(0, 0)")

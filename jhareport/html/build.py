@@ -6,7 +6,8 @@ sandbox (`render.environment`), as the Word documents, from Jinja2 HTML template
 ones of `jhareport/html/templates/`, or an agency's own (`--templates`, taken as Word templates
 are: the language's subfolder first, then the folder, then the built-in ones). A page is rendered
 twice when its template shows its contents, the headings being known once it is rendered.
-Nothing is fetched from anywhere: no fonts, scripts or pictures from outside.
+The year's pictures (logos, figures) are files of the edition (`pictures/`). Nothing is fetched
+from anywhere: no fonts, scripts or pictures from outside.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..periods import reader_locale
 from ..records import Acronym, YearRecords
 from ..render.environment import template_environment
 from ..views import acronyms_context, as_variables, final_report_context, scorecard_context
-from .writer import HtmlWriter
+from .writer import PICTURES, HtmlWriter, PictureFiles
 
 __all__ = ["DEFAULT_HTML_TEMPLATES", "PAGES", "STYLESHEET", "HtmlEdition", "HtmlTemplateError",
            "Link", "PageView", "SiteLinks", "html_language", "main_text", "render_home",
@@ -46,6 +47,9 @@ _TITLES = {"final-report": "Final report", "scorecard-annex": "Scorecard annex",
            "acronyms": "List of acronyms"}
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.html")
 _LARGEST = 5 * 1024 * 1024  # bytes of a template or stylesheet: more is no template
+# Elements whose text is apart from the next one's, with or without white space between them.
+_APART = ("p", "div", "li", "dt", "dd", "td", "th", "caption", "figcaption", "br", "h1", "h2",
+          "h3", "h4", "h5", "h6")
 
 
 class HtmlTemplateError(InputError):
@@ -180,6 +184,7 @@ class HtmlEdition:
         self._env: Environment | None = None
         self.loader = _Templates(_template_folders(templates, locale))
         self.lang = html_language(locale)
+        self.pictures = PictureFiles()  # those of every page, each written once
 
     def _environment(self, writer: HtmlWriter) -> Environment:
         """The edition's one environment, its templates compiled once, with `writer` installed
@@ -215,11 +220,11 @@ class HtmlEdition:
         variables = {**self.context(name, acronyms), "draft": self.draft, "locale": self.locale,
                      "page": page}
         template_name = "index.html" if name == "year" else f"{name}.html"
-        writer = HtmlWriter(self.locale, self.draft)
+        writer = HtmlWriter(self.locale, self.draft, pictures=self.pictures)
         try:
             text = self._environment(writer).get_template(template_name).render(variables)
             if contents and writer.asked_for_contents:
-                writer = HtmlWriter(self.locale, self.draft, writer.headings_tree())
+                writer = HtmlWriter(self.locale, self.draft, writer.headings_tree(), self.pictures)
                 text = self._environment(writer).get_template(template_name).render(variables)
         except HtmlTemplateError:
             raise
@@ -248,8 +253,8 @@ class HtmlEdition:
               downloads: Mapping[str, Sequence[Link]] | None = None,
               site: SiteLinks | None = None) -> dict[str, bytes]:
         """Every file of the edition by its name: the year's page (index.html), the documents'
-        pages, and the stylesheet. `acronyms` are those the documents use; the list of acronyms
-        has a page when there are any (or in a draft)."""
+        pages, the stylesheet and the pictures they show (pictures/…). `acronyms` are those the
+        documents use; the list of acronyms has a page when there are any (or in a draft)."""
         names = self.names(acronyms, report=report, scorecard=scorecard)
         found: dict[str, bytes] = {}
         for name in (*names, "year"):
@@ -257,6 +262,7 @@ class HtmlEdition:
             file = "index.html" if name == "year" else f"{name}.html"
             found[file] = self.render(name, acronyms, view).encode("utf-8")
         found[STYLESHEET] = self.stylesheet()
+        found.update({f"{PICTURES}/{name}": data for name, data in self.pictures.files.items()})
         return found
 
     def names(self, acronyms: Sequence[Acronym], *, report: bool, scorecard: bool) -> list[str]:
@@ -300,6 +306,9 @@ def main_text(page: str) -> str:
         return ""
     for nav in main.findall(".//nav"):
         nav.drop_tree()
+    for element in main.iter(*_APART):  # a table's cells are words apart, however written
+        element.text = " " + (element.text or "")
+        element.tail = " " + (element.tail or "")
     return " ".join(main.text_content().split())
 
 

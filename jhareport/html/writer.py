@@ -5,15 +5,21 @@ lists, with links, and footnote marks that link to the page's notes, each note l
 `heading` writes a heading numbered as the Word report numbers it, with an id that stays the same
 from build to build (the record's or section's id); the headings written make the page's contents.
 `chart` writes a figure: the chart as inline SVG, its title as caption, its figures as a table.
-A passage whose language differs from the page's (`markup.language_of`) says so with `lang`.
+`picture` writes the year's pictures (logos, figures) as images with their alternative texts,
+each kept once as a file beside the pages (`pictures/<name>`); `anchor` gives a template an id
+that no other element of the page has. A passage whose language differs from the page's
+(`markup.language_of`) says so with `lang`; names such as eu-LISA stay on one line, as in Word.
 What they return is `markupsafe.Markup`, so that Jinja's escaping leaves it as it is; every text
 inside is escaped here.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -25,6 +31,7 @@ from markupsafe import escape
 from ..i18n import translate
 from ..markup import Block, FootnoteRef, ListKind, Markup, Span, language_of
 from ..periods import format_periods, reader_locale
+from ..records import Picture
 from .svg import chart_svg
 
 if TYPE_CHECKING:
@@ -32,17 +39,22 @@ if TYPE_CHECKING:
 
     from ..charts import Chart
 
-__all__ = ["NUMBERED_LEVELS", "ContentsEntry", "HtmlWriter", "Note"]
+__all__ = ["NUMBERED_LEVELS", "PICTURES", "ContentsEntry", "HtmlWriter", "Note", "PictureFiles"]
 
 NUMBERED_LEVELS = 3
 """Headings down to this level are numbered (1., 1.1., 1.1.1.), as the built-in Word templates
 number theirs."""
+PICTURES = "pictures"
+"""The folder of the edition's pictures, beside its pages."""
 
 # Ids the page's own elements use, which no heading or note may take.
 _RESERVED = frozenset({"main", "contents", "contents-heading", "notes", "notes-heading", "top",
                        "filters"})
 # Characters HTML has no place for: controls other than white space, and non-characters.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# A name written with a hyphen (eu-LISA, ECRIS-TCN, COVID-19), not inside a web address: the
+# names the Word report writes with non-breaking hyphens.
+_HYPHENATED = re.compile(r"(?<![\w/.@-])[^\W_]+(?:-[^\W_]+)+(?![\w/@-]|\.\w)")
 
 
 def _attr(value: Any, name: str = "lang") -> str:
@@ -53,6 +65,22 @@ def _attr(value: Any, name: str = "lang") -> str:
 
 def _text(value: Any) -> Html:
     return escape(_UNWRITABLE.sub("", str(value)))
+
+
+def _words(value: Any) -> str:
+    """A text as the content of an element, the names written with a hyphen whose parts include
+    an acronym (eu-LISA, EU-OSHA) kept on one line, as the Word report keeps them."""
+    text = _UNWRITABLE.sub("", str(value))
+    if "-" not in text:
+        return str(escape(text))
+    out, last = [], 0
+    for found in _HYPHENATED.finditer(text):
+        name = found.group(0)
+        if any(sum(c.isupper() for c in part) >= 2 for part in name.split("-")):
+            out += [escape(text[last:found.start()]), f'<span class="nobreak">{escape(name)}</span>']
+            last = found.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 @frozen
@@ -82,6 +110,31 @@ class Note:
         metadata={"doc": "the language of its text when it differs from the page's (none)"})
 
 
+class PictureFiles:
+    """The pictures of an edition's pages, each kept once whatever the pages showing it: named
+    after the file the year gave (`logos/euaa.png` → `euaa.png`), numbered on when two different
+    pictures would share a name, so that the same records give the same names."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}  # a picture's file name by the digest of its bytes
+        self.files: dict[str, bytes] = {}  # the pictures by file name
+
+    def name(self, picture: Picture) -> str:
+        digest = hashlib.sha256(picture.data).hexdigest()
+        found = self._names.get(digest)
+        if found is not None:
+            return found
+        stem = _slug(PurePosixPath(picture.file).stem) or "picture"
+        extension = "jpg" if picture.kind == "jpeg" else picture.kind
+        name, count = f"{stem}.{extension}", 1
+        while name in self.files:
+            count += 1
+            name = f"{stem}-{count}.{extension}"
+        self._names[digest] = name
+        self.files[name] = picture.data
+        return name
+
+
 @frozen
 class _Heading:
     id: str
@@ -97,10 +150,12 @@ class HtmlWriter:
     `contents` holds the headings of an earlier render of the same page (the page is rendered a
     second time when its template shows its contents)."""
 
-    def __init__(self, locale: str, draft: bool, contents: tuple[ContentsEntry, ...] = ()) -> None:
+    def __init__(self, locale: str, draft: bool, contents: tuple[ContentsEntry, ...] = (),
+                 pictures: PictureFiles | None = None) -> None:
         self.locale = locale
         self.draft = draft
         self._contents = contents
+        self.pictures = pictures if pictures is not None else PictureFiles()
         self.asked_for_contents = False
         self.headings: list[_Heading] = []
         self._notes: list[Note] = []
@@ -111,11 +166,13 @@ class HtmlWriter:
     # -- what templates call -------------------------------------------------------------------
 
     def install(self, env: Environment) -> None:
-        """Give the environment's templates this writer's filters (rich, chart) and globals
-        (heading, todo, contents, footnotes)."""
+        """Give the environment's templates this writer's filters (rich, chart, picture) and
+        globals (heading, anchor, todo, contents, footnotes)."""
         env.filters["rich"] = self.rich
         env.filters["chart"] = self.chart
+        env.filters["picture"] = self.picture
         env.globals["heading"] = self.heading
+        env.globals["anchor"] = self.anchor
         env.globals["todo"] = self.todo
         env.globals["contents"] = self.contents
         env.globals["footnotes"] = self.footnotes
@@ -159,7 +216,30 @@ class HtmlWriter:
         tag = f"h{min(level + 1, 6)}"
         mark = f'<span class="heading-number">{number}</span> ' if number else ""
         language = f' lang="{escape(lang)}"' if lang else ""
-        return Html(f'<{tag} id="{ident}"{language}>{mark}{_text(shown)}</{tag}>')
+        return Html(f'<{tag} id="{ident}"{language}>{mark}{_words(shown)}</{tag}>')
+
+    def anchor(self, base: Any) -> str:
+        """An id made from `base` that no heading or other element of the page has yet: for an
+        element a template names itself (a figure, a table's caption)."""
+        return self._unique(str(base))
+
+    def picture(self, value: Picture | Sequence[Picture | None] | None, style: str = "") -> Html:
+        """The year's pictures (a logo, a figure's picture) as images, each with its alternative
+        text and its size in pixels (a stylesheet scales it), `style` a class of each; several
+        follow one another. Nothing for none."""
+        given = [value] if isinstance(value, Picture) or value is None else list(value)
+        css = f' class="{escape(_slug(style))}"' if style else ""
+        images = []
+        for picture in given:
+            if picture is None:
+                continue
+            if not isinstance(picture, Picture):
+                raise TypeError(f"the filter picture shows the year's pictures, not {picture!r}")
+            width, height = picture.size
+            source = f"{PICTURES}/{self.pictures.name(picture)}"
+            images.append(f'<img src="{escape(source)}" alt="{_text(picture.alt)}" '
+                          f'width="{width}" height="{height}"{css}{_attr(picture.alt)}>')
+        return Html("".join(images))
 
     def todo(self, section: str) -> Html:
         """A visible placeholder for missing content: "[to be completed: …]"."""
@@ -263,7 +343,7 @@ class HtmlWriter:
                                f'<span class="visually-hidden">{hidden} </span>{note.number}'
                                "</a></sup>")
             elif isinstance(inline, Span):
-                text = str(_text(inline.text))
+                text = _words(inline.text)
                 if inline.italic:
                     text = f"<em>{text}</em>"
                 if inline.bold:

@@ -24,6 +24,7 @@ from .schema import (
     CHART_DOC,
     HTML_CHART_DOC,
     HTML_GLOBALS,
+    HTML_PICTURE_DOC,
     HTML_RICH_DOC,
     HTML_TEMPLATES,
     PICTURE_DOC,
@@ -193,6 +194,7 @@ def _html_reference(known: list[type]) -> list[str]:
         "| filter | what it gives |", "| --- | --- |",
         f"| `rich` | {_cell(HTML_RICH_DOC)} |",
         f"| `chart` | {_cell(HTML_CHART_DOC)} |",
+        f"| `picture` | {_cell(HTML_PICTURE_DOC)} |",
     ]
     for name, doc in HTML_GLOBALS.items():
         lines.append(f"| `{name}()` | {_cell(doc)} |")

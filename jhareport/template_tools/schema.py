@@ -83,12 +83,21 @@ HTML_CHART_DOC = ("chart|chart(table=True): a chart of the records (a `Chart`) a
                   "caption, and its figures as a table (unless `table=False`); nothing for none. "
                   "`{{ empact_chart|chart }}`.")
 
+HTML_PICTURE_DOC = ("picture|picture(style=''): the year's pictures (a `Picture`, such as "
+                    "`figure.picture`, or a list of them, such as `(year.network_logo, "
+                    "year.chair_logo)`) as images, each with its alternative text and its size "
+                    "in pixels, kept once as a file beside the pages (`pictures/`); `style` is a "
+                    "class of each; nothing for none. `{{ figure.picture|picture }}`.")
+
 HTML_GLOBALS = {
     "heading": "heading(text, level=1, numbered=True, dated=False, id=None): a heading `<h2>` "
                "(level 1) to `<h6>`, the page's title being its `<h1>`; numbered as the Word "
                "report numbers its headings (levels 1 to 3); its id is `id`, or the record's, "
                "or made from the text, the same in every build: "
                "`{{ heading(section.heading, section.level, section.numbered, id=section.id) }}`",
+    "anchor": "anchor(text): an id made from `text` that no heading or other element of the "
+              "page has yet, the same in every build, for an element a template names itself: "
+              "`<figure id=\"{{ anchor(figure.id) }}\">`",
     "todo": "todo(section): a placeholder \"[to be completed: section]\" for a draft",
     "contents": "contents(): the page's headings as a tree (ContentsEntry), for a contents "
                 "list: the page is rendered a second time when its template asks for them",
