@@ -224,8 +224,8 @@ class WordWriter:
     # -- what templates call -------------------------------------------------------------------
 
     def install(self, env: Environment) -> None:
-        """Give the environment's templates this writer's filters (rich, chart) and globals
-        (todo, heading)."""
+        """Give the environment's templates this writer's filters (rich, chart, picture, table)
+        and globals (todo, heading)."""
         env.filters["rich"] = self.rich
         env.filters["chart"] = self.chart
         env.filters["picture"] = self.picture
