@@ -137,7 +137,7 @@ def _paragraph(style_id: str | None, content: str, numbering: str = "", indent: 
 
 # A name written with a hyphen whose parts include an acronym (eu-LISA, EU-OSHA, ECRIS-TCN,
 # COVID-19): not inside a web address (a word before a slash or a dot, or after one).
-_HYPHENATED = re.compile(r"(?<![\w/.@-])[^\W_]+(?:-[^\W_]+)+(?![\w/@-]|\.\w)")
+_HYPHENATED = re.compile(r"\b(?<![/.@-])[^\W_]++(?:-[^\W_]++)+(?![\w/@-]|\.\w)")
 _TEXT_WITH_HYPHEN = re.compile(r"<w:t(?: [^>]*)?>([^<]*-[^<]*)</w:t>")
 _NO_BREAK = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
@@ -159,7 +159,29 @@ def unbreakable_names(xml: str) -> str:
     """A part's XML with the hyphens of names such as eu-LISA and EU-OSHA made Word's
     non-breaking hyphens (w:noBreakHyphen), so that no line ends inside the name; the text reads
     the same (a reader of the document sees a hyphen)."""
-    return _TEXT_WITH_HYPHEN.sub(_unbreakable_text, xml) if "-" in xml else xml
+    pieces: list[str] = []
+    done = 0  # what of `xml` is in `pieces`
+    seen: dict[str, str] = {}  # a table repeats its texts (agencies, states)
+    hyphen = xml.find("-")
+    while hyphen >= 0:  # each text (w:t) holding a hyphen, found from its hyphens
+        start = xml.rfind("<", 0, hyphen)
+        end = xml.find("<", hyphen)
+        if start >= done and end >= 0:
+            match = _TEXT_WITH_HYPHEN.match(xml, start, end + 6)
+            if match:
+                text = match.group(0)
+                changed = seen.get(text)
+                if changed is None:
+                    changed = seen[text] = _unbreakable_text(match)
+                if changed != text:
+                    pieces.append(xml[done:start])
+                    pieces.append(changed)
+                    done = end + 6
+        hyphen = xml.find("-", max(hyphen + 1, end))
+    if not pieces:
+        return xml
+    pieces.append(xml[done:])
+    return "".join(pieces)
 
 
 class _Relationships:
