@@ -183,6 +183,9 @@ def test_names_with_a_hyphen_take_a_non_breaking_hyphen_that_reads_as_one(built_
     texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body)
     # in record texts, headings, and the agencies' names the template's filters write
     assert not any(re.search(r"\b(eu-LISA|EU-LISA|EU-OSHA)\b", t) for t in texts)
+    # nor cut between runs, as a possessive's run (kept whole by hyphenation) once cut eu-LISA's
+    assert not any(re.search(r"\b(eu|EU)-$", t) for t in texts)
+    assert "eu</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">LISA&#39;s" in body
     assert body.count("eu</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">LISA") > 50
     paragraphs = [p.text for p in docx.Document(str(report)).paragraphs]
     assert "eu-LISA cooperation with Frontex, Eurojust and Europol on enhanced Schengen " \

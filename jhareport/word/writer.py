@@ -103,10 +103,11 @@ _SPACE_RUN = _run(" ")  # a line break within a paragraph, as the parser reads i
 
 # What automatic hyphenation must leave whole: a web address (a hyphen in it would read as part
 # of it) and an acronym with a plural or possessive ending (CEPOL's, MMSTs), which Word's and
-# LibreOffice's "do not hyphenate words in capitals" miss. Marked as of no language (zxx), they
-# take no hyphens and no spelling check.
+# LibreOffice's "do not hyphenate words in capitals" miss, with the name it ends (eu-LISA's is one
+# run, whose hyphen `unbreakable_names` then makes non-breaking). Marked as of no language (zxx),
+# they take no hyphens and no spelling check.
 _NOT_HYPHENATED = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+"
-                             r"|\b[A-Z][A-Z0-9]+(?:['’]s|s)\b")
+                             r"|\b(?:[^\W_]++-)*+[A-Z][A-Z0-9]+(?:['’]s|s)\b")
 
 
 _LANGUAGE = re.compile(r"<w:lang [^>]*/>")
