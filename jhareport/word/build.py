@@ -52,7 +52,7 @@ from .package import (
     with_core_part,
     write_package,
 )
-from .passages import plain
+from .passages import has_passages, plain
 from .template import TemplateFileError, WordTemplate, fix_tables
 from .writer import UnwritableTextError, WordWriter, check_writable, unbreakable_names
 
@@ -186,10 +186,10 @@ def _render(name: str, path: Path, context: Mapping[str, Any], *, draft: bool, l
         shown = explain(path, variables, environment, error)
         raise BuildError([shown, *(f"also: {f}" for f in found if f != shown)]) from None
     notes.extend(f"template lint: {f}" for f in found)
-    # Names such as eu-LISA keep their hyphen on one line, in the body and the footnotes.
-    for part in (template.document, template.footnotes or "word/footnotes.xml"):
-        if part in parts:
-            parts[part] = unbreakable_names(parts[part].decode("utf-8")).encode("utf-8")
+    # Names such as eu-LISA keep their hyphen on one line in the footnotes too.
+    footnotes = template.footnotes or "word/footnotes.xml"
+    if footnotes in parts:
+        parts[footnotes] = unbreakable_names(parts[footnotes].decode("utf-8")).encode("utf-8")
     stamp = datetime(year.year, 12, 31, 12, 0, 0)
     creator = short_name(year.chair, year.as_of, locale) if year.chair else "JHA Agencies’ Network"
     core = with_core_part(parts, template.core)
@@ -228,7 +228,11 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
     rendered: dict[str, bytes] = {}
     for part in template.sources:
         writer.part = part
-        rendered[part] = compiled.render_part_bytes(part, variables, DECLARATION)
+        # names such as eu-LISA keep their hyphen on one line (the footnotes: see `build`)
+        rendered[part] = compiled.render_part_bytes(
+            part, variables, DECLARATION,
+            unbreakable_names if part == template.document else None)
+    marked = has_passages(rendered[template.document])
     writer.part = template.document
     properties = {field: plain(str(t.render(variables)))
                   for field, t in compiled.properties.items()}
@@ -243,6 +247,9 @@ def render_parts(template: WordTemplate, environment: SandboxedEnvironment,
         rendered[template.document] = DECLARATION + etree.tostring(tree, encoding="UTF-8")
     else:
         checked(body)
+    if marked:  # the passages in another language, once their runs are cut
+        rendered[template.document] = unbreakable_names(
+            rendered[template.document].decode("utf-8")).encode("utf-8")
     for part, data in rendered.items():
         if part != template.document and part not in changed:
             checked(data)

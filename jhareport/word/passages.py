@@ -69,6 +69,11 @@ def finalize(value: Any) -> Any:
     return value
 
 
+def has_passages(data: bytes) -> bool:
+    """Whether a rendered part holds a passage that `finalize` marked."""
+    return _START_BYTES in data
+
+
 def split_passages(rendered: dict[str, bytes], draft: bool) -> None:
     """Cut the runs of the rendered parts where `finalize` marked a passage, in place."""
     for name, data in rendered.items():

@@ -19,7 +19,7 @@ import json
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -262,19 +262,23 @@ class CompiledTemplate:
         return text
 
     def render_part_bytes(self, name: str, variables: Mapping[str, Any],
-                          declaration: bytes = b"") -> bytes:
+                          declaration: bytes = b"",
+                          texts: Callable[[str], str] | None = None) -> bytes:
         """`render_part` in UTF-8, after `declaration` unless the part starts with its own,
         encoded a batch of the template's pieces at a time where the environment joins them so:
-        a large part is never held whole as a text, nor copied."""
+        a large part is never held whole as a text, nor copied. `texts`, when given, rewrites
+        the rendered XML a stretch of whole text elements (w:t) at a time."""
         template = self.parts[name]
         environment = template.environment
         joined = getattr(environment, "joined", None)
         if joined is None or any(escape in self.template.sources[name] for escape in _ESCAPES):
-            data = self.render_part(name, variables).encode("utf-8")
+            rendered = self.render_part(name, variables)
+            data = (rendered if texts is None else texts(rendered)).encode("utf-8")
             return data if data.startswith(b"<?xml") else declaration + data
         context = template.new_context(dict(variables))
         written = io.BytesIO()  # grows in place
         start: str | None = ""  # the part's start, until its first five characters are known
+        held = ""  # what follows the last whole text element, until the next batch completes it
         try:
             for text in joined(template.root_render_func(context)):
                 if start is not None:
@@ -283,12 +287,21 @@ class CompiledTemplate:
                         continue
                     written.write(b"" if start.startswith("<?xml") else declaration)
                     text, start = start, None
+                if texts is not None:
+                    text = held + text
+                    cut = text.rfind("</w:t>") + len("</w:t>")
+                    if cut < len("</w:t>"):
+                        held = text
+                        continue
+                    text, held = texts(text[:cut]), text[cut:]
                 written.write(text.encode("utf-8"))
         except Exception:  # the template's place in the error, as Template.render gives it
             environment.handle_exception()
             raise
         if start is not None:  # a part of fewer than five characters
-            written.write(declaration + start.encode("utf-8"))
+            written.write(declaration + (start if texts is None else texts(start)).encode("utf-8"))
+        elif held:
+            written.write(texts(held).encode("utf-8") if texts is not None else b"")
         return written.getvalue()
 
 

@@ -141,6 +141,7 @@ def _paragraph(style_id: str | None, content: str, numbering: str = "", indent: 
 _HYPHENATED = re.compile(r"\b(?<![/.@-])[^\W_]++(?:-[^\W_]++)+(?![\w/@-]|\.\w)")
 _TEXT_WITH_HYPHEN = re.compile(r"<w:t(?: [^>]*)?>([^<]*-[^<]*)</w:t>")
 _NO_BREAK = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+_MARKED = re.compile("[\ufdd0-\ufdd2]")  # the marks of `finalize` (passages.py)
 
 
 def _unbreakable(match: re.Match[str]) -> str:
@@ -152,6 +153,8 @@ def _unbreakable(match: re.Match[str]) -> str:
 
 def _unbreakable_text(match: re.Match[str]) -> str:
     text = match.group(1)
+    if _MARKED.search(text):  # a passage in another language: its run is cut first
+        return match.group(0)
     changed = _HYPHENATED.sub(_unbreakable, text)
     return match.group(0) if changed == text else f'<w:t xml:space="preserve">{changed}</w:t>'
 
