@@ -32,7 +32,7 @@ from jhareport.views import (
 from jhareport.word.build import render_parts, template_environment
 from jhareport.word.package import write_package
 from jhareport.word.template import WordTemplate
-from jhareport.word.writer import WordWriter
+from jhareport.word.writer import WordWriter, unbreakable_names
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -55,6 +55,15 @@ def both(path: Path, variables: dict[str, Any], as_of: date | None = None
     reference.render(variables, environment(), autoescape=True)
     buffer = io.BytesIO()
     reference.save(buffer)
+    # the build then gives names such as eu-LISA a non-breaking hyphen, as it writes the body
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
+        entries = {name: saved.read(name) for name in saved.namelist()}
+    entries["word/document.xml"] = unbreakable_names(
+        entries["word/document.xml"].decode("utf-8")).encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
     ours = WordTemplate.read(path)
     parts, properties = render_parts(ours, environment(), variables, WordWriter(ours, False))
     return buffer.getvalue(), write_package(parts, datetime(2023, 12, 31)), properties, \
