@@ -234,6 +234,8 @@ def test_a_drafts_placeholders_are_read_out(built: Built) -> None:
                     if run.style is not None and run.style.name == "Placeholder"]
         read = " ".join(text for _, text in tagged_blocks(path))
         for text in expected:
-            assert text in read, (path.name, text)
+            # a line may end inside one with an automatic hyphen, which the tags keep as text
+            # ("af-faires"): where lines end depends on the fonts installed
+            assert text.replace("-", "") in read.replace("-", ""), (path.name, text)
         placeholders.extend(expected)
     assert bool(placeholders) == built.draft
