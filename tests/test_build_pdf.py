@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -228,3 +229,27 @@ def test_templates_saved_again_by_an_office_suite_still_work(tmp_path: Path) -> 
     assert len(texts[0]) >= 60 and texts[0] == texts[1]
     contents = pages(tmp_path / "out" / "final-report.pdf")[1]
     assert re.search(r"1\. Foreword by the Executive Director of the EUAA\.+\s*4", contents)
+
+
+def test_a_build_that_fails_after_libreoffice_started_leaves_none_running(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice starts while the documents are made: a build that fails meanwhile (here on a
+    broken template) ends it and removes its profile, and writes nothing."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))
+    (tmp_path / "temporary").mkdir()
+    started: list[pdf.Session] = []
+    real = pdf.start_session
+
+    def recorded(office: pdf.OfficeTools) -> pdf.Session:
+        started.append(real(office))
+        return started[-1]
+
+    monkeypatch.setattr(pdf, "start_session", recorded)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "final-report.docx").write_text("not a zip")
+    with pytest.raises(BuildError, match="not a readable Word document"):
+        jhareport.build(FIXTURES / "2023", tmp_path / "out", pdf=True,
+                        templates=tmp_path / "templates")
+    assert len(started) == 1 and started[0].process.poll() is not None
+    assert list((tmp_path / "temporary").iterdir()) == []
+    assert not (tmp_path / "out").exists()

@@ -1,6 +1,7 @@
 """PDF copies of the built documents, made by LibreOffice headless, and tables of contents with pages.
 
-`convert` starts one `soffice` with a throw-away profile, and drives it from `_uno_refresh.py` run by
+`convert` uses one `soffice` with a throw-away profile (started by `start_session` while the
+documents are still being made, or by `convert` itself), and drives it from `_uno_refresh.py` run by
 a Python that can `import uno` (Debian's /usr/bin/python3 with python3-uno, usually not the project's
 interpreter). Every document is loaded, its tables of contents and fields are refreshed, and it is
 stored as PDF and again as .docx. LibreOffice's .docx changes styles, so it is not kept: `splice_toc`
@@ -41,12 +42,14 @@ __all__ = [
     "ConvertedDocument",
     "OfficeTools",
     "PdfError",
+    "Session",
     "TocEntry",
     "convert",
     "find_office",
     "has_toc",
     "normalise_pdf",
     "splice_toc",
+    "start_session",
     "tagging_safe",
     "toc_entries",
 ]
@@ -244,18 +247,79 @@ def _check_documents(documents: Sequence[Path]) -> list[Path]:
     return paths
 
 
+class Session:
+    """One LibreOffice (soffice) with its own throw-away profile and pipe, started before the
+    documents it converts are made, so that its start overlaps their making. It serves one
+    `convert`, which ends it; `close` ends it whatever happened (idempotent)."""
+
+    def __init__(self, office: OfficeTools) -> None:
+        self.office = office
+        self._temporary = tempfile.TemporaryDirectory(prefix="jhareport-office-",
+                                                      ignore_cleanup_errors=True)
+        work = Path(self._temporary.name)
+        self.pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
+        self.log = work / "soffice.log"
+        profile = work / "profile"
+        with open(self.log, "wb") as soffice_out:
+            self.process = subprocess.Popen(
+                [str(office.soffice), f"-env:UserInstallation={profile.as_uri()}",
+                 f"--accept=pipe,name={self.pipe};urp;", "--headless", "--invisible", "--nologo",
+                 "--norestore", "--nodefault"],
+                stdin=subprocess.DEVNULL, stdout=soffice_out, stderr=subprocess.STDOUT,
+                start_new_session=os.name != "nt")
+        self._closed = False
+
+    def stop(self) -> None:
+        """End soffice at once: every file it was to write is written, or the conversion
+        failed. Its output stays in `log` until `close`."""
+        if self.process.returncode is None:
+            _stop(self.process, grace=0)
+
+    def close(self) -> None:
+        """End soffice and remove its profile and log."""
+        if self._closed:
+            return
+        self._closed = True
+        self.stop()
+        self._temporary.cleanup()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start_session(office: OfficeTools) -> Session:
+    """LibreOffice started for a `convert` to come (PdfError when it cannot be started)."""
+    try:
+        return Session(office)
+    except OSError as error:
+        raise PdfError(f"cannot start LibreOffice ({office.soffice}): {error}") from None
+
+
 def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
-            office: OfficeTools | None = None) -> ConvertResult:
+            office: OfficeTools | None = None, session: Session | None = None) -> ConvertResult:
     """Convert each .docx of `documents` to `<stem>.pdf` in `out_dir`, refreshing its tables of
-    contents and fields first, all in one LibreOffice session bounded by `timeout` seconds.
+    contents and fields first, all in one LibreOffice session bounded by `timeout` seconds: the
+    `session` started beforehand (`start_session`), or one started here.
 
     The PDFs are written only when every document converted (all or none). LibreOffice runs with
     its own throw-away profile and pipe, so conversions may run in parallel; it is stopped and its
     profile removed whatever happens."""
-    paths = _check_documents(documents)
-    if not paths:
-        return ConvertResult(documents=(), seconds=0.0)
-    office = office or find_office()
+    try:
+        paths = _check_documents(documents)
+        if not paths:
+            return ConvertResult(documents=(), seconds=0.0)
+        if session is None:
+            session = start_session(office or find_office())
+        return _convert(paths, Path(out_dir), timeout, session)
+    finally:
+        if session is not None:
+            session.close()
+
+
+def _convert(paths: list[Path], out_dir: Path, timeout: float, session: Session) -> ConvertResult:
     started = time.monotonic()
     deadline = started + timeout
     names = ", ".join(path.name for path in paths)
@@ -271,28 +335,21 @@ def convert(documents: Sequence[Path], out_dir: Path, *, timeout: float = 120,
             jobs.append({"source": str(source), "pdf": str(work / "out" / f"{path.stem}.pdf"),
                          "docx": str(work / "out" / f"{path.stem}.docx") if _toc(data) else None,
                          "charts": chart_descriptions(data)})
-        pipe = f"jhareport-{os.getpid()}-{uuid.uuid4().hex}"
-        job = {"pipe": pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs,
+        job = {"pipe": session.pipe, "connect_timeout": max(timeout, 1.0), "documents": jobs,
                "fonts": str(work / "fonts.json")}
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
-        soffice_log = work / "soffice.log"
         script_log = work / "script.log"
-        profile = work / "profile"
-        with open(soffice_log, "wb") as soffice_out:
-            soffice = subprocess.Popen(
-                [str(office.soffice), f"-env:UserInstallation={profile.as_uri()}",
-                 f"--accept=pipe,name={pipe};urp;", "--headless", "--invisible", "--nologo",
-                 "--norestore", "--nodefault"],
-                stdin=subprocess.DEVNULL, stdout=soffice_out, stderr=subprocess.STDOUT,
-                start_new_session=os.name != "nt")
         try:
-            status = _run_script(office, work / "job.json", script_log, soffice, deadline)
-        except BaseException:
-            _stop(soffice, grace=0)
-            raise
-        # Every file is written (or the conversion failed): soffice, asked to terminate, is not
-        # waited for but ended at once, with its throw-away profile.
-        _stop(soffice, grace=0)
+            status = _run_script(session.office, work / "job.json", script_log, session.process,
+                                 deadline)
+        finally:
+            # Every file is written (or the conversion failed): soffice, asked to terminate, is
+            # not waited for but ended at once, with its throw-away profile.
+            session.stop()
+            soffice_log = work / "soffice.log"
+            with contextlib.suppress(OSError):
+                soffice_log.write_bytes(session.log.read_bytes())
+            session.close()
         if status is None:
             raise PdfError(f"LibreOffice did not convert {names} within the time limit of {timeout:g} s; "
                            "no PDF was written")

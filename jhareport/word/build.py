@@ -58,7 +58,7 @@ from .writer import UnwritableTextError, WordWriter, check_writable, unbreakable
 
 if TYPE_CHECKING:
     from ..html.build import HtmlEdition, Link
-    from ..office.pdf import OfficeTools, PdfError
+    from ..office.pdf import OfficeTools, PdfError, Session
 
 __all__ = ["DOCUMENTS", "BuildError", "BuildResult", "build", "render_parts", "template_environment"]
 
@@ -347,82 +347,92 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
     office: OfficeTools | None = None
     missing: PdfError | None = None
     if pdf:  # LibreOffice's tools are looked for, and their module loaded, only for PDFs
-        from ..office.pdf import PdfError, find_office
+        from ..office.pdf import PdfError, find_office, start_session
 
         try:
             office = find_office()
         except PdfError as error:
             missing = error
 
-    rendered: dict[str, bytes] = {}
-    texts: list[str] = []
-    notes: list[str] = []
-    def render_report(acronyms: list[Acronym]) -> tuple[bytes, list[str]]:
-        return _render("final-report", _template_path("final-report", template_dir, locale),
-                       as_variables(final_report_context(records, locale, acronyms)), draft=draft,
-                       locale=locale, records=records, notes=notes)
-
-    edition: HtmlEdition | None = None
-    if html:
-        from ..html.build import HtmlEdition
-
-        edition = HtmlEdition(records, locale=locale, draft=draft, templates=template_dir)
-    if wanted_report and docx:
-        say("rendering final-report.docx")
-        rendered["final-report"], texts = render_report([])
-    if wanted_scorecard and docx:
-        say("rendering scorecard-annex.docx")
-        rendered["scorecard-annex"], annex_texts = _render(
-            "scorecard-annex", _template_path("scorecard-annex", template_dir, locale),
-            as_variables(scorecard_context(records, locale)), draft=draft, locale=locale,
-            records=records, notes=notes)
-        texts += annex_texts
-    if edition is not None and not docx:  # the acronyms are those of the pages
-        texts = edition.texts(report=wanted_report, scorecard=wanted_scorecard)
-
-    scan = document_acronyms(records, texts, locale)
-    used, unlisted = scan.used, scan.unlisted
-    untranslated = untranslated_acronyms(used)
-    if untranslated and refuse_untranslated:  # acronyms only the templates write
-        raise UntranslatedError(MissingTranslations(records.year.year, left.language, (),
-                                                    untranslated, where, glossaries))
-    if untranslated:
-        left = attrs.evolve(left, acronyms=untranslated)
-    unlisted_note = f"acronyms used but not in the glossary: {shown_list(unlisted)}"
-    if strict and unlisted:
-        raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
-    if docx and wanted_report and any(s.holds == "acronyms" for s in outline(records)):
-        say("rendering final-report.docx again, with its list of acronyms")
-        rendered["final-report"], _ = render_report(used)
-    if docx and (used or draft):
-        say("rendering acronyms.docx")
-        rendered["acronyms"], _ = _render(
-            "acronyms", _template_path("acronyms", template_dir, locale),
-            as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
-            records=records, notes=notes)
-    meanings = [left.acronyms_note()] if left.acronyms else []
-    warnings = [*loaded, *meanings, *notes, *([unlisted_note] if unlisted else [])]
-
-    outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
-    if office is not None:
-        say(f"converting {len(rendered)} documents to PDF with LibreOffice")
-        outputs, font_warnings = _with_pdfs(rendered, target, office, pdf_timeout,
-                                            datetime(records.year.year, 12, 31, 12, 0, 0))
-        warnings.extend(font_warnings)
-    if edition is not None:
-        say("rendering the HTML edition")
-        pages = edition.pages(used, report=wanted_report, scorecard=wanted_scorecard,
-                              downloads=_downloads(rendered, pdf=office is not None,
-                                                   locale=locale))
-        outputs.update({target / "html" / name: data for name, data in pages.items()})
+    session: Session | None = None
+    if office is not None:  # LibreOffice starts while the documents are made
+        try:
+            session = start_session(office)
+        except PdfError as error:
+            raise BuildError([str(error)]) from None
     try:
-        write_atomically(outputs)
-    except OutputError as error:  # every earlier output is as it was
-        raise BuildError([str(error)]) from None
-    if missing is not None:
-        raise BuildError([f"{missing}; the .docx documents were written to {target}, "
-                          "without PDF"])
-    return BuildResult(tuple(outputs), tuple(shortened(w) for w in warnings), len(used))
+        rendered: dict[str, bytes] = {}
+        texts: list[str] = []
+        notes: list[str] = []
+        def render_report(acronyms: list[Acronym]) -> tuple[bytes, list[str]]:
+            return _render("final-report", _template_path("final-report", template_dir, locale),
+                           as_variables(final_report_context(records, locale, acronyms)), draft=draft,
+                           locale=locale, records=records, notes=notes)
+
+        edition: HtmlEdition | None = None
+        if html:
+            from ..html.build import HtmlEdition
+
+            edition = HtmlEdition(records, locale=locale, draft=draft, templates=template_dir)
+        if wanted_report and docx:
+            say("rendering final-report.docx")
+            rendered["final-report"], texts = render_report([])
+        if wanted_scorecard and docx:
+            say("rendering scorecard-annex.docx")
+            rendered["scorecard-annex"], annex_texts = _render(
+                "scorecard-annex", _template_path("scorecard-annex", template_dir, locale),
+                as_variables(scorecard_context(records, locale)), draft=draft, locale=locale,
+                records=records, notes=notes)
+            texts += annex_texts
+        if edition is not None and not docx:  # the acronyms are those of the pages
+            texts = edition.texts(report=wanted_report, scorecard=wanted_scorecard)
+
+        scan = document_acronyms(records, texts, locale)
+        used, unlisted = scan.used, scan.unlisted
+        untranslated = untranslated_acronyms(used)
+        if untranslated and refuse_untranslated:  # acronyms only the templates write
+            raise UntranslatedError(MissingTranslations(records.year.year, left.language, (),
+                                                        untranslated, where, glossaries))
+        if untranslated:
+            left = attrs.evolve(left, acronyms=untranslated)
+        unlisted_note = f"acronyms used but not in the glossary: {shown_list(unlisted)}"
+        if strict and unlisted:
+            raise BuildError([f"{unlisted_note} (add them to the glossary, or build without --strict)"])
+        if docx and wanted_report and any(s.holds == "acronyms" for s in outline(records)):
+            say("rendering final-report.docx again, with its list of acronyms")
+            rendered["final-report"], _ = render_report(used)
+        if docx and (used or draft):
+            say("rendering acronyms.docx")
+            rendered["acronyms"], _ = _render(
+                "acronyms", _template_path("acronyms", template_dir, locale),
+                as_variables(acronyms_context(records, used)), draft=draft, locale=locale,
+                records=records, notes=notes)
+        meanings = [left.acronyms_note()] if left.acronyms else []
+        warnings = [*loaded, *meanings, *notes, *([unlisted_note] if unlisted else [])]
+
+        outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
+        if session is not None:
+            say(f"converting {len(rendered)} documents to PDF with LibreOffice")
+            outputs, font_warnings = _with_pdfs(rendered, target, session, pdf_timeout,
+                                                datetime(records.year.year, 12, 31, 12, 0, 0))
+            warnings.extend(font_warnings)
+        if edition is not None:
+            say("rendering the HTML edition")
+            pages = edition.pages(used, report=wanted_report, scorecard=wanted_scorecard,
+                                  downloads=_downloads(rendered, pdf=office is not None,
+                                                       locale=locale))
+            outputs.update({target / "html" / name: data for name, data in pages.items()})
+        try:
+            write_atomically(outputs)
+        except OutputError as error:  # every earlier output is as it was
+            raise BuildError([str(error)]) from None
+        if missing is not None:
+            raise BuildError([f"{missing}; the .docx documents were written to {target}, "
+                              "without PDF"])
+        return BuildResult(tuple(outputs), tuple(shortened(w) for w in warnings), len(used))
+    finally:
+        if session is not None:
+            session.close()
 
 
 def _downloads(rendered: Mapping[str, bytes], *, pdf: bool, locale: str) -> dict[str, list[Link]]:
@@ -434,7 +444,7 @@ def _downloads(rendered: Mapping[str, bytes], *, pdf: bool, locale: str) -> dict
             for name in rendered}
 
 
-def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, timeout: float,
+def _with_pdfs(rendered: dict[str, bytes], target: Path, session: Session, timeout: float,
                stamp: datetime) -> tuple[dict[Path, bytes], list[str]]:
     """The documents and their PDFs; a document with a table of contents gets LibreOffice's
     refreshed entries (true page numbers) in its .docx too. And a warning for each font the
@@ -452,7 +462,7 @@ def _with_pdfs(rendered: dict[str, bytes], target: Path, office: OfficeTools, ti
             path.write_bytes(data)
             paths.append(path)
         try:
-            result = convert(paths, work / "pdf", timeout=timeout, office=office)
+            result = convert(paths, work / "pdf", timeout=timeout, session=session)
         except PdfError as error:
             raise BuildError([str(error)]) from None
     for name, data in rendered.items():
