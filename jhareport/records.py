@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import Attribute, field, frozen
@@ -188,14 +188,24 @@ class Format(StrEnum):
     HYBRID = "hybrid"
 
 
-def _format(value: str | Format | None) -> Format | None:
-    if value is None or isinstance(value, Format):
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _choice(kind: type[_Choice], entry: str, refusal: str, value: str | _Choice) -> _Choice:
+    """`value` as one of `kind`, or FieldError on `entry`: `refusal` with the {value} and the
+    {known} choices filled in."""
+    if isinstance(value, kind):
         return value
     try:
-        return Format(value)
+        return kind(value)
     except ValueError:
-        known = ", ".join(f.value for f in Format)
-        raise FieldError("format", f"{value!r} is not a meeting format (one of: {known})") from None
+        known = ", ".join(choice.value for choice in kind)
+        raise FieldError(entry, refusal.format(value=repr(value), known=known)) from None
+
+
+def _format(value: str | Format | None) -> Format | None:
+    return None if value is None else _choice(
+        Format, "format", "{value} is not a meeting format (one of: {known})", value)
 
 
 class MeetingKind(StrEnum):
@@ -215,13 +225,7 @@ class MeetingKind(StrEnum):
 
 
 def _meeting_kind(value: str | MeetingKind) -> MeetingKind:
-    if isinstance(value, MeetingKind):
-        return value
-    try:
-        return MeetingKind(value)
-    except ValueError:
-        known = ", ".join(k.value for k in MeetingKind)
-        raise FieldError("kind", f"{value!r} is not a kind of meeting (one of: {known})") from None
+    return _choice(MeetingKind, "kind", "{value} is not a kind of meeting (one of: {known})", value)
 
 
 @frozen
@@ -704,13 +708,8 @@ class SectionContent(StrEnum):
 
 
 def _content(value: str | SectionContent | None) -> SectionContent | None:
-    if value is None or isinstance(value, SectionContent):
-        return value
-    try:
-        return SectionContent(value)
-    except ValueError:
-        known = ", ".join(c.value for c in SectionContent)
-        raise FieldError("holds", f"a section cannot hold {value!r} (it may hold: {known})") from None
+    return None if value is None else _choice(
+        SectionContent, "holds", "a section cannot hold {value} (it may hold: {known})", value)
 
 
 def _sections(values: Iterable[Section | dict[str, Any]]) -> tuple[Section, ...]:
