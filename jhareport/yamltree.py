@@ -281,9 +281,12 @@ def _records(text: str) -> LineList | None:
     line, counted = 1, 0  # the line of the character `counted`
     lines: dict[str, int] = {}
     value: Any
-    for found in _ENTRY.finditer(text):
-        if found.start() != position:  # something between: not of this shape
-            return None
+    entry = _ENTRY.match  # anchored where the last entry ended: each character is read once
+    end = len(text)
+    while position < end:
+        found = entry(text, position)
+        if found is None:
+            break
         start, key, block, rest = found.groups()
         at = found.start(1)
         line += count("\n", counted, at)
@@ -342,7 +345,7 @@ def _records(text: str) -> LineList | None:
         item[key] = value
         lines[key] = line
         position = found.end()
-    if _END.match(text, position).end() != len(text):  # type: ignore[union-attr]
+    if _END.match(text, position).end() != end:  # type: ignore[union-attr]
         return None
     return top
 

@@ -4,6 +4,8 @@ same lines for every key and item, and the same refusals."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +162,15 @@ def _document(draw: st.DrawFn) -> str:
 @given(_document())
 def test_any_record_file_reads_as_libyaml(text: str) -> None:
     assert_reads_as_libyaml(text)
+
+
+def test_a_long_file_out_of_shape_is_refused_without_hanging() -> None:
+    """Each character is read once: 100,000 empty lines before a line out of shape would take
+    hours if every one of them started a new search."""
+    script = ("from jhareport.yamltree import YamlProblem, parse\n"
+              "text = '# a comment\\n' * 100_000 + '- a: x\\n' + '\\n' * 100_000 + 'b: [\\n'\n"
+              "try:\n    parse(text)\nexcept YamlProblem as problem:\n"
+              "    print(problem.line, problem)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.startswith("200002 ")
