@@ -8,14 +8,21 @@ made from, and keeps a ledger of what it imported; `contribution_status` tells w
 when and with what; `next_year` starts the following year's folder.
 """
 
-from .base import BaseError
-from .forms import FormError, Forms, write_forms
-from .importing import Change, Duplicate, FormImport, ImportResult, import_forms
-from .merge import Conflict, Side
-from .nextyear import NextYear, NextYearError, next_year
-from .problems import ContributionError, FormProblem, FormReadError
-from .read import PassedOver, ReturnedForm, read_form
-from .status import AgencyStatus, ContributionStatus, contribution_status
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..word.form_reading import read_form
+    from .base import BaseError
+    from .forms import FormError, Forms, write_forms
+    from .importing import Change, Duplicate, FormImport, ImportResult, import_forms
+    from .merge import Conflict, Side
+    from .nextyear import NextYear, NextYearError, next_year
+    from .problems import ContributionError, FormProblem, FormReadError
+    from .read import PassedOver, ReturnedForm
+    from .status import AgencyStatus, ContributionStatus, contribution_status
 
 __all__ = [
     "AgencyStatus",
@@ -42,3 +49,38 @@ __all__ = [
     "read_form",
     "write_forms",
 ]
+
+_MODULES = {
+    "BaseError": ".base",
+    "FormError": ".forms",
+    "Forms": ".forms",
+    "write_forms": ".forms",
+    "Change": ".importing",
+    "Duplicate": ".importing",
+    "FormImport": ".importing",
+    "ImportResult": ".importing",
+    "import_forms": ".importing",
+    "Conflict": ".merge",
+    "Side": ".merge",
+    "NextYear": ".nextyear",
+    "NextYearError": ".nextyear",
+    "next_year": ".nextyear",
+    "ContributionError": ".problems",
+    "FormProblem": ".problems",
+    "FormReadError": ".problems",
+    "PassedOver": ".read",
+    "ReturnedForm": ".read",
+    "read_form": "..word.form_reading",
+    "AgencyStatus": ".status",
+    "ContributionStatus": ".status",
+    "contribution_status": ".status",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names above, each loaded when first used: the Word layer's form reader takes the
+    contributions' records from this package, so nothing here is loaded before it is asked for."""
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)

@@ -21,9 +21,11 @@ from attrs import frozen
 from ..errors import InputError
 from .entries import KINDS, Entries
 
-__all__ = ["CONTRIBUTIONS", "BaseError", "FormBase", "Mark", "base_name", "read_base",
-           "read_bases"]
+__all__ = ["CONTRIBUTIONS", "FORM_NAMESPACE", "BaseError", "FormBase", "Mark", "base_name",
+           "read_base", "read_bases"]
 
+FORM_NAMESPACE = "urn:jhareport:contribution-form:2"
+"""The namespace of a form's hidden part, which names its year, agency, base and due date."""
 CONTRIBUTIONS = "contributions"
 """The folder, in the year's folder, of the forms' bases and the ledger of imports."""
 _FORMAT = "jhareport contribution forms 1"

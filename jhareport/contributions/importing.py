@@ -22,6 +22,7 @@ from attrs import field, frozen
 from ..agencies import REGISTRY
 from ..files import OutputError, write_atomically
 from ..loading import LoadError, load_year
+from ..word.form_reading import read_form
 from .apply import apply
 from .base import BaseError, FormBase, read_base
 from .diff import FormDiff, NewRecord, YearContext, diff_form
@@ -29,7 +30,7 @@ from .entries import KINDS
 from .ledger import LEDGER, Gave, LedgerEntry, ledger_text, read_ledger
 from .merge import Conflict, MergePlan, merge, references
 from .problems import ContributionError, FormProblem, FormReadError
-from .read import PassedOver, ReturnedForm, read_form, returned_files
+from .read import PassedOver, ReturnedForm, returned_files
 from .sources import read_sources
 
 __all__ = ["Change", "Duplicate", "FormImport", "ImportResult", "Returned", "import_forms",
