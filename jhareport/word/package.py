@@ -16,8 +16,8 @@ from markupsafe import escape
 from ..template_tools.text import paragraph_text
 from .template import CP, CT, DC, PR, RT_CORE
 
-__all__ = ["DECLARATION", "checked", "core_properties", "document_texts", "normalise",
-           "paragraph_texts", "write_package"]
+__all__ = ["DECLARATION", "NotAPackage", "checked", "core_properties", "document_texts",
+           "normalise", "paragraph_texts", "read_parts", "replace_parts", "write_package"]
 
 # A run's text, or a non-breaking hyphen (read as "-").
 _TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(<w:noBreakHyphen/>)")
@@ -146,3 +146,35 @@ def document_texts(data: bytes) -> list[str]:
                 root = etree.fromstring(package.read(name))
                 texts.extend(paragraph_text(p) for p in root.iter(f"{_W}p"))
     return texts
+
+
+class NotAPackage(ValueError):
+    """Bytes that are no zip package, where a Word document was expected."""
+
+
+def read_parts(docx: bytes, *names: str) -> list[bytes | None]:
+    """The parts of a package by name (None for a part it lacks); NotAPackage for bytes that are
+    no zip package."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            present = set(package.namelist())
+            return [package.read(name) if name in present else None for name in names]
+    except zipfile.BadZipFile as error:
+        raise NotAPackage(f"not a Word document: {error}") from error
+
+
+def replace_parts(original: bytes, replaced: dict[str, bytes]) -> bytes:
+    """`original` with the parts of `replaced` swapped in: entry order, dates and attributes kept."""
+    target = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=item.date_time)
+            info.compress_type = item.compress_type
+            info.external_attr = item.external_attr
+            info.internal_attr = item.internal_attr
+            info.create_system = item.create_system
+            info.comment = item.comment
+            out.writestr(info, replaced.get(item.filename) or source.read(item.filename))
+        out.comment = source.comment
+    return target.getvalue()
