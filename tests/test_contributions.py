@@ -559,7 +559,7 @@ def test_new_records_reach_the_timeline_and_their_heading_in_date_order(years: P
     assert ("2023-03-03", "Workshop on digital evidence") in entries
     assert ("2023-10-05", "Meeting of the Working Group on Data Protection") in entries
     digital = next(t for t in topics(records) if t.id == "digitalisation")
-    assert [e.title for e in digital.events][0] == "Workshop on digital evidence"  # March first
+    assert digital.events[0].title == "Workshop on digital evidence"  # March first
     meeting = next(m for m in records.meetings if m.title.endswith("Data Protection")
                    and m.id != "working-group-data-protection")
     assert meeting.kind == "working-group" and meeting.group == "data-protection"

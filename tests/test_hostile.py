@@ -215,8 +215,8 @@ FIXTURE_CASES: dict[str, tuple[dict[str, str | bytes], Callable[[Path], object] 
         {"timeline.yaml": "- date: 0000-01-01\n  label: Event\n"}, None,
         r"timeline\.yaml:1: timeline entry 'Event', field 'date': there is no day 1"),
     "year out of range": ({"year.yaml": "chair: EUAA\nyear: 99999\n"}, None,
-                          r"year\.yaml:2: year, field 'year': year must be a whole number from 2010 to 2100, not "
-                          r"99999"),
+                          r"year\.yaml:2: year, field 'year': year must be a whole number from 2010 "
+                          r"to 2100, not 99999"),
     # error floods
     "1 MB wrong agency": ({"year.yaml": "year: 2023\nchair: " + "E" * 1_000_000 + "\n"}, None,
                           r"year\.yaml:2: year, field 'chair': unknown agency or body 'E{60}…"

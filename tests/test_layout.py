@@ -171,7 +171,8 @@ def test_the_scorecard_names_each_field_once_and_heads_parts_and_areas(
             for field in (f for f in scorecard.fields if f.area == area.number):
                 actions = [a for a in scorecard.actions if a.field == field.number]
                 for index, action in enumerate(actions):
-                    label = f"{field.number} {field.title}" if index == 0 and field.number != area.number else ""
+                    first = index == 0 and field.number != area.number
+                    label = f"{field.number} {field.title}" if first else ""
                     expected.append((label, action.detail.plain.split("\n")[0]))
     shown: list[tuple[str, ...]] = []
     for row in grid.rows[1:]:
