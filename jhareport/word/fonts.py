@@ -12,9 +12,11 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from .template import W
+
 __all__ = ["fonts_named"]
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_NS = W
 _W = f"{{{_W_NS}}}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")

@@ -39,10 +39,11 @@ from ..contributions.read import (
 from ..contributions.text import Para, Run, markdown, normal_text
 from ..template_tools.package_check import PackageError, check_package
 from ..yamltree import forbidden_character
+from .template import W
 
 __all__ = ["read_form"]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DC = "http://purl.org/dc/terms/"

@@ -43,10 +43,11 @@ from ..contributions.sources import Source, YearSources
 from ..contributions.text import Text, markup_text
 from ..periods import format_period, parse_period
 from .package import normalise
+from .template import W
 
 __all__ = ["FormWriter"]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _NS = f'xmlns:w="{_W}" xmlns:w14="{_W14}"'
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"

@@ -11,9 +11,11 @@ from babel import Locale
 from babel.core import LOCALE_ALIASES
 from lxml import etree
 
+from .template import W
+
 __all__ = ["document_language", "language_tag"]
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_NS = W
 _W = f"{{{_W_NS}}}"
 _STYLES = "word/styles.xml"
 _SETTINGS = "word/settings.xml"

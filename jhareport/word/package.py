@@ -14,7 +14,7 @@ from lxml import etree
 from markupsafe import escape
 
 from ..template_tools.text import paragraph_text
-from .template import CP, CT, DC, PR, RT_CORE
+from .template import CP, CT, DC, PR, RT_CORE, W
 
 __all__ = ["DECLARATION", "NotAPackage", "checked", "core_properties", "document_texts",
            "normalise", "paragraph_texts", "read_parts", "replace_parts", "write_package"]
@@ -118,7 +118,7 @@ def paragraph_texts(data: bytes) -> list[str]:
 _STRETCH = 1 << 20  # bytes of a part read at a time for its texts
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = f"{{{W}}}"
 
 
 def normalise(data: bytes, stamp: datetime) -> bytes:

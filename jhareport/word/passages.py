@@ -22,10 +22,10 @@ from markupsafe import Markup as Xml
 from ..markup import language_of
 from .language import language_tag
 from .package import DECLARATION
+from .template import W
 
 __all__ = ["HIGHLIGHT", "finalize", "plain", "run_properties", "split_passages"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

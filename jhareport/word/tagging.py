@@ -7,10 +7,11 @@ from __future__ import annotations
 from lxml import etree
 
 from .package import NotAPackage, read_parts, replace_parts
+from .template import W
 
 __all__ = ["STANDARD_STRUCTURE_TYPES", "chart_descriptions", "tagging_safe"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = f"{{{W}}}"
 _DOCUMENT = "word/document.xml"
 _STYLES = "word/styles.xml"
 

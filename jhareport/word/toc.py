@@ -13,10 +13,11 @@ from attrs import frozen
 from lxml import etree
 
 from .package import NotAPackage, read_parts, replace_parts
+from .template import W
 
 __all__ = ["TocEntry", "TocError", "has_toc", "splice_toc", "toc_entries"]
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_NS = W
 _W = f"{{{_W_NS}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _DOCUMENT = "word/document.xml"
