@@ -58,7 +58,7 @@ class DocxRegression:
         `<obtained_filename>.outline.txt` and `.xml` when given, else beside the snapshots."""
         if basename and fullpath:
             raise ValueError("pass either basename or fullpath, not both")
-        from .snapshot import canonical_xml, outline
+        from .word.snapshot import canonical_xml, outline
 
         data = _bytes(document)
         name = basename or self.default_basename()

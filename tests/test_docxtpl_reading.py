@@ -22,9 +22,9 @@ from docxtpl_corpus import (
 from jinja2 import TemplateSyntaxError
 
 from jhareport.cli import main
-from jhareport.snapshot import outline
 from jhareport.template_tools.inspect import show
 from jhareport.template_tools.lint import lint
+from jhareport.word.snapshot import outline
 
 
 def saved(document: docx.document.Document, path: Path) -> Path:

@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from jinja2.sandbox import SandboxedEnvironment
 
 import jhareport
-from jhareport.snapshot import canonical_xml, outline
 from jhareport.views import (
     acronyms_context,
     as_variables,
@@ -31,6 +30,7 @@ from jhareport.views import (
 )
 from jhareport.word.build import render_parts, template_environment
 from jhareport.word.package import write_package
+from jhareport.word.snapshot import canonical_xml, outline
 from jhareport.word.template import WordTemplate
 from jhareport.word.writer import WordWriter, unbreakable_names
 

@@ -26,9 +26,7 @@ from attrs import frozen
 from lxml import etree
 
 from ..errors import InputError
-from .package_check import PackageError, check_package
-from .reading import jinja_lines, plain_tags
-from .text import (
+from ..word.text import (
     Drawing,
     W,
     children,
@@ -39,6 +37,8 @@ from .text import (
     style_names,
     text_boxes,
 )
+from .package_check import PackageError, check_package
+from .reading import jinja_lines, plain_tags
 
 __all__ = ["Part", "Place", "Run", "Template", "TemplateReadError", "read", "read_template",
            "show", "show_lines", "template_paths", "template_styles"]

@@ -10,7 +10,7 @@ text, not described.
 
 from __future__ import annotations
 
-from .text import Drawing
+from ..word.text import Drawing
 
 __all__ = ["picture_problem"]
 

@@ -13,8 +13,8 @@ from datetime import datetime
 from lxml import etree
 from markupsafe import escape
 
-from ..template_tools.text import paragraph_text
 from .template import CP, CT, DC, PR, RT_CORE, W
+from .text import paragraph_text
 
 __all__ = ["DECLARATION", "NotAPackage", "checked", "core_properties", "document_texts",
            "normalise", "paragraph_texts", "read_parts", "replace_parts", "write_package"]

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .template_tools.text import children, shown, style_names
+from .template import W
+from .text import children, shown, style_names
 
 __all__ = ["canonical_xml", "outline"]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS = {"w": _W, "r": _R}
+_NS = {"w": W, "r": _R}
 _PARTS = ("word/document.xml", "word/footnotes.xml", "word/numbering.xml", "word/styles.xml")
 
 
@@ -45,13 +45,13 @@ def _paragraphs(container: etree._Element) -> list[etree._Element]:
     """The paragraphs of a note, header or text box, those of its tables included."""
     found = []
     for element in children(container, "p", "tbl", "tr", "tc"):
-        found.extend([element] if element.tag == f"{{{_W}}}p" else _paragraphs(element))
+        found.extend([element] if element.tag == f"{{{W}}}p" else _paragraphs(element))
     return found
 
 
 def _paragraph_line(paragraph: etree._Element, styles: dict[str, str]) -> str:
     style = paragraph.find("w:pPr/w:pStyle", _NS)
-    name = styles.get(style.get(f"{{{_W}}}val"), "?") if style is not None else "Normal"
+    name = styles.get(style.get(f"{{{W}}}val"), "?") if style is not None else "Normal"
     marker = ""
     if paragraph.find("w:pPr/w:numPr", _NS) is not None or name.startswith("List"):
         marker = "• " if "Bullet" in name else "# " if "Number" in name else "- "
@@ -70,7 +70,7 @@ def _table(table: etree._Element, label: str, indent: str, lines: list[str]) -> 
         for cell in children(row, "tc"):
             texts = []
             for element in children(cell, "p", "tbl"):
-                if element.tag == f"{{{_W}}}p":
+                if element.tag == f"{{{W}}}p":
                     texts.append(_line(element))
                 else:
                     inner += 1
@@ -96,7 +96,7 @@ def outline(source: str | Path | bytes) -> str:
         body = document
     tables = 0
     for element in children(body, "p", "tbl"):
-        if element.tag == f"{{{_W}}}p":
+        if element.tag == f"{{{W}}}p":
             lines.append(_paragraph_line(element, styles))
         else:
             tables += 1
@@ -104,14 +104,14 @@ def outline(source: str | Path | bytes) -> str:
     if "word/footnotes.xml" in names:
         notes = etree.fromstring(package.read("word/footnotes.xml"))
         for note in notes.iterfind("w:footnote", _NS):
-            if note.get(f"{{{_W}}}type") is None:
+            if note.get(f"{{{W}}}type") is None:
                 text = " ".join(_line(p) for p in _paragraphs(note)).strip()
-                lines.append(f"footnote {note.get(f'{{{_W}}}id')}: {text}")
+                lines.append(f"footnote {note.get(f'{{{W}}}id')}: {text}")
     rels_name = "word/_rels/document.xml.rels"
     if rels_name in names:
         rels = etree.fromstring(package.read(rels_name))
         targets = {r.get("Id"): r.get("Target") for r in rels}
-        for link in body.iter(f"{{{_W}}}hyperlink"):
+        for link in body.iter(f"{{{W}}}hyperlink"):
             lines.append(f"link: {_line(link)} -> {targets.get(link.get(f'{{{_R}}}id'), '?')}")
     for name in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
         root = etree.fromstring(package.read(name))
@@ -128,15 +128,15 @@ def _used_styles(package: zipfile.ZipFile, names: list[str]) -> set[str]:
             continue
         root = etree.fromstring(package.read(name))
         for tag in ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink"):
-            used.update(e.get(f"{{{_W}}}val") for e in root.iter(f"{{{_W}}}{tag}"))
+            used.update(e.get(f"{{{W}}}val") for e in root.iter(f"{{{W}}}{tag}"))
     return used
 
 
 def _styles_in_use(root: etree._Element, used: set[str]) -> None:
     """Keep the styles the document uses, those they are based on or linked to, and the
     defaults; drop the rest and the latent styles (Word's catalogue of unused ones)."""
-    styles = {s.get(f"{{{_W}}}styleId"): s for s in root.iterfind("w:style", _NS)}
-    keep = set(used) | {i for i, s in styles.items() if s.get(f"{{{_W}}}default") == "1"}
+    styles = {s.get(f"{{{W}}}styleId"): s for s in root.iterfind("w:style", _NS)}
+    keep = set(used) | {i for i, s in styles.items() if s.get(f"{{{W}}}default") == "1"}
     queue = list(keep)
     while queue:
         style = styles.get(queue.pop())
@@ -144,7 +144,7 @@ def _styles_in_use(root: etree._Element, used: set[str]) -> None:
             continue
         for tag in ("basedOn", "link", "next"):
             found = style.find(f"w:{tag}", _NS)
-            value = found.get(f"{{{_W}}}val") if found is not None else None
+            value = found.get(f"{{{W}}}val") if found is not None else None
             if value and value not in keep:
                 keep.add(value)
                 queue.append(value)
@@ -170,7 +170,7 @@ def canonical_xml(source: str | Path | bytes, parts: tuple[str, ...] = _PARTS) -
             for attribute in list(element.attrib):
                 if re.search(r"\}rsid", attribute):
                     del element.attrib[attribute]
-        for rsids in root.iter(f"{{{_W}}}rsids"):
+        for rsids in root.iter(f"{{{W}}}rsids"):
             rsids.getparent().remove(rsids)
         if name == "word/styles.xml":
             _styles_in_use(root, used)

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterator
 from attrs import Factory, define, frozen
 from lxml import etree
 
+from .template import W
+
 __all__ = ["TAB", "Drawing", "W", "children", "is_element", "paragraph_text", "run_text", "runs",
            "shown", "style_names", "text_boxes"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
