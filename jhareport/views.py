@@ -85,6 +85,7 @@ __all__ = [
     "final_report_context",
     "final_report_gaps",
     "outline",
+    "pictureless_figures",
     "records_held",
     "scan_acronyms",
     "scorecard_context",
@@ -475,6 +476,13 @@ def final_build_refusals(records: YearRecords, draft: bool = False) -> list[str]
                         f"{', '.join(carried)} (rewrite each and delete its first line, or build "
                         "with --draft)")
     return refusals
+
+
+def pictureless_figures(records: YearRecords) -> list[str]:
+    """The captions of the figures the final report shows without their picture: each stands
+    there as its caption alone (a draft marks the picture as missing)."""
+    return [figure.caption for section in outline(records) if section.holds == "figures"
+            for figure in section.items if isinstance(figure, Figure) and figure.picture is None]
 
 
 def has_final_report_content(records: YearRecords) -> bool:

@@ -111,6 +111,26 @@ def test_a_figure_s_picture_stands_under_its_caption(years: Path, tmp_path: Path
     assert "[to be completed: picture: Figure 1. EUROPOL]" in texts
 
 
+def test_a_final_build_warns_of_each_figure_shown_without_its_picture(years: Path,
+                                                                      tmp_path: Path) -> None:
+    folder = years / "2023"
+    (folder / "europol.png").write_bytes(picture())
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(
+        "  caption: Figure 1. EUROPOL\n",
+        "  caption: Figure 1. EUROPOL\n"
+        "  picture: {file: europol.png, alt: Europol in the EMPACT priorities}\n"),
+        encoding="utf-8")
+    final = jhareport.build(folder, tmp_path / "final")
+    [warning] = [w for w in final.warnings if w.startswith("figures without their picture")]
+    assert "Figure 2. EUROJUST" in warning and "Figure 5. EMCDDA" in warning
+    assert "Cooperation instruments with third countries¹" in warning
+    assert "Figure 1. EUROPOL" not in warning
+    # a draft marks the missing pictures on the page instead
+    draft = jhareport.build(folder, tmp_path / "draft", draft=True)
+    assert not any(w.startswith("figures without") for w in draft.warnings)
+
+
 def huge_png(width: int, height: int) -> bytes:
     """A PNG whose header says it is `width` × `height` pixels (a decompression bomb's)."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)

@@ -40,6 +40,7 @@ from ..views import (
     final_report_context,
     has_final_report_content,
     outline,
+    pictureless_figures,
     records_held,
     scorecard_context,
 )
@@ -409,6 +410,10 @@ def build(source: str | Path | YearRecords, out: str | Path, *, draft: bool = Fa
                 records=records, notes=notes)
         meanings = [left.acronyms_note()] if left.acronyms else []
         warnings = [*loaded, *meanings, *notes, *([unlisted_note] if unlisted else [])]
+        pictureless = pictureless_figures(records) if wanted_report and not draft else []
+        if pictureless:  # a draft marks each missing picture on its page
+            warnings.append(f"figures without their picture, each shown by its caption alone: "
+                            f"{shown_list(pictureless)} (give each its picture in figures.yaml)")
 
         outputs = {target / f"{name}.docx": data for name, data in rendered.items()}
         if session is not None:
