@@ -290,3 +290,24 @@ def test_a_part_is_written_in_utf8_as_its_text_reads(source: str) -> None:
     declaration = b"<?xml version='1.0'?>\n"
     assert compiled.render_part_bytes(template.document, variables, declaration) == (
         whole if whole.startswith(b"<?xml") else declaration + whole)
+
+
+# What names and their surroundings may hold: acronyms, words, web addresses, mail, possessives.
+_NAME_PIECES = st.sampled_from([*"aZ- /.@_()'’é1\u00a0\t&;#", "eu", "LISA", "EU", "OSHA", "ECRIS",
+                                "TCN", "COVID", "19", "https://", "www.", "ec.europa.eu",
+                                "&amp;", "&#39;s"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=40).map("".join))
+def test_names_are_made_unbreakable_as_the_pattern_reads_the_whole_text(text: str) -> None:
+    """The writer looks for names only around the hyphens of a text, a word at a time: it marks
+    exactly what the name pattern, run on the whole text, finds."""
+    import jhareport.word.writer as writer
+
+    xml = f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    whole = writer._HYPHENATED.sub(writer._unbreakable, text)
+    expected = xml if whole == text or "<" in text else \
+        f'<w:p><w:r><w:t xml:space="preserve">{whole}</w:t></w:r></w:p>'
+    assert unbreakable_names(xml) == expected
+

@@ -60,6 +60,8 @@ def run_properties(value: object, draft: bool) -> str:
 def finalize(value: Any) -> Any:
     """Jinja's finalize: a plain text left in another language is wrapped in markers that
     `split_passages` turns into a run of its own."""
+    if value.__class__ is str:  # most values: a plain text, which has no language of its own
+        return value.replace(_START, "") if _START in value else value
     if isinstance(value, str) and not isinstance(value, Xml):
         lang = language_of(value)
         if lang is not None:

@@ -158,8 +158,27 @@ def _unbreakable_text(match: re.Match[str]) -> str:
     text = match.group(1)
     if _MARKED.search(text):  # a passage in another language: its run is cut first
         return match.group(0)
-    changed = _HYPHENATED.sub(_unbreakable, text)
+    changed = _unbreakable_words(text)
     return match.group(0) if changed == text else f'<w:t xml:space="preserve">{changed}</w:t>'
+
+
+def _unbreakable_words(text: str) -> str:
+    """`_HYPHENATED.sub(_unbreakable, text)`, the pattern run on the words that hold a hyphen
+    only: a name holds no space, and to the pattern a space reads as the text's start or end."""
+    pieces: list[str] = []
+    done = 0  # what of `text` is in `pieces`
+    hyphen = text.find("-")
+    while hyphen >= 0:
+        start = text.rfind(" ", done, hyphen) + 1 or done
+        end = text.find(" ", hyphen)
+        if end < 0:
+            end = len(text)
+        pieces.append(text[done:start])
+        pieces.append(_HYPHENATED.sub(_unbreakable, text[start:end]))
+        done = end
+        hyphen = text.find("-", end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def unbreakable_names(xml: str) -> str:
