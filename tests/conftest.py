@@ -34,6 +34,18 @@ def years(tmp_path: Path) -> Path:
 pytest_plugins = ["pytester"]
 
 
+def give_figure_picture(folder: Path, caption: str, file: str, alt: str, data: bytes) -> None:
+    """Give the figure captioned `caption` of the year in `folder` a picture: `data` written to
+    `file` in the folder, with its alternative text."""
+    (folder / file).write_bytes(data)
+    figures = folder / "figures.yaml"
+    line = f"  caption: {caption}\n"
+    text = figures.read_text(encoding="utf-8")
+    assert line in text, caption
+    figures.write_text(text.replace(line, f"{line}  picture: {{file: {file}, alt: {alt}}}\n"),
+                       encoding="utf-8")
+
+
 def office_available() -> bool:
     """Whether LibreOffice and a Python with uno are here (CI installs them), for PDF tests."""
     from jhareport.office.pdf import PdfError, find_office

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import attrs
 import docx
 import pytest
-from conftest import FIXTURES, ROOT, office_available
+from conftest import FIXTURES, ROOT, give_figure_picture, office_available
 from lxml import html as lxml_html
 
 import jhareport
@@ -276,16 +276,11 @@ def with_pictures(years: Path) -> Path:
     (folder / "logos").mkdir()
     (folder / "logos" / "jhaan.png").write_bytes(_png((400, 160)))
     (folder / "logos" / "euaa.png").write_bytes(_png((300, 300)))
-    (folder / "relex.png").write_bytes(_png((1600, 900)))
     with (folder / "year.yaml").open("a", encoding="utf-8") as year:
         year.write("network_logo: {file: logos/jhaan.png, alt: Logo of the network}\n"
                    "chair_logo: {file: logos/euaa.png, alt: Logo of the EUAA}\n")
-    figures = folder / "figures.yaml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace(
-        "  caption: Cooperation instruments with third countries¹\n",
-        "  caption: Cooperation instruments with third countries¹\n"
-        "  picture: {file: relex.png, alt: Map of the cooperation instruments}\n"),
-        encoding="utf-8")
+    give_figure_picture(folder, "Cooperation instruments with third countries¹", "relex.png",
+                        "Map of the cooperation instruments", _png((1600, 900)))
     return folder
 
 

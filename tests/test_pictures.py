@@ -19,7 +19,7 @@ import attrs
 import docx
 import pikepdf
 import pytest
-from conftest import office_available
+from conftest import give_figure_picture, office_available
 from PIL import Image
 
 import jhareport
@@ -88,13 +88,8 @@ def test_without_logos_the_cover_starts_with_the_network_s_name(tmp_path: Path) 
 
 def test_a_figure_s_picture_stands_under_its_caption(years: Path, tmp_path: Path) -> None:
     folder = years / "2023"
-    (folder / "relex.png").write_bytes(picture(size=(1600, 900)))
-    figures = folder / "figures.yaml"
-    text = figures.read_text(encoding="utf-8").replace(
-        "  caption: Cooperation instruments with third countries¹\n",
-        "  caption: Cooperation instruments with third countries¹\n"
-        "  picture: {file: relex.png, alt: Map of the cooperation instruments}\n")
-    figures.write_text(text, encoding="utf-8")
+    give_figure_picture(folder, "Cooperation instruments with third countries¹", "relex.png",
+                        "Map of the cooperation instruments", picture(size=(1600, 900)))
     jhareport.build(folder, tmp_path / "out", draft=True)
     paragraphs = docx.Document(str(tmp_path / "out" / "final-report.docx")).paragraphs
     texts = [p.text for p in paragraphs]
@@ -114,13 +109,8 @@ def test_a_figure_s_picture_stands_under_its_caption(years: Path, tmp_path: Path
 def test_a_final_build_warns_of_each_figure_shown_without_its_picture(years: Path,
                                                                       tmp_path: Path) -> None:
     folder = years / "2023"
-    (folder / "europol.png").write_bytes(picture())
-    figures = folder / "figures.yaml"
-    figures.write_text(figures.read_text(encoding="utf-8").replace(
-        "  caption: Figure 1. EUROPOL\n",
-        "  caption: Figure 1. EUROPOL\n"
-        "  picture: {file: europol.png, alt: Europol in the EMPACT priorities}\n"),
-        encoding="utf-8")
+    give_figure_picture(folder, "Figure 1. EUROPOL", "europol.png",
+                        "Europol in the EMPACT priorities", picture())
     final = jhareport.build(folder, tmp_path / "final")
     [warning] = [w for w in final.warnings if w.startswith("figures without their picture")]
     assert "Figure 2. EUROJUST" in warning and "Figure 5. EMCDDA" in warning
