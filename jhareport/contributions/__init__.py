@@ -10,8 +10,9 @@ when and with what; `next_year` starts the following year's folder.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import _lazy_names
 
 if TYPE_CHECKING:
     from ..word.form_reading import read_form
@@ -50,37 +51,34 @@ __all__ = [
     "write_forms",
 ]
 
-_MODULES = {
-    "BaseError": ".base",
-    "FormError": ".forms",
-    "Forms": ".forms",
-    "write_forms": ".forms",
-    "Change": ".importing",
-    "Duplicate": ".importing",
-    "FormImport": ".importing",
-    "ImportResult": ".importing",
-    "import_forms": ".importing",
-    "Conflict": ".merge",
-    "Side": ".merge",
-    "NextYear": ".nextyear",
-    "NextYearError": ".nextyear",
-    "next_year": ".nextyear",
-    "ContributionError": ".problems",
-    "FormProblem": ".problems",
-    "FormReadError": ".problems",
-    "PassedOver": ".read",
-    "ReturnedForm": ".read",
-    "read_form": "..word.form_reading",
-    "AgencyStatus": ".status",
-    "ContributionStatus": ".status",
-    "contribution_status": ".status",
+# Where each name lives: (module, name in it).
+_WHERE: dict[str, tuple[str, str]] = {
+    "BaseError": (".base", "BaseError"),
+    "FormError": (".forms", "FormError"),
+    "Forms": (".forms", "Forms"),
+    "write_forms": (".forms", "write_forms"),
+    "Change": (".importing", "Change"),
+    "Duplicate": (".importing", "Duplicate"),
+    "FormImport": (".importing", "FormImport"),
+    "ImportResult": (".importing", "ImportResult"),
+    "import_forms": (".importing", "import_forms"),
+    "Conflict": (".merge", "Conflict"),
+    "Side": (".merge", "Side"),
+    "NextYear": (".nextyear", "NextYear"),
+    "NextYearError": (".nextyear", "NextYearError"),
+    "next_year": (".nextyear", "next_year"),
+    "ContributionError": (".problems", "ContributionError"),
+    "FormProblem": (".problems", "FormProblem"),
+    "FormReadError": (".problems", "FormReadError"),
+    "PassedOver": (".read", "PassedOver"),
+    "ReturnedForm": (".read", "ReturnedForm"),
+    "read_form": ("..word.form_reading", "read_form"),
+    "AgencyStatus": (".status", "AgencyStatus"),
+    "ContributionStatus": (".status", "ContributionStatus"),
+    "contribution_status": (".status", "contribution_status"),
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The names above, each loaded when first used: the Word layer's form reader takes the
-    contributions' records from this package, so nothing here is loaded before it is asked for."""
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module, __name__), name)
+# Each loaded when first used: the Word layer's form reader takes the contributions' records from
+# this package, so nothing here is loaded before it is asked for.
+__getattr__ = _lazy_names(__name__, globals(), _WHERE)

@@ -6,8 +6,9 @@ The names below are loaded when first used: a build asks only what a year leaves
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import _lazy_names
 
 if TYPE_CHECKING:
     from .translators import (
@@ -22,7 +23,4 @@ __all__ = ["ExchangeError", "ExportResult", "ImportResult", "export_translations
            "import_translations"]
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(importlib.import_module(".translators", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _lazy_names(__name__, globals(), {name: (".translators", name) for name in __all__})

@@ -175,6 +175,7 @@ def replace_parts(original: bytes, replaced: dict[str, bytes]) -> bytes:
             info.internal_attr = item.internal_attr
             info.create_system = item.create_system
             info.comment = item.comment
-            out.writestr(info, replaced.get(item.filename) or source.read(item.filename))
+            out.writestr(info, replaced[item.filename] if item.filename in replaced
+                         else source.read(item.filename))
         out.comment = source.comment
     return target.getvalue()

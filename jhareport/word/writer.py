@@ -169,7 +169,7 @@ def _unbreakable_words(text: str) -> str:
     done = 0  # what of `text` is in `pieces`
     hyphen = text.find("-")
     while hyphen >= 0:
-        start = text.rfind(" ", done, hyphen) + 1 or done
+        start = text.rfind(" ", done, hyphen) + 1  # 0 for the text's first word
         end = text.find(" ", hyphen)
         if end < 0:
             end = len(text)
